@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/whosaid/whosaid"
+)
+
+// Extractor turns articles into findings. It holds the gazetteers and models,
+// loaded once by New; an Extractor is safe for concurrent use.
+type Extractor struct {
+	ents *entityTagger
+}
+
+// New loads the embedded gazetteers and models.
+func New() (*Extractor, error) {
+	et, err := newEntityTagger()
+	if err != nil {
+		return nil, fmt.Errorf("load entity tagger: %w", err)
+	}
+	return &Extractor{ents: et}, nil
+}
+
+// Extract runs every stage on a and returns its findings. a.Published, when
+// set (YYYY-MM-DD), anchors relative dates.
+func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
+	d := NewDoc(a.Text)
+	var ref time.Time
+	if a.Published != "" {
+		ref, _ = time.Parse("2006-01-02", a.Published)
+	}
+	f := whosaid.Findings{Article: a}
+	f.Entities = x.ents.tag(d, a)
+	f.Dates = dates(d, ref)
+	f.Amounts = amounts(d, f.Dates)
+	f.Quotes, f.Claims = attribute(d, f.Entities)
+	return f
+}

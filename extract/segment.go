@@ -1,0 +1,281 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a stretch of Doc.Text in byte offsets, End exclusive.
+type Span struct{ Start, End int }
+
+// Token is one word, number or punctuation mark.
+type Token struct {
+	Start, End int
+}
+
+// Doc is an article being worked on by the extraction stages. Text is the
+// article body; the stages read Tokens, Sentences and Paragraphs and add
+// their findings.
+type Doc struct {
+	Text       string
+	Tokens     []Token
+	Sentences  []Span
+	Paragraphs []Span
+}
+
+// NewDoc splits text into paragraphs, sentences and tokens.
+func NewDoc(text string) *Doc {
+	d := &Doc{Text: text}
+	d.Paragraphs = paragraphs(text)
+	for _, p := range d.Paragraphs {
+		d.Sentences = appendSentences(d.Sentences, text, p)
+	}
+	d.Tokens = tokenize(d.Tokens, text)
+	return d
+}
+
+// Tok returns the text of token i.
+func (d *Doc) Tok(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// SentenceAt returns the index of the sentence holding byte offset off, or -1.
+func (d *Doc) SentenceAt(off int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Sentences[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Sentences) && d.Sentences[lo].Start <= off {
+		return lo
+	}
+	return -1
+}
+
+// ParagraphAt returns the index of the paragraph holding byte offset off, or -1.
+func (d *Doc) ParagraphAt(off int) int {
+	for i, p := range d.Paragraphs {
+		if off >= p.Start && off < p.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// paragraphs splits on newlines, trimming blank space; empty paragraphs are dropped.
+func paragraphs(text string) []Span {
+	var out []Span
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// nonFinal are abbreviations after which a full stop does not end a sentence.
+var nonFinal = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true, "maj": true,
+	"adm": true, "cmdr": true, "st": true, "rev": true, "hon": true, "pres": true, "supt": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true,
+	"v": true, "etc": false, "jr": true, "sr": true, "mt": true, "ft": true, "approx": true,
+	"e.g": true, "i.e": true, "a.m": false, "p.m": false, "corp": false, "inc": false, "co": false,
+}
+
+// sentenceStarters are words that, capitalised after an abbreviation such as
+// "U.S.", almost always begin a new sentence.
+var sentenceStarters = map[string]bool{
+	"The": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true,
+	"But": true, "And": true, "In": true, "A": true, "An": true, "This": true, "That": true,
+	"His": true, "Her": true, "Their": true, "Its": true, "There": true, "On": true, "At": true,
+	"If": true, "As": true, "So": true, "Yet": true, "Still": true, "However": true, "Asked": true,
+}
+
+// appendSentences splits paragraph p of text into sentences.
+func appendSentences(out []Span, text string, p Span) []Span {
+	start := p.Start
+	i := p.Start
+	for i < p.End {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
+		j := i + 1
+		// Run of terminators and closing marks: `?!`, `."`, `.”`, `.)`.
+		for j < p.End {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if r == '.' || r == '!' || r == '?' || r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == '»' {
+				j += n
+				continue
+			}
+			break
+		}
+		if j >= p.End {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(r) {
+			i = j
+			continue
+		}
+		k := j
+		for k < p.End {
+			r, n := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			k += n
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || isOpenQuote(next)) {
+			i = j
+			continue
+		}
+		if c == '.' && j == i+1 && !endsSentence(text, start, i, k) {
+			i = j
+			continue
+		}
+		out = append(out, Span{start, j})
+		start = k
+		i = k
+	}
+	if s, e := trimSpan(text, start, p.End); s < e {
+		out = append(out, Span{s, e})
+	}
+	return out
+}
+
+// endsSentence reports whether the full stop at dot ends a sentence, looking
+// at the word before it and the word starting at next.
+func endsSentence(text string, sentStart, dot, next int) bool {
+	w := dot
+	for w > sentStart {
+		r, n := utf8.DecodeLastRuneInString(text[:w])
+		if unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' {
+			break
+		}
+		w -= n
+	}
+	word := text[w:dot]
+	lw := strings.ToLower(word)
+	if v, ok := nonFinal[lw]; ok {
+		return !v
+	}
+	// Initials and dotted abbreviations: "J.", "U.S.", "U.N.".
+	letters := strings.ReplaceAll(word, ".", "")
+	if len(letters) == 1 && unicode.IsUpper(rune(letters[0])) {
+		return false
+	}
+	if strings.Contains(word, ".") && len(letters) <= 4 && strings.ToUpper(letters) == letters {
+		e := next
+		for e < len(text) && (unicode.IsLetter(rune(text[e]))) {
+			e++
+		}
+		return sentenceStarters[text[next:e]]
+	}
+	return true
+}
+
+func isOpenQuote(r rune) bool {
+	switch r {
+	case '"', '“', '‘', '\'', '«', '„', '(':
+		return true
+	}
+	return false
+}
+
+// tokenize appends the tokens of text: runs of letters and digits (with inner
+// apostrophes, hyphens, full stops in abbreviations and separators in
+// numbers kept), and single punctuation marks.
+func tokenize(out []Token, text string) []Token {
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			out = append(out, Token{i, i + n})
+			i += n
+			continue
+		}
+		s := i
+		i += n
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// Inner joiners: don't, O’Malley, well-known, 1,000.5, U.S.
+			if (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && i+n < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				if isWordRune(r2) && (r != ',' || unicode.IsDigit(r2) && unicode.IsDigit(lastRune(text[s:i]))) &&
+					(r != '.' || unicode.IsDigit(r2) || isAbbrevDot(text[s:i])) {
+					i += n
+					continue
+				}
+			}
+			// Trailing full stop of an abbreviation: U.S.
+			if r == '.' && strings.Contains(text[s:i], ".") && isAbbrevDot(text[s:i]) {
+				i += n
+			}
+			break
+		}
+		out = append(out, Token{s, i})
+	}
+	return out
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// isAbbrevDot reports whether s looks like the start of a dotted abbreviation
+// ("U", "U.S"): single letters between dots.
+func isAbbrevDot(s string) bool {
+	parts := strings.Split(s, ".")
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 || !unicode.IsLetter(lastRune(p)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
