@@ -1,10 +1,579 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"github.com/whosaid/whosaid"
 )
 
-// dates finds calendar expressions and resolves them against ref (zero when unknown).
-func dates(d *Doc, ref time.Time) []whosaid.Date { return nil }
+// dates finds every calendar expression in d, in text order, and resolves it
+// against ref, the publication date (zero when unknown). With an unknown ref
+// absolute parts are kept and the rest written as X ("XXXX-03-31"), and
+// purely relative expressions ("last month", "today") are dropped, since no
+// value could be right. Durations, frequencies, clock times and the vague
+// PRESENT_REF/PAST_REF words are not reported: the gold leaves them out.
+func dates(d *Doc, ref time.Time) []whosaid.Date {
+	s := dateScan{d: d, ref: ref, known: !ref.IsZero()}
+	s.classify()
+	for i := 0; i < len(d.Tokens); {
+		if end, ok := s.match(i); ok {
+			i = end
+			continue
+		}
+		i++
+	}
+	return s.out
+}
+
+// dateScan is the state of one dates call.
+type dateScan struct {
+	d     *Doc
+	ref   time.Time
+	known bool
+	cls   []dword // lexicon class of each token
+	out   []whosaid.Date
+}
+
+// classify looks every word token up once, so patterns can test classes by
+// index without re-folding.
+func (s *dateScan) classify() {
+	s.cls = make([]dword, len(s.d.Tokens))
+	var buf [16]byte
+	for i := range s.d.Tokens {
+		t, _ := trimPossessive(s.d.Tok(i))
+		if t == "" || t[0] >= 0x80 || isDigitByte(t[0]) {
+			continue
+		}
+		if !dateFilter.mayHold(t) {
+			continue
+		}
+		b := foldWord(buf[:], t)
+		if b == nil {
+			continue
+		}
+		if w, ok := dateLexicon[string(b)]; ok {
+			// "may" the verb and "march" the verb are months only when capitalised.
+			if w.kind == wMonth && !startsUpper(t) {
+				continue
+			}
+			s.cls[i] = w
+		}
+	}
+}
+
+// kind returns the class of token i, wNone outside the document.
+func (s *dateScan) kind(i int) uint8 {
+	if i < 0 || i >= len(s.cls) {
+		return wNone
+	}
+	return s.cls[i].kind
+}
+
+// tok returns token i's text, "" outside the document.
+func (s *dateScan) tok(i int) string {
+	if i < 0 || i >= len(s.d.Tokens) {
+		return ""
+	}
+	return s.d.Tok(i)
+}
+
+// adjacent reports whether tokens i and i+1 touch (no space between), which
+// tells "3/31/2017" from prose.
+func (s *dateScan) adjacent(i int) bool {
+	return i+1 < len(s.d.Tokens) && s.d.Tokens[i].End == s.d.Tokens[i+1].Start
+}
+
+// emit records tokens [from, to) as a date with value v. The span ends
+// before a possessive "'s" so "this year’s" yields "this year".
+func (s *dateScan) emit(from, to int, v string) {
+	if v == "" {
+		return
+	}
+	start := s.d.Tokens[from].Start
+	end := s.d.Tokens[to-1].End
+	if _, n := trimPossessive(s.d.Text[start:end]); n > 0 {
+		end -= n
+	}
+	s.out = append(s.out, whosaid.Date{Text: s.d.Text[start:end], Start: start, End: end, Value: v})
+}
+
+// match tries every pattern at token i and returns the token after the
+// match.
+func (s *dateScan) match(i int) (int, bool) {
+	switch s.cls[i].kind {
+	case wThe:
+		return s.matchThe(i)
+	case wEarly:
+		return s.matchEarly(i)
+	case wMod:
+		return s.matchMod(i)
+	case wNum:
+		return s.matchAgo(i)
+	case wRel:
+		if !s.known {
+			return 0, false
+		}
+		s.emit(i, i+1, timexDate(s.ref.AddDate(0, 0, int(s.cls[i].val))))
+		return i + 1, true
+	case wWeekday:
+		return s.matchWeekday(i)
+	case wMonth:
+		return s.matchMonth(i)
+	case wOrd:
+		return s.matchPart(i, i)
+	case wFiscal:
+		if y, ok := s.yearAt(i+1, true); ok {
+			s.emit(i, i+2, timexYear(y))
+			return i + 2, true
+		}
+		if s.unit(i+1) == uYear {
+			if y, ok := s.yearAt(i+2, true); ok {
+				s.emit(i, i+3, timexYear(y))
+				return i + 3, true
+			}
+		}
+		return 0, false
+	}
+	t := s.tok(i)
+	if t == "" {
+		return 0, false
+	}
+	if isDigitByte(t[0]) {
+		return s.matchNumeric(i)
+	}
+	if strings.IndexByte(t, '-') > 0 {
+		return s.matchHyphen(i)
+	}
+	if len(t) == 2 && (t[0] == 'Q' || t[0] == 'H') && t[1] >= '1' && t[1] <= '4' && (t[0] == 'Q' || t[1] <= '2') {
+		y, end := s.refYearOr(i + 1)
+		if y == 0 && !s.known {
+			y = -1
+		}
+		s.emit(i, end, timexPart(y, t[:1], int(t[1]-'0')))
+		return end, true
+	}
+	if strings.HasPrefix(t, "FY") && allDigits(t[2:]) && (len(t) == 4 || len(t) == 6) {
+		y := atoiSmall(t[2:])
+		if len(t) == 4 {
+			y += 2000
+		}
+		s.emit(i, i+1, timexYear(y))
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// unit returns the unit class of token i (singular only), or 0.
+func (s *dateScan) unit(i int) int8 {
+	if s.kind(i) != wUnit || s.cls[i].plural {
+		return 0
+	}
+	return s.cls[i].val
+}
+
+// refYearOr reads an explicit year at token i ("Q3 2024") or falls back to
+// the publication year (0 when unknown); it returns the year and the token
+// after what it used.
+func (s *dateScan) refYearOr(i int) (int, int) {
+	if y, ok := s.yearAt(i, true); ok {
+		return y, i + 1
+	}
+	if s.known {
+		return s.ref.Year(), i
+	}
+	return 0, i
+}
+
+// matchThe handles expressions that open with "the": "the end of the year",
+// "the first quarter (of 2017)", "the summer", "the 1990s".
+func (s *dateScan) matchThe(i int) (int, bool) {
+	j := i + 1
+	switch s.kind(j) {
+	case wEdge:
+		if s.kind(j+1) == wOf {
+			if end, v, ok := s.anchor(j + 2); ok {
+				s.emit(i, end, v)
+				return end, true
+			}
+		}
+	case wOrd:
+		return s.matchPart(i, j)
+	case wSeason:
+		if s.cls[j].val == sFall && s.kind(j+1) != wOf {
+			return 0, false // "the fall in prices"
+		}
+		y, end := s.ofYear(j + 1)
+		if y == 0 {
+			if !s.known {
+				return 0, false
+			}
+			y = s.ref.Year()
+		}
+		s.emit(i, end, timexPart(y, seasonCodes[s.cls[j].val], -1))
+		return end, true
+	}
+	if t := s.tok(j); len(t) == 5 && t[4] == 's' && allDigits(t[:4]) && t[3] == '0' {
+		s.emit(i, j+1, t[:3])
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// ofYear reads "of 2017", "of the year", "of last year" after a part of a
+// year; it returns 0 and i when there is none.
+func (s *dateScan) ofYear(i int) (int, int) {
+	if s.kind(i) != wOf {
+		return 0, i
+	}
+	if y, ok := s.yearAt(i+1, true); ok {
+		return y, i + 2
+	}
+	if !s.known {
+		return 0, i
+	}
+	if s.kind(i+1) == wThe && s.unit(i+2) == uYear {
+		return s.ref.Year(), i + 3
+	}
+	if s.kind(i+1) == wMod && s.unit(i+2) == uYear {
+		return s.ref.Year() + int(s.cls[i+1].val), i + 3
+	}
+	return 0, i
+}
+
+// matchPart handles quarters and halves: "the first quarter", "first
+// quarter of 2016", "the second half of the year". from is where the text
+// starts ("the" or the ordinal), j the ordinal.
+func (s *dateScan) matchPart(from, j int) (int, bool) {
+	u := s.unit(j + 1)
+	n := int(s.cls[j].val)
+	if u != uQuarter && u != uHalf || u == uHalf && n > 2 {
+		return 0, false
+	}
+	if u == uHalf && s.sportsSentence(j) {
+		return 0, false // "scored in the first half"
+	}
+	y, end := s.ofYear(j + 2)
+	if y == 0 {
+		if !s.known {
+			y = -1
+		} else {
+			y = s.ref.Year()
+		}
+	}
+	part := "Q"
+	if u == uHalf {
+		part = "H"
+	}
+	s.emit(from, end, timexPart(y, part, n))
+	return end, true
+}
+
+// sportsSentence reports whether the sentence holding token i talks about a
+// match, where "the first half" is a period of play, not of a year.
+func (s *dateScan) sportsSentence(i int) bool {
+	lo, hi := s.sentenceTokens(i)
+	var buf [16]byte
+	for k := lo; k < hi; k++ {
+		if b := foldWord(buf[:], s.d.Tok(k)); b != nil && sportsWords[string(b)] {
+			return true
+		}
+	}
+	return false
+}
+
+var sportsWords = map[string]bool{"scored": true, "goal": true, "goals": true, "match": true,
+	"game": true, "minute": true, "minutes": true, "penalty": true, "kick": true, "inning": true,
+	"halftime": true, "striker": true, "goalkeeper": true, "touchdown": true}
+
+// sentenceTokens returns the token range of the sentence holding token i.
+func (s *dateScan) sentenceTokens(i int) (int, int) {
+	off := s.d.Tokens[i].Start
+	si := s.d.SentenceAt(off)
+	if si < 0 {
+		return i, i + 1
+	}
+	sp := s.d.Sentences[si]
+	lo, hi := i, i+1
+	for lo > 0 && s.d.Tokens[lo-1].Start >= sp.Start {
+		lo--
+	}
+	for hi < len(s.d.Tokens) && s.d.Tokens[hi].End <= sp.End {
+		hi++
+	}
+	return lo, hi
+}
+
+// anchor reads what "the end of" / "the start of" applies to and returns its
+// value: "the year", "the month", "this year", "next year", "2025", "March".
+func (s *dateScan) anchor(i int) (int, string, bool) {
+	if s.kind(i) == wThe && s.known {
+		switch s.unit(i + 1) {
+		case uYear:
+			return i + 2, timexYear(s.ref.Year()), true
+		case uMonth:
+			return i + 2, timexMonth(s.ref.Year(), int(s.ref.Month())), true
+		case uWeek:
+			return i + 2, timexWeek(s.ref), true
+		}
+		return 0, "", false
+	}
+	if y, ok := s.yearAt(i, true); ok {
+		return i + 1, timexYear(y), true
+	}
+	if s.kind(i) == wMod {
+		if v, ok := s.modValue(i); ok {
+			return i + 2, v, true
+		}
+	}
+	if s.kind(i) == wMonth {
+		if end, v, ok := s.monthValue(i); ok {
+			return end, v, true
+		}
+	}
+	return 0, "", false
+}
+
+// matchEarly handles "early next year", "earlier this month", "late 2024",
+// "mid-March". Before a weekday the modifier is left out of the text ("late
+// Saturday" is the day), which the next position picks up.
+func (s *dateScan) matchEarly(i int) (int, bool) {
+	j := i + 1
+	switch s.kind(j) {
+	case wMod:
+		if s.unit(j+1) != 0 {
+			if v, ok := s.modValue(j); ok {
+				s.emit(i, j+2, v)
+				return j + 2, true
+			}
+		}
+	case wMonth:
+		if end, v, ok := s.monthValue(j); ok {
+			s.emit(i, end, v)
+			return end, true
+		}
+	}
+	if y, ok := s.yearAt(j, true); ok {
+		s.emit(i, j+1, timexYear(y))
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// matchMod handles "this week", "last month", "next year", "last Tuesday",
+// "next March", "this summer". After "the" ("the last year", "the next
+// month") they are durations and skipped.
+func (s *dateScan) matchMod(i int) (int, bool) {
+	if s.kind(i-1) == wThe && s.cls[i].val != 0 {
+		return 0, false
+	}
+	if v, ok := s.modValue(i); ok {
+		s.emit(i, i+2, v)
+		return i + 2, true
+	}
+	return 0, false
+}
+
+// modValue resolves a modifier and the word after it.
+func (s *dateScan) modValue(i int) (string, bool) {
+	if !s.known {
+		return "", false
+	}
+	dir := int(s.cls[i].val)
+	j := i + 1
+	ref := s.ref
+	switch s.kind(j) {
+	case wUnit:
+		if s.cls[j].plural {
+			return "", false
+		}
+		switch s.cls[j].val {
+		case uWeek:
+			return timexWeek(ref.AddDate(0, 0, 7*dir)), true
+		case uWeekend:
+			return timexWeek(ref.AddDate(0, 0, 7*dir)) + "-WE", true
+		case uMonth:
+			t := time.Date(ref.Year(), ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
+			return timexMonth(t.Year(), int(t.Month())), true
+		case uYear:
+			return timexYear(ref.Year() + dir), true
+		case uQuarter:
+			q := (int(ref.Month())-1)/3 + dir
+			y := ref.Year()
+			for q < 0 {
+				q += 4
+				y--
+			}
+			for q > 3 {
+				q -= 4
+				y++
+			}
+			return timexPart(y, "Q", q+1), true
+		}
+	case wWeekday:
+		wd := time.Weekday(s.cls[j].val)
+		switch dir {
+		case 0:
+			return timexDate(resolveWeekday(ref, wd, cuePresent)), true
+		case -1:
+			back := (int(ref.Weekday()) - int(wd) + 7) % 7
+			if back == 0 {
+				back = 7
+			}
+			return timexDate(ref.AddDate(0, 0, -back)), true
+		default:
+			fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			return timexDate(ref.AddDate(0, 0, fwd)), true
+		}
+	case wMonth:
+		m := int(s.cls[j].val)
+		y := ref.Year()
+		switch {
+		case dir < 0 && m >= int(ref.Month()):
+			y--
+		case dir > 0 && m <= int(ref.Month()):
+			y++
+		}
+		return timexMonth(y, m), true
+	case wSeason:
+		sn := s.cls[j].val
+		return timexPart(seasonYear(ref, sn, int8(dir)), seasonCodes[sn], -1), true
+	}
+	return "", false
+}
+
+// matchAgo handles "a year ago", "two years ago", "three months ago".
+func (s *dateScan) matchAgo(i int) (int, bool) {
+	n := int(s.cls[i].val)
+	return s.ago(i, n)
+}
+
+// ago resolves n units before the publication date when token i+2 is "ago".
+func (s *dateScan) ago(i, n int) (int, bool) {
+	if s.kind(i+1) != wUnit || s.kind(i+2) != wAgo || !s.known {
+		return 0, false
+	}
+	if (n == 1) == s.cls[i+1].plural {
+		return 0, false
+	}
+	ref := s.ref
+	var v string
+	switch s.cls[i+1].val {
+	case uYear:
+		v = timexYear(ref.Year() - n)
+	case uMonth:
+		t := time.Date(ref.Year(), ref.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		v = timexMonth(t.Year(), int(t.Month()))
+	case uWeek:
+		v = timexWeek(ref.AddDate(0, 0, -7*n))
+	case uDay:
+		v = timexDate(ref.AddDate(0, 0, -n))
+	default:
+		return 0, false
+	}
+	s.emit(i, i+3, v)
+	return i + 3, true
+}
+
+// matchWeekday resolves "Tuesday" by the tense of its sentence, and reads a
+// following explicit date ("Tuesday, March 21") as one expression.
+func (s *dateScan) matchWeekday(i int) (int, bool) {
+	if s.kind(i-1) == wEvery {
+		return 0, false
+	}
+	j := i + 1
+	if s.tok(j) == "," {
+		j++
+	}
+	if s.kind(j) == wMonth {
+		if end, v, ok := s.monthValue(j); ok && strings.Count(v, "-") == 2 {
+			s.emit(i, end, v)
+			return end, true
+		}
+	}
+	wd := time.Weekday(s.cls[i].val)
+	if !s.known {
+		s.emit(i, i+1, "XXXX-WXX-"+string(rune('0'+(int(wd)+6)%7+1)))
+		return i + 1, true
+	}
+	s.emit(i, i+1, timexDate(resolveWeekday(s.ref, wd, s.tense(i, i+1))))
+	return i + 1, true
+}
+
+// matchMonth handles "March", "March 31", "March 31, 2017" and "March
+// 2017"; "31 March 2017" starts at the day and is matchNumeric's.
+func (s *dateScan) matchMonth(i int) (int, bool) {
+	if !s.monthContext(i) {
+		return 0, false
+	}
+	end, v, ok := s.monthValue(i)
+	if !ok {
+		return 0, false
+	}
+	s.emit(i, end, v)
+	return end, true
+}
+
+// monthContext rejects month names that are names of people or things:
+// "Theresa May", "April Ryan", "May said".
+func (s *dateScan) monthContext(i int) bool {
+	prev := s.tok(i - 1)
+	if prev != "" && startsUpper(prev) && s.kind(i-1) == wNone && !s.sentenceStart(i-1) && !yearPrefixOK[prev] {
+		if _, n := trimPossessive(prev); n == 0 && !strings.HasSuffix(prev, ".") {
+			return false
+		}
+	}
+	next := s.tok(i + 1)
+	if next != "" && startsUpper(next) && s.kind(i+1) == wNone && !allDigits(next) {
+		return false
+	}
+	if s.cls[i].val == 5 || s.cls[i].val == 4 || s.cls[i].val == 6 { // May, April, June are also names
+		var buf [16]byte
+		if b := foldWord(buf[:], next); b != nil && (b[len(b)-1] == 's' && len(b) > 3 || string(b) == "said" || string(b) == "told") && s.kind(i+1) == wNone {
+			if string(b) != "is" && string(b) != "was" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// monthValue reads a month expression starting at the month token i.
+func (s *dateScan) monthValue(i int) (int, string, bool) {
+	m := int(s.cls[i].val)
+	j := i + 1
+	if s.tok(j) == "." && s.adjacent(i) && len(s.tok(i)) <= 4 && dayToken(s.tok(j+1)) {
+		j++ // "Jan. 5", but not the full stop after "in March."
+	}
+	day := 0
+	if t := s.tok(j); t != "" && isDigitByte(t[0]) {
+		if d, ok := dayNumber(t); ok {
+			day = d
+			j++
+		}
+	}
+	k := j
+	if s.tok(k) == "," && day > 0 {
+		k++
+	}
+	if y, ok := s.yearAt(k, true); ok && (k == j || day > 0) {
+		if day > 0 {
+			return k + 1, timexDay(y, m, day), true
+		}
+		return k + 1, timexMonth(y, m), true
+	}
+	if !s.known {
+		if day > 0 {
+			return j, timexDay(-1, m, day), true
+		}
+		return j, timexMonth(-1, m), true
+	}
+	tense := s.tense(i, j)
+	if day > 0 {
+		return j, timexDay(resolveMonthDay(s.ref, m, day, tense), m, day), true
+	}
+	return j, timexMonth(resolveMonth(s.ref, m, tense), m), true
+}

@@ -1,10 +1,331 @@
 package extract
 
-import "github.com/whosaid/whosaid"
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
-// entityTagger finds people, organizations, countries and places.
-type entityTagger struct{}
+	"github.com/whosaid/whosaid"
+)
 
-func newEntityTagger() (*entityTagger, error) { return &entityTagger{}, nil }
+// entityTagger finds people, organizations, countries and places. It is a
+// rule and gazetteer tagger: capitalised runs of tokens are cut into titles,
+// names and gazetteer phrases, classified by keywords and context, then
+// linked across the article (a surname to its full name, an acronym to its
+// organization). Its tables are loaded once and only read afterwards, so one
+// tagger serves every goroutine.
+type entityTagger struct {
+	gz   *gazetteer
+	pool sync.Pool // *entState, reused so tagging an article allocates little
+}
 
-func (t *entityTagger) tag(d *Doc, a whosaid.Article) []whosaid.Entity { return nil }
+func newEntityTagger() (*entityTagger, error) {
+	gz, err := loadGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	t := &entityTagger{gz: gz}
+	t.pool.New = func() any { return &entState{} }
+	return t, nil
+}
+
+// Token flags.
+const (
+	tfCap      = 1 << iota // starts with an upper-case letter
+	tfAllCaps              // two or more letters, all upper case
+	tfPoss                 // ends with a possessive 's, stripped from core
+	tfSentInit             // first word of its sentence
+	tfLetter               // starts with a letter
+	tfLower                // starts with a lower-case letter
+)
+
+// etok is a token as the entity stage sees it: core is where the name ends
+// once a possessive "’s" is taken off.
+type etok struct {
+	start, end, core int
+	flags            uint8
+}
+
+// atom is a gazetteer phrase found in the text, tokens [s, e).
+type atom struct {
+	s, e int
+	ent  *gazEntry
+	alt  *gazEntry // the same words as a place, when ent is a country ("Georgia")
+}
+
+// cand is one mention found by the chunk classifier, before linking.
+type cand struct {
+	s, e    int // tokens
+	typ     string
+	ent     *gazEntry // gazetteer phrase, for countries, places and known organizations
+	alt     *gazEntry
+	title   string // title phrase before a person's name
+	strong  bool   // a title, honorific or role word vouches for a person
+	pending bool   // unclassified: resolved by linking, dropped otherwise
+	s0      int    // start before sentence-initial words were dropped
+	name    string // a person's name when it is not the mention's text ("Klára" of "Klára and Tereza Hrubešová")
+	start   int    // byte offsets of the mention
+	end     int
+	entity  int // index into entState.ents after linking, -1 before
+}
+
+// entState is the scratch space of one tag call.
+type entState struct {
+	d      *Doc
+	toks   []etok
+	atoms  []atom
+	atomAt []int32 // per token: 1+index of the atom starting there, 0 if none
+	atomIn []int32 // per token: 1+index of the atom covering it, 0 if none
+	cands  []cand
+	ents   []entBuild
+	titleb strings.Builder
+}
+
+// tag finds the entities of one article. a.Dateline, when set, names the
+// agency and place of the opening line; otherwise the line is parsed here.
+func (t *entityTagger) tag(d *Doc, a whosaid.Article) []whosaid.Entity {
+	st := t.pool.Get().(*entState)
+	defer t.pool.Put(st)
+	st.reset(d)
+	t.prepare(st)
+	t.findAtoms(st)
+	dl := t.dateline(st, a)
+	t.chunks(st, dl)
+	return t.resolve(st, dl)
+}
+
+func (st *entState) reset(d *Doc) {
+	st.d = d
+	st.toks = st.toks[:0]
+	st.atoms = st.atoms[:0]
+	st.atomAt = st.atomAt[:0]
+	st.atomIn = st.atomIn[:0]
+	st.cands = st.cands[:0]
+	st.ents = st.ents[:0]
+}
+
+// prepare computes the token flags once, so the classifier never decodes a
+// rune twice.
+func (t *entityTagger) prepare(st *entState) {
+	d := st.d
+	si := 0
+	for i, tk := range d.Tokens {
+		e := etok{start: tk.Start, end: tk.End, core: tk.End}
+		w := d.Text[tk.Start:tk.End]
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			e.flags |= tfLetter
+			if unicode.IsUpper(r) {
+				e.flags |= tfCap
+				if allCaps(w) {
+					e.flags |= tfAllCaps
+				}
+			} else {
+				e.flags |= tfLower
+			}
+			if n := possessiveLen(w); n > 0 {
+				e.core = tk.End - n
+				e.flags |= tfPoss
+			}
+		}
+		for si < len(d.Sentences) && d.Sentences[si].End <= tk.Start {
+			si++
+		}
+		if si < len(d.Sentences) && sentenceInitial(d, st.toks, i, d.Sentences[si].Start) {
+			e.flags |= tfSentInit
+		}
+		st.toks = append(st.toks, e)
+	}
+	if cap(st.atomAt) < len(st.toks) {
+		st.atomAt = make([]int32, len(st.toks))
+		st.atomIn = make([]int32, len(st.toks))
+	}
+	st.atomAt = st.atomAt[:len(st.toks)]
+	st.atomIn = st.atomIn[:len(st.toks)]
+	clear(st.atomAt)
+	clear(st.atomIn)
+}
+
+// sentenceInitial reports whether token i is the first word of the sentence
+// starting at byte sent, allowing opening quotes and brackets before it.
+func sentenceInitial(d *Doc, prev []etok, i, sent int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if prev[j].start < sent {
+			return true
+		}
+		if prev[j].flags&tfLetter != 0 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(d.Text[prev[j].start:])
+		if !isOpenQuote(r) && r != '-' && r != '—' && r != '–' {
+			return false
+		}
+	}
+	return true
+}
+
+// possessiveLen is the length of a trailing "'s" or "’s" (or a bare
+// apostrophe after s), 0 if none.
+func possessiveLen(w string) int {
+	switch {
+	case strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "’S"):
+		return len("’s")
+	case strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S"):
+		return 2
+	}
+	return 0
+}
+
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// word is the text of token i without a possessive.
+func (st *entState) word(i int) string { return st.d.Text[st.toks[i].start:st.toks[i].core] }
+
+// full is the text of token i as written.
+func (st *entState) full(i int) string { return st.d.Text[st.toks[i].start:st.toks[i].end] }
+
+func (st *entState) is(i int, f uint8) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].flags&f != 0
+}
+
+// findAtoms marks every gazetteer phrase, longest first at each token.
+// Lookups start only at words, so most tokens cost one flag test.
+func (t *entityTagger) findAtoms(st *entState) {
+	var buf [64]byte
+	for i := 0; i < len(st.toks); {
+		if !st.is(i, tfLetter) {
+			i++
+			continue
+		}
+		es := t.gz.first[st.word(i)]
+		if es == nil && st.is(i, tfAllCaps) && st.toks[i].core-st.toks[i].start <= len(buf) {
+			// "WASHINGTON" in a dateline, "GENEVA": look up as "Washington".
+			es = t.gz.first[string(titleCase(buf[:0], st.word(i)))]
+		}
+		n := 0
+		for _, e := range es {
+			if e.kind != gzOrg && st.is(i, tfLower) {
+				continue
+			}
+			if m := st.matchRest(i, e); m > 0 {
+				a := atom{s: i, e: i + m, ent: e}
+				if e.kind == gzCountry {
+					a.alt = placeAlso(es, len(e.rest))
+				}
+				st.atoms = append(st.atoms, a)
+				st.atomAt[i] = int32(len(st.atoms))
+				for k := i; k < i+m; k++ {
+					st.atomIn[k] = int32(len(st.atoms))
+				}
+				n = m
+				break
+			}
+		}
+		if n == 0 {
+			n = 1
+		}
+		i += n
+	}
+}
+
+// placeAlso finds a US state of the same words among es: "Georgia" is a
+// country and a state.
+func placeAlso(es []*gazEntry, n int) *gazEntry {
+	for _, e := range es {
+		if e.kind == gzPlace && len(e.rest) == n && e.pops[0] < 0 && e.codes[0] == "US" {
+			return e
+		}
+	}
+	return nil
+}
+
+// matchRest reports how many tokens entry e covers from token i, 0 if it
+// does not match. Only the last token may carry a possessive.
+func (st *entState) matchRest(i int, e *gazEntry) int {
+	if len(e.rest) == 0 {
+		return 1
+	}
+	if st.is(i, tfPoss) {
+		return 0
+	}
+	for k, w := range e.rest {
+		j := i + 1 + k
+		if j >= len(st.toks) {
+			return 0
+		}
+		last := k == len(e.rest)-1
+		got := st.full(j)
+		if last {
+			got = st.word(j)
+		} else if st.is(j, tfPoss) {
+			return 0
+		}
+		if got != w && !(st.is(j, tfAllCaps) && strings.EqualFold(got, w)) {
+			return 0
+		}
+	}
+	return len(e.rest) + 1
+}
+
+// titleCase writes an all-caps word as "Washington" into buf.
+func titleCase(buf []byte, w string) []byte {
+	first := true
+	for _, r := range w {
+		if first {
+			buf = utf8.AppendRune(buf, r)
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		first = r == ' ' || r == '-'
+	}
+	return buf
+}
+
+// lowerKey writes w in lower case into buf, for lookups in the
+// common-word list without allocating.
+func lowerKey(buf []byte, w string) []byte {
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// isCommon reports whether token i is an ordinary English word that is
+// capitalised here only by position.
+func (t *entityTagger) isCommon(st *entState, i int) bool {
+	w := st.word(i)
+	if len(w) > 48 {
+		return false
+	}
+	var buf [64]byte
+	return t.gz.common[string(lowerKey(buf[:0], w))]
+}
+
+// covering returns the atom covering token i, or nil.
+func (st *entState) covering(i int) *atom {
+	if i < 0 || i >= len(st.atomIn) || st.atomIn[i] == 0 {
+		return nil
+	}
+	return &st.atoms[st.atomIn[i]-1]
+}
+
+// bindsEnd reports whether token i is covered by an organization or by a
+// phrase of several words: such a token cannot end a name built by rule
+// ("US Federal Reserve"), while a one-word place can ("Christian Democratic
+// Union", though Union is a town).
+func (st *entState) bindsEnd(i int) bool {
+	a := st.covering(i)
+	return a != nil && (a.ent.kind == gzOrg || a.e-a.s > 1)
+}

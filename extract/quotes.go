@@ -1,6 +1,439 @@
 package extract
 
-import "github.com/whosaid/whosaid"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// attribute finds quotes and claims and their speakers among ents.
-func attribute(d *Doc, ents []whosaid.Entity) ([]whosaid.Quote, []whosaid.Claim) { return nil, nil }
+	"github.com/whosaid/whosaid"
+)
+
+// qQspan is one stretch between quotation marks. Open and Close are the byte
+// offsets of the marks (Close is the paragraph end when the quote runs on);
+// Start and End delimit the text between them.
+type qQspan struct {
+	Open, Close int
+	Start, End  int
+	// cont marks a quote whose paragraph ends without a closing mark and whose
+	// next paragraph reopens it: the same speaker goes on.
+	cont bool
+	// prevCont marks a quote that continues one from the previous paragraph.
+	prevCont bool
+	para     int
+}
+
+// attribute finds quotes and claims and their speakers among ents. It is a
+// few linear passes: quote marks, then reporting cues per sentence, then the
+// assignment of each quote to the cue whose content covers it.
+func attribute(d *Doc, ents []whosaid.Entity) ([]whosaid.Quote, []whosaid.Claim) {
+	a := qNewAnalyzer(d, ents)
+	a.findAttributions()
+	return a.quotes(), a.claims()
+}
+
+// quote families: a mark opens and closes only within its family, so an
+// apostrophe can never close a double quote.
+const (
+	famDouble = 1
+	famSingle = 2
+	famAngle  = 3
+	famAngle1 = 4
+)
+
+type qOpenMark struct {
+	pos, n int
+	r      rune
+	fam    int
+}
+
+// qScanQuotes finds the outermost quotations of text, paragraph by
+// paragraph. Inner quotes stay part of the outer one; apostrophes in words
+// (don’t, O’Malley, ’90s, rock ’n’ roll) are told from marks by their
+// neighbours; a quote left open at a paragraph end goes on if the next
+// paragraph reopens it, as wire style does for long quotations.
+func qScanQuotes(text string, paras []Span) []qQspan {
+	var out []qQspan
+	var stack []qOpenMark
+	for pi, p := range paras {
+		stack = stack[:0]
+		i := p.Start
+		for i < p.End {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !qIsQuoteRune(r) {
+				i += n
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			if i == p.Start {
+				prev = ' '
+			}
+			next := ' '
+			if i+n < p.End {
+				next, _ = utf8.DecodeRuneInString(text[i+n:])
+			}
+			canOpen := (qIsSpaceOrOpen(prev) || qIsQuoteRune(prev)) && !unicode.IsSpace(next)
+			canClose := !unicode.IsSpace(prev) && (qIsClosingContext(next) || qIsQuoteRune(next))
+			inWord := isWordRune(prev) && isWordRune(next)
+			top := -1
+			if len(stack) > 0 {
+				top = stack[len(stack)-1].fam
+			}
+			closeFam := func(fam int) bool {
+				for k := len(stack) - 1; k >= 0; k-- {
+					if stack[k].fam == fam {
+						if k == 0 {
+							o := stack[0]
+							out = append(out, qQspan{Open: o.pos, Close: i, Start: o.pos + o.n, End: i, para: pi})
+						}
+						stack = stack[:k]
+						return true
+					}
+				}
+				return false
+			}
+			push := func(fam int) { stack = append(stack, qOpenMark{i, n, r, fam}) }
+			switch r {
+			case '“':
+				if top == famDouble && stack[len(stack)-1].r == '„' {
+					closeFam(famDouble)
+				} else if canClose && !canOpen && top == famDouble {
+					closeFam(famDouble)
+				} else {
+					push(famDouble)
+				}
+			case '„':
+				push(famDouble)
+			case '”':
+				if !closeFam(famDouble) && canOpen && !canClose {
+					push(famDouble)
+				}
+			case '"':
+				switch {
+				case top == famDouble && canClose:
+					closeFam(famDouble)
+				case canOpen:
+					push(famDouble)
+				case qHasFam(stack, famDouble):
+					closeFam(famDouble)
+				}
+			case '«':
+				if top == famAngle && stack[len(stack)-1].r == '»' {
+					closeFam(famAngle)
+				} else {
+					push(famAngle)
+				}
+			case '»':
+				if !closeFam(famAngle) && canOpen {
+					push(famAngle)
+				}
+			case '‹':
+				if top == famAngle1 && stack[len(stack)-1].r == '›' {
+					closeFam(famAngle1)
+				} else {
+					push(famAngle1)
+				}
+			case '›':
+				if !closeFam(famAngle1) && canOpen {
+					push(famAngle1)
+				}
+			case '‚':
+				if canOpen {
+					push(famSingle)
+				}
+			case '‘':
+				if top == famSingle && stack[len(stack)-1].r == '‚' {
+					closeFam(famSingle)
+				} else if canOpen && !qIsElision(text, i+n) {
+					push(famSingle)
+				}
+			case '’', '\'':
+				if inWord || unicode.IsDigit(next) {
+					break // don’t, O’Malley, ’90s
+				}
+				if qHasFam(stack, famSingle) && canClose {
+					closeFam(famSingle)
+				} else if r == '\'' && canOpen && !qIsElision(text, i+n) {
+					push(famSingle)
+				}
+			}
+			i += n
+		}
+		if len(stack) > 0 {
+			o := stack[0]
+			s, e := trimSpan(text, o.pos+o.n, p.End)
+			reopen := pi+1 < len(paras) && qStartsWithFam(text, paras[pi+1], o.fam)
+			if s < e && (reopen || qWordCount(text[s:e]) >= 3) {
+				out = append(out, qQspan{Open: o.pos, Close: p.End, Start: s, End: e, cont: reopen, para: pi})
+			}
+		}
+	}
+	// A quote that reopens the paragraph after a continued one carries on
+	// the chain; a continued quote with no such successor is only unbalanced.
+	for k := range out {
+		if !out[k].cont {
+			continue
+		}
+		if k+1 < len(out) && out[k+1].para == out[k].para+1 && out[k+1].Open == paras[out[k+1].para].Start {
+			out[k+1].prevCont = true
+		} else {
+			out[k].cont = false
+		}
+	}
+	return out
+}
+
+func qHasFam(stack []qOpenMark, fam int) bool {
+	for _, o := range stack {
+		if o.fam == fam {
+			return true
+		}
+	}
+	return false
+}
+
+// qStartsWithFam reports whether paragraph p opens with a quotation mark of
+// family fam, the wire-style signal that a quotation continues.
+func qStartsWithFam(text string, p Span, fam int) bool {
+	r, _ := utf8.DecodeRuneInString(text[p.Start:])
+	switch fam {
+	case famDouble:
+		return r == '“' || r == '"' || r == '„'
+	case famSingle:
+		return r == '‘' || r == '\'' || r == '‚'
+	case famAngle:
+		return r == '«' || r == '»'
+	case famAngle1:
+		return r == '‹' || r == '›'
+	}
+	return false
+}
+
+// qIsElision reports whether an opening-looking mark at the word starting at
+// off is really an elided letter: ’n’ (rock ’n’ roll), ’em, ’til, ’cause.
+func qIsElision(text string, off int) bool {
+	e := off
+	for e < len(text) {
+		r, n := utf8.DecodeRuneInString(text[e:])
+		if !isWordRune(r) {
+			break
+		}
+		e += n
+	}
+	switch strings.ToLower(text[off:e]) {
+	case "n", "em", "til", "cause", "tis", "twas", "bout", "round", "s":
+		return true
+	}
+	return false
+}
+
+func qIsQuoteRune(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›':
+		return true
+	}
+	return false
+}
+
+func qIsSpaceOrOpen(r rune) bool {
+	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '–' || r == '-' || r == '/' || r == ':'
+}
+
+func qIsClosingContext(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' || r == ')'
+}
+
+// qWordCount counts runs of letters and digits in s.
+func qWordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// quotes turns the quote spans into Quotes, dropping those that are not
+// speech: titles and scare quotes are short and sit in sentences with no
+// reporting cue covering them.
+func (a *qAnalyzer) quotes() []whosaid.Quote {
+	d := a.d
+	var out []whosaid.Quote
+	var chain *whosaid.Speaker
+	var chainCue string
+	for qi, q := range a.qs {
+		at := a.quoteAttrib(qi)
+		words := qWordCount(d.Text[q.Start:q.End])
+		if q.prevCont && chain != nil {
+			sp := *chain
+			out = append(out, a.makeQuote(q, sp, chainCue))
+			if !q.cont {
+				chain = nil
+			}
+			continue
+		}
+		if at == nil && !a.isSpeechLike(q, words) {
+			continue
+		}
+		if at != nil && a.isScare(q, words, at) {
+			continue
+		}
+		var sp whosaid.Speaker
+		cue := ""
+		if at != nil {
+			sp, cue = at.sp, at.cue
+		} else {
+			sp = a.neighbourSpeaker(q)
+		}
+		if q.cont {
+			// The speaker of a multi-paragraph quote is often named only at its
+			// last paragraph: look ahead along the chain.
+			if sp.Kind == whosaid.KindUnknown {
+				for k := qi + 1; k < len(a.qs); k++ {
+					if at2 := a.quoteAttrib(k); at2 != nil {
+						sp, cue = at2.sp, at2.cue
+						break
+					}
+					if !a.qs[k].cont {
+						break
+					}
+				}
+			}
+			c := sp
+			chain, chainCue = &c, cue
+		}
+		out = append(out, a.makeQuote(q, sp, cue))
+	}
+	return out
+}
+
+// makeQuote fills in a Quote with its kind and sentence.
+func (a *qAnalyzer) makeQuote(q qQspan, sp whosaid.Speaker, cue string) whosaid.Quote {
+	t := a.d.Text
+	kind := whosaid.PartialQuote
+	r, _ := utf8.DecodeRuneInString(t[q.Start:])
+	before := strings.TrimRight(t[:q.Open], " ")
+	if unicode.IsUpper(r) && (len(before) == 0 || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":") ||
+		strings.HasSuffix(before, ".") || strings.HasSuffix(before, "\n") || qWordCount(t[q.Start:q.End]) > 6) {
+		kind = whosaid.FullQuote
+	}
+	if q.prevCont {
+		kind = whosaid.FullQuote
+	}
+	s := a.d.SentenceAt(q.Start)
+	sent := ""
+	if s >= 0 {
+		sent = t[a.d.Sentences[s].Start:a.d.Sentences[s].End]
+	}
+	return whosaid.Quote{Text: t[q.Start:q.End], Start: q.Start, End: q.End, Kind: kind, Cue: cue, Speaker: sp, Sentence: sent}
+}
+
+// isSpeechLike reports whether a quote with no covering cue is still speech:
+// a sentence-like stretch is, a short term or a capitalised title is not.
+func (a *qAnalyzer) isSpeechLike(q qQspan, words int) bool {
+	t := a.d.Text[q.Start:q.End]
+	if words >= 5 {
+		return !a.titleLike(q)
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return words >= 3 && (last == '.' || last == '!' || last == '?' || last == ',')
+}
+
+// isScare reports whether a short quote covered by a cue is still a term or
+// title: preceded by "so-called", "known as", or all capitalised words.
+func (a *qAnalyzer) isScare(q qQspan, words int, at *qAttrib) bool {
+	if words > 4 {
+		return false
+	}
+	prevTok := a.tokBefore(q.Open)
+	if prevTok >= 0 && qScareLead[strings.ToLower(a.d.Tok(prevTok))] {
+		return true
+	}
+	return a.titleLike(q)
+}
+
+// titleLike reports whether the quoted text looks like the title of a work:
+// several words, each content word capitalised, no final punctuation.
+func (a *qAnalyzer) titleLike(q qQspan) bool {
+	t := a.d.Text[q.Start:q.End]
+	fs := strings.Fields(t)
+	if len(fs) < 2 || len(fs) > 10 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if last == '.' || last == ',' || last == '!' || last == '?' {
+		return false
+	}
+	for k, f := range fs {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) && (k == 0 || !qOrgParticles[f] && f != "a" && f != "an" && f != "in" && f != "with" && f != "at") {
+			return false
+		}
+	}
+	return true
+}
+
+// tokBefore returns the index of the last token ending at or before off, or -1.
+func (a *qAnalyzer) tokBefore(off int) int {
+	k := a.tokAt(off) - 1
+	for k >= 0 && a.d.Tokens[k].End > off {
+		k--
+	}
+	return k
+}
+
+// neighbourSpeaker finds the speaker of a quote no cue covers: the subject
+// before a colon ("X put it bluntly: “…”"), else the latest speaker of the
+// paragraph, else the next one, else, for a paragraph that is all quote, the
+// last speaker of the paragraph before.
+func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
+	d := a.d
+	before := strings.TrimRight(d.Text[:q.Open], " ")
+	para := d.ParagraphAt(q.Open)
+	if strings.HasSuffix(before, ":") {
+		s := d.SentenceAt(q.Open)
+		if s >= 0 {
+			t0 := a.sentTok[s][0]
+			for t0 < len(d.Tokens) && d.Tokens[t0].Start < a.bodyStart {
+				t0++
+			}
+			if sp := a.clauseSubject(t0, a.tokBefore(len(before))); sp.Kind != whosaid.KindUnknown {
+				return sp
+			}
+		}
+	}
+	var prev, next *qAttrib
+	for i := range a.atts {
+		at := &a.atts[i]
+		off := d.Tokens[at.cueTok].Start
+		if d.ParagraphAt(off) != para || at.sp.Kind == whosaid.KindUnknown {
+			continue
+		}
+		if off < q.Open {
+			prev = at
+		} else if next == nil {
+			next = at
+		}
+	}
+	switch {
+	case prev != nil:
+		return prev.sp
+	case next != nil:
+		return next.sp
+	}
+	if para > 0 && q.Open == d.Paragraphs[para].Start {
+		var last *qAttrib
+		for i := range a.atts {
+			at := &a.atts[i]
+			if d.ParagraphAt(d.Tokens[at.cueTok].Start) == para-1 && at.sp.Kind != whosaid.KindUnknown {
+				last = at
+			}
+		}
+		if last != nil {
+			return last.sp
+		}
+	}
+	return whosaid.Speaker{Kind: whosaid.KindUnknown}
+}

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid/store"
+)
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "export", "[flags]", "Exports the quote dataset: one record per quote (jsonl, csv) with speaker, article\nid/URL, date and context sentence, or one record per distinct quotation merged across\narticles in Quotebank's format (quotebank).")
+	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
+	format := fs.String("format", "jsonl", "`format`: jsonl, csv or quotebank")
+	outPath := fs.String("out", "", "write to this `file` (default: standard output)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	var write func(context.Context, *store.DB, io.Writer) error
+	switch *format {
+	case "jsonl":
+		write = exportJSONL
+	case "csv":
+		write = exportCSV
+	case "quotebank":
+		write = exportQuotebank
+	case "parquet":
+		return fmt.Errorf("--format parquet is not available in this build yet; use jsonl, csv or quotebank: %w", errUsage)
+	default:
+		return fmt.Errorf("unknown --format %q (want jsonl, csv or quotebank): %w", *format, errUsage)
+	}
+	db, err := store.OpenReadOnly(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *outPath == "" {
+		return write(ctx, db, e.stdout)
+	}
+	return writeFileAtomic(*outPath, func(w io.Writer) error { return write(ctx, db, w) })
+}
+
+// writeFileAtomic writes through a temporary file renamed into place, so a
+// failed export never leaves a truncated file where a good one was.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("create export file: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// exportRecord is one quote in the jsonl and csv exports.
+type exportRecord struct {
+	ID          int64  `json:"id"`
+	Quote       string `json:"quote"`
+	Kind        string `json:"kind"`
+	Speaker     string `json:"speaker"`
+	SpeakerKind string `json:"speaker_kind"`
+	Cue         string `json:"cue"`
+	ArticleID   string `json:"article_id"`
+	URL         string `json:"url"`
+	Title       string `json:"title"`
+	Published   string `json:"published"`
+	Outlet      string `json:"outlet"`
+	Context     string `json:"context"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+}
+
+var exportHeader = []string{"id", "quote", "kind", "speaker", "speaker_kind", "cue", "article_id", "url",
+	"title", "published", "outlet", "context", "start", "end"}
+
+func record(r store.QuoteRow) exportRecord {
+	return exportRecord{r.ID, r.Text, r.Kind, r.Speaker, r.SpeakerKind, r.Cue, r.ArticleID, r.URL,
+		r.Title, r.Published, r.Outlet, r.Sentence, r.Start, r.End}
+}
+
+func exportJSONL(ctx context.Context, db *store.DB, w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return db.EachQuote(ctx, func(r store.QuoteRow) error { return enc.Encode(record(r)) })
+}
+
+func exportCSV(ctx context.Context, db *store.DB, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(exportHeader); err != nil {
+		return err
+	}
+	err := db.EachQuote(ctx, func(q store.QuoteRow) error {
+		r := record(q)
+		return cw.Write([]string{itoa64(r.ID), r.Quote, r.Kind, r.Speaker, r.SpeakerKind, r.Cue, r.ArticleID,
+			r.URL, r.Title, r.Published, r.Outlet, r.Context, itoa(r.Start), itoa(r.End)})
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// quotebankRecord follows Quotebank's quotation-centric format (Vaucher et
+// al., 2021): one record per distinct quotation, merged across articles.
+type quotebankRecord struct {
+	QuoteID        string          `json:"quoteID"`
+	Quotation      string          `json:"quotation"`
+	Speaker        string          `json:"speaker"`
+	QIDs           []string        `json:"qids"`
+	Date           string          `json:"date"`
+	NumOccurrences int             `json:"numOccurrences"`
+	Probas         [][2]any        `json:"probas"`
+	URLs           []string        `json:"urls"`
+	Phase          string          `json:"phase"`
+	speakers       map[string]int  // speaker name → occurrences
+	seenURL        map[string]bool // de-duplicates urls
+}
+
+// exportQuotebank merges quotes with the same normalised text. The speaker
+// is the one most occurrences give ("None", as in Quotebank, when unknown);
+// probas are each speaker's share of the occurrences.
+func exportQuotebank(ctx context.Context, db *store.DB, w io.Writer) error {
+	byKey := map[string]*quotebankRecord{}
+	var order []string
+	err := db.EachQuote(ctx, func(q store.QuoteRow) error {
+		key := strings.Join(strings.Fields(strings.ToLower(q.Text)), " ")
+		rec := byKey[key]
+		if rec == nil {
+			sum := sha256.Sum256([]byte(key))
+			rec = &quotebankRecord{Quotation: q.Text, QIDs: []string{}, URLs: []string{}, Phase: "whosaid",
+				speakers: map[string]int{}, seenURL: map[string]bool{}, QuoteID: hex.EncodeToString(sum[:8])}
+			byKey[key] = rec
+			order = append(order, key)
+		}
+		rec.NumOccurrences++
+		name := q.Speaker
+		if name == "" || q.SpeakerKind == "unknown" {
+			name = "None"
+		}
+		rec.speakers[name]++
+		if q.Published != "" && (rec.Date == "" || q.Published+" 00:00:00" < rec.Date) {
+			rec.Date = q.Published + " 00:00:00"
+		}
+		u := q.URL
+		if u == "" {
+			u = "whosaid:" + q.ArticleID
+		}
+		if !rec.seenURL[u] {
+			rec.seenURL[u] = true
+			rec.URLs = append(rec.URLs, u)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, key := range order {
+		rec := byKey[key]
+		names := make([]string, 0, len(rec.speakers))
+		for n := range rec.speakers {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(i, j int) bool {
+			if rec.speakers[names[i]] != rec.speakers[names[j]] {
+				return rec.speakers[names[i]] > rec.speakers[names[j]]
+			}
+			return names[i] < names[j]
+		})
+		rec.Speaker = names[0]
+		for _, n := range names {
+			rec.Probas = append(rec.Probas, [2]any{n, fmt.Sprintf("%.4f", float64(rec.speakers[n])/float64(rec.NumOccurrences))})
+		}
+		if rec.Date != "" {
+			rec.QuoteID = rec.Date[:10] + "-" + rec.QuoteID
+		}
+		if err := enc.Encode(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}

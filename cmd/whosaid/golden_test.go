@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// TestSeedArticle holds what whosaid must find in the Reuters NATO story,
+// read as a user would: `whosaid extract --published 2017-03-21 FILE`.
+func TestSeedArticle(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nato.txt")
+	require.NoError(t, os.WriteFile(path, []byte(seedText(t)), 0o644))
+	out, stderr, code := whosaidRun(t, "", "extract", "--published", "2017-03-21", path)
+	require.Equal(t, 0, code, stderr)
+	var f whosaid.Findings
+	require.NoError(t, json.Unmarshal([]byte(out), &f))
+
+	golden := "../../testdata/golden/reuters-nato-tillerson.json"
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test ./cmd/whosaid -run SeedArticle -update to write it")
+	assert.JSONEq(t, string(want), out, "extract output changed: review the diff, then -update")
+
+	require.Equal(t, "WASHINGTON", f.Article.Dateline.Place)
+	assert.Equal(t, "Reuters", f.Article.Dateline.Agency)
+
+	type said struct{ text, speaker, kind string }
+	var quotes []said
+	for _, q := range f.Quotes {
+		quotes = append(quotes, said{q.Text, q.Speaker.Name, q.Speaker.Kind})
+	}
+	official := "State Department official"
+	assert.Equal(t, []said{
+		{"clear path", official, "anonymous"},
+		{"It is no longer sustainable for the United States to maintain a disproportionate share of NATO’s deterrence and defense spending,", official, "anonymous"},
+		{"No doubts about that", "Linas Linkevicius", "person"},
+		{"pushing allies to do more, faster, absolutely no apology for that.", official, "anonymous"},
+		{"clear path", official, "anonymous"},
+		{"Our joint security requires it, that’s the main leverage that we have,", official, "anonymous"},
+		{"moderate", "Jim Mattis", "person"},
+	}, quotes)
+
+	var countries []string
+	var tillerson *whosaid.Entity
+	for i, e := range f.Entities {
+		switch {
+		case e.Type == whosaid.Country:
+			countries = append(countries, e.Code)
+		case e.Type == whosaid.Person && e.Name == "Rex Tillerson":
+			tillerson = &f.Entities[i]
+		}
+		assert.NotEqual(t, "Islamic State", e.Name+"/"+e.Type, "Islamic State is no country")
+	}
+	sort.Strings(countries)
+	assert.Equal(t, []string{"CN", "EE", "GB", "GR", "LT", "LV", "PL", "RU", "UA", "US"}, countries)
+	require.NotNil(t, tillerson, "Rex Tillerson")
+	var surname int
+	for _, m := range tillerson.Mentions {
+		if m.Text == "Tillerson" {
+			surname++
+		}
+	}
+	assert.GreaterOrEqual(t, surname, 4, "“Tillerson” mentions joined to Rex Tillerson")
+
+	dates := map[string]string{}
+	for _, d := range f.Dates {
+		dates[d.Text] = d.Value
+	}
+	assert.Equal(t, "2017-02", dates["last month"])
+	assert.Equal(t, "2017-03-31", dates["March 31"])
+	assert.Equal(t, "2017-W12", dates["this week"])
+
+	var target bool
+	for _, a := range f.Amounts {
+		if a.Text == "2 percent of gross domestic product" {
+			target = a.Target && a.Value == 2 && a.Unit == "%" && a.Of == "gross domestic product"
+		}
+	}
+	assert.True(t, target, "“2 percent of gross domestic product” is a target")
+}

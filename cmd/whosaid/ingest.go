@@ -1,0 +1,185 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/corpus"
+	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/store"
+)
+
+// batchSize is how many articles the writer commits in one transaction;
+// each article still has its own savepoint, so one bad article costs only itself.
+const batchSize = 128
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines and standard input (-),\nextracts who said what, and stores it. Re-running on the same sources adds nothing twice.")
+	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
+	workers := fs.Int("workers", 0, "extraction workers (0: one per CPU)")
+	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
+	sources, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(sources) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	prog := newProgress(e, "ingesting", *quiet)
+	sum, err := ingest(ctx, db, x, sources, *workers, func(msg string) {
+		prog.clear()
+		fmt.Fprintln(e.stderr, msg)
+	}, prog.add)
+	prog.finish()
+	if !*quiet {
+		fmt.Fprintln(e.stderr, sum)
+	}
+	if err != nil {
+		return err
+	}
+	if sum.skipped > 0 {
+		return fmt.Errorf("%d of %d inputs skipped: %w", sum.skipped, sum.read+sum.skipped, errSkipped)
+	}
+	return nil
+}
+
+// summary counts what an ingest did.
+type summary struct {
+	read, added, unchanged, skipped int
+	quotes, claims                  int
+	took                            time.Duration
+}
+
+func (s summary) String() string {
+	rate := float64(s.read) / s.took.Seconds()
+	return fmt.Sprintf("ingested %d articles (%d new, %d already stored, %d skipped): %d quotes, %d claims in %s (%.0f articles/s)",
+		s.read, s.added, s.unchanged, s.skipped, s.quotes, s.claims, s.took.Round(time.Millisecond), rate)
+}
+
+// ingest streams articles from sources through workers extraction goroutines
+// to one writer. Memory stays bounded by the channel sizes and the batch, not
+// the corpus. report receives one line per skipped input; tick is called per
+// article stored.
+func ingest(ctx context.Context, db *store.DB, x *extract.Extractor, sources []string, workers int,
+	report func(string), tick func()) (summary, error) {
+	start := time.Now()
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var sum summary
+	var mu sync.Mutex // guards sum.skipped, written by the reader and the writer
+	skip := func(msg string) {
+		mu.Lock()
+		sum.skipped++
+		report(msg)
+		mu.Unlock()
+	}
+
+	articles := make(chan whosaid.Article, 4*workers)
+	found := make(chan whosaid.Findings, 4*workers)
+	walkErr := make(chan error, 1)
+	go func() {
+		defer close(articles)
+		walkErr <- corpus.Walk(ctx, sources, func(it corpus.Item) error {
+			if it.Err != nil {
+				skip(it.Err.Error())
+				return nil
+			}
+			select {
+			case articles <- it.Article:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range articles {
+				select {
+				case found <- x.Extract(a):
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(found) }()
+
+	batch := make([]whosaid.Findings, 0, batchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := db.Put(ctx, batch...)
+		if err != nil {
+			return err
+		}
+		for i, r := range res {
+			mu.Lock()
+			switch {
+			case r.Err != nil:
+				sum.skipped++
+				report(fmt.Sprintf("%s: not stored: %v", batch[i].Article.Source, r.Err))
+			case r.Added:
+				sum.read++
+				sum.added++
+				sum.quotes += len(batch[i].Quotes)
+				sum.claims += len(batch[i].Claims)
+			default:
+				sum.read++
+				sum.unchanged++
+			}
+			mu.Unlock()
+			tick()
+		}
+		batch = batch[:0]
+		return nil
+	}
+	var err error
+	for f := range found {
+		batch = append(batch, f)
+		// Commit when the batch is full, or when no more work is waiting, so
+		// a slow trickle of input is still stored promptly.
+		if len(batch) == batchSize || len(found) == 0 {
+			if err = flush(); err != nil {
+				cancel()
+				break
+			}
+		}
+	}
+	for range found { // drain after an error so the workers can exit
+	}
+	if err == nil {
+		err = flush()
+	}
+	if werr := <-walkErr; err == nil && werr != nil && ctx.Err() == nil {
+		err = werr
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	sum.took = time.Since(start)
+	return sum, err
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid"
+)
+
+// whosaidRun runs the command in-process with its own streams and returns
+// what it printed and its exit code.
+func whosaidRun(tb testing.TB, stdin string, args ...string) (stdout, stderr string, code int) {
+	tb.Helper()
+	var out, errOut bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}
+	code = run(context.Background(), e, args)
+	return out.String(), errOut.String(), code
+}
+
+// seedText is the Reuters NATO story of the project's gold set.
+func seedText(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile("../../testdata/gold/reuters-nato-tillerson.json")
+	require.NoError(tb, err)
+	var g struct{ Text string }
+	require.NoError(tb, json.Unmarshal(b, &g))
+	return g.Text
+}
+
+func TestUsage(t *testing.T) {
+	_, stderr, code := whosaidRun(t, "")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "ingest")
+	_, stderr, code = whosaidRun(t, "", "frobnicate")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `unknown command "frobnicate"`)
+	_, _, code = whosaidRun(t, "", "quotes", "--format", "yaml")
+	assert.Equal(t, 2, code)
+	_, _, code = whosaidRun(t, "", "ingest", "-h")
+	assert.Equal(t, 0, code)
+}
+
+func TestIngestQueryExport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	_, stderr, code := whosaidRun(t, "", "ingest", "--db", db, "../../testdata/articles")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "ingested 15 articles (15 new")
+
+	out, stderr, code := whosaidRun(t, "", "quotes", "--db", db, "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	var quotes []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &quotes))
+	require.NotEmpty(t, quotes)
+	for _, q := range quotes {
+		assert.NotEmpty(t, q["text"])
+		assert.Contains(t, q, "speaker")
+		assert.NotEmpty(t, q["article_id"])
+	}
+
+	t.Run("re-ingest adds nothing", func(t *testing.T) {
+		_, stderr, code := whosaidRun(t, "", "ingest", "--db", db, "../../testdata/articles")
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, stderr, "ingested 15 articles (0 new, 15 already stored")
+		again, _, _ := whosaidRun(t, "", "quotes", "--db", db, "--format", "json")
+		assert.JSONEq(t, out, again)
+	})
+
+	t.Run("speaker and search filters", func(t *testing.T) {
+		out, _, code := whosaidRun(t, "", "quotes", "--db", db, "--format", "json", "--search", `"; DROP TABLE quotes; --`)
+		require.Equal(t, 0, code)
+		assert.JSONEq(t, "[]", out)
+		out, _, code = whosaidRun(t, "", "quotes", "--db", db, "--format", "json", "--speaker", "linkevicius")
+		require.Equal(t, 0, code)
+		var got []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		for _, q := range got {
+			assert.Equal(t, "Linas Linkevicius", q["speaker"])
+		}
+	})
+
+	t.Run("exports agree with the database", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, format := range []string{"jsonl", "csv", "quotebank"} {
+			path := filepath.Join(dir, "quotes."+format)
+			_, stderr, code := whosaidRun(t, "", "export", "--db", db, "--format", format, "--out", path)
+			require.Equal(t, 0, code, stderr)
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			switch format {
+			case "jsonl":
+				lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+				require.Len(t, lines, len(quotes))
+				for i, l := range lines {
+					var r exportRecord
+					require.NoError(t, json.Unmarshal([]byte(l), &r))
+					assert.Equal(t, quotes[i]["text"], r.Quote)
+					assert.Equal(t, quotes[i]["article_id"], r.ArticleID)
+					assert.NotEmpty(t, r.Context)
+				}
+			case "csv":
+				recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+				require.NoError(t, err)
+				require.Len(t, recs, len(quotes)+1)
+				assert.Equal(t, exportHeader, recs[0])
+				assert.Equal(t, quotes[0]["text"], recs[1][1])
+			case "quotebank":
+				n := 0
+				for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+					var r map[string]any
+					require.NoError(t, json.Unmarshal([]byte(l), &r))
+					n += int(r["numOccurrences"].(float64))
+					assert.NotEmpty(t, r["quoteID"])
+				}
+				assert.Equal(t, len(quotes), n)
+			}
+		}
+	})
+
+	t.Run("show, speakers, claims, targets", func(t *testing.T) {
+		out, _, _ := whosaidRun(t, "", "quotes", "--db", db, "--format", "json", "--speaker", "Linkevicius")
+		var got []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		require.NotEmpty(t, got)
+		out, stderr, code := whosaidRun(t, "", "show", "--db", db, got[0]["article_id"].(string))
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, out, "Linas Linkevicius")
+		assert.Contains(t, out, "No doubts about that")
+		_, stderr, code = whosaidRun(t, "", "show", "--db", db, "no-such-article")
+		assert.Equal(t, 1, code)
+		assert.Contains(t, stderr, "no-such-article")
+		for _, cmd := range []string{"speakers", "claims", "targets"} {
+			out, stderr, code := whosaidRun(t, "", cmd, "--db", db, "--format", "json")
+			require.Equal(t, 0, code, stderr)
+			var rows []map[string]any
+			require.NoError(t, json.Unmarshal([]byte(out), &rows), cmd)
+			assert.NotEmpty(t, rows, cmd)
+		}
+	})
+}
+
+func TestIngestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	write("empty.txt", "")
+	write("binary.txt", "\x00\x01\x02ELF\x00\x00garbage")
+	write("latin.txt", "Caf\xe9 owners said prices rose.")
+	write("batch.jsonl", `{"id":"a1","published":"2024-01-02","text":"PARIS (AFP) - \"We will win,\" Marie Dupont said on Monday."}
+{"id":"a2", "text": broken
+{"id":"a3","text":"Officials said the talks would resume in March."}
+`)
+	write("good.txt", "LONDON (Reuters) - Britain's finance minister said on Tuesday the economy would grow.")
+	db := filepath.Join(t.TempDir(), "w.db")
+	_, stderr, code := whosaidRun(t, "", "ingest", "--db", db, dir)
+	assert.Equal(t, 1, code)
+	for _, want := range []string{"empty.txt", "binary.txt", "latin.txt", "batch.jsonl:2", "4 of 7 inputs skipped"} {
+		assert.Contains(t, stderr, want)
+	}
+	out, _, code := whosaidRun(t, "", "show", "--db", db, "--format", "json", "a3")
+	require.Equal(t, 0, code)
+	var f whosaid.Findings
+	require.NoError(t, json.Unmarshal([]byte(out), &f))
+	assert.Equal(t, "a3", f.Article.ID)
+}
+
+func TestExtractJSONLines(t *testing.T) {
+	in := `{"id":"x1","published":"2017-03-21","text":"Jim Mattis said last month the United States might “moderate” its support."}
+{"id":"x2","text":"Nothing to see here."}
+`
+	out, stderr, code := whosaidRun(t, in, "extract")
+	require.Equal(t, 0, code, stderr)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 2)
+	var f whosaid.Findings
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &f))
+	assert.Equal(t, "x1", f.Article.ID)
+}

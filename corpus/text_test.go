@@ -1,0 +1,69 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func TestReadText(t *testing.T) {
+	utf16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("PARIS (AFP) - Bonjour.\r\nFin."))
+	require.NoError(t, err)
+	tests := []struct {
+		name    string
+		in      []byte
+		want    string
+		place   string
+		wantErr error
+	}{
+		{name: "plain", in: []byte("LONDON (Reuters) - Shares rose.\nThey fell later.\n"), want: "LONDON (Reuters) - Shares rose.\nThey fell later.", place: "LONDON"},
+		{name: "crlf", in: []byte("One.\r\nTwo.\r\n\r\nThree."), want: "One.\nTwo.\n\nThree."},
+		{name: "lone cr", in: []byte("One.\rTwo."), want: "One.\nTwo."},
+		{name: "utf8 bom", in: []byte("\xEF\xBB\xBFBERLIN, Nov 12 (dpa) - Text."), want: "BERLIN, Nov 12 (dpa) - Text.", place: "BERLIN"},
+		{name: "utf16 with bom", in: utf16, want: "PARIS (AFP) - Bonjour.\nFin.", place: "PARIS"},
+		{name: "surrounding space", in: []byte("\n\n   Body.  \n\n"), want: "Body."},
+		{name: "tabs and form feed are text", in: []byte("A\tB\fC"), want: "A\tB\fC"},
+		{name: "empty", in: nil, wantErr: ErrEmpty},
+		{name: "white space only", in: []byte(" \r\n\t\n"), wantErr: ErrEmpty},
+		{name: "bom only", in: []byte("\xEF\xBB\xBF\n"), wantErr: ErrEmpty},
+		{name: "nul byte", in: []byte("text\x00more"), wantErr: ErrBinary},
+		{name: "png header", in: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), wantErr: ErrBinary},
+		{name: "mostly control", in: bytes.Repeat([]byte("\x01\x02a"), 50), wantErr: ErrBinary},
+		{name: "latin-1", in: []byte("Caf\xe9 au lait"), wantErr: ErrEncoding},
+		{name: "truncated utf-8", in: []byte("Se\xc3"), wantErr: ErrEncoding},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ReadText("in.txt", tt.in)
+			if tt.wantErr != nil {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, tt.wantErr)
+				var ce *Error
+				require.True(t, errors.As(err, &ce))
+				assert.Equal(t, "in.txt", ce.Source)
+				assert.Contains(t, err.Error(), "in.txt: ")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, a.Text)
+			assert.Empty(t, a.Title)
+			assert.Equal(t, "in.txt", a.Source)
+			assert.Equal(t, "h"+hash16(tt.want), a.ID)
+			if tt.place == "" {
+				assert.Nil(t, a.Dateline)
+			} else if assert.NotNil(t, a.Dateline) {
+				assert.Equal(t, tt.place, a.Dateline.Place)
+			}
+		})
+	}
+}
+
+func TestReadTextTooLarge(t *testing.T) {
+	_, err := ReadText("big.txt", bytes.Repeat([]byte("a"), MaxSize+1))
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.EqualError(t, err, "big.txt: too large: over the 32 MiB limit")
+}

@@ -1,0 +1,296 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/whosaid/whosaid"
+)
+
+// Item is one result of a walk: an article, or the problem with one input.
+// Exactly one is set; Err, when set, is an *Error.
+type Item struct {
+	Article whosaid.Article
+	Err     error
+}
+
+// Walker reads articles from local sources. The zero value is ready to use.
+type Walker struct {
+	// Stdin is read for the source "-". Nil means os.Stdin.
+	Stdin io.Reader
+	// MaxSize is the largest file or JSON line read, in bytes; larger ones are
+	// reported with ErrTooLarge. Zero means the package's MaxSize (32 MiB).
+	MaxSize int64
+}
+
+// Walk reads every article under sources with a zero Walker; see
+// Walker.Walk.
+func Walk(ctx context.Context, sources []string, yield func(Item) error) error {
+	var w Walker
+	return w.Walk(ctx, sources, yield)
+}
+
+// Walk reads every article under sources, calling yield for each article or
+// per-input problem, in a deterministic order: sources as given, folders
+// recursively in lexical order. A source is a file, a folder, or "-" for
+// standard input (reported as "stdin").
+//
+// The format is taken from the file extension (.txt/.md, .html/.htm,
+// .jsonl/.ndjson, .json) and otherwise sniffed from the content; gzip files
+// are decompressed whatever their name. A .json file, or sniffed JSON, whose
+// first line is a whole object is JSON Lines; otherwise it is one article
+// object or an array of them. In folders, hidden files and folders (".x"),
+// symbolic links to folders, and files whose extension marks them as page
+// furniture (.css, .js, images, fonts, media, archives, PDF) are passed
+// over; a file named as a source is always read.
+//
+// A problem with one input (missing, unreadable, empty, binary, badly
+// encoded, too large, bad JSON) is passed to yield as Item.Err and the walk
+// goes on. Walk returns only ctx's error or the first non-nil error from
+// yield, both of which stop it.
+func (w *Walker) Walk(ctx context.Context, sources []string, yield func(Item) error) error {
+	for _, src := range sources {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if src == "-" {
+			stdin := w.Stdin
+			if stdin == nil {
+				stdin = os.Stdin
+			}
+			err = w.readStream(ctx, "stdin", stdin, kindUnknown, yield)
+		} else {
+			err = w.walkPath(ctx, src, yield)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *Walker) limit() int64 {
+	if w.MaxSize > 0 {
+		return w.MaxSize
+	}
+	return MaxSize
+}
+
+func (w *Walker) walkPath(ctx context.Context, root string, yield func(Item) error) error {
+	info, err := os.Stat(root)
+	if err != nil {
+		return yield(Item{Err: inputError(root, 0, err)})
+	}
+	if !info.IsDir() {
+		kind, _ := kindOf(root)
+		return w.readFile(ctx, root, kind, yield)
+	}
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if yerr := yield(Item{Err: inputError(path, 0, err)}); yerr != nil {
+				return yerr
+			}
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		kind, ok := kindOf(path)
+		if !ok {
+			return nil
+		}
+		switch typ := d.Type(); {
+		case typ.IsRegular():
+		case typ&fs.ModeSymlink != 0:
+			info, err := os.Stat(path)
+			if err != nil {
+				return yield(Item{Err: inputError(path, 0, err)})
+			}
+			if !info.Mode().IsRegular() {
+				return nil // a folder (no cycles) or a device
+			}
+		default:
+			return nil // pipes, sockets, devices
+		}
+		return w.readFile(ctx, path, kind, yield)
+	})
+}
+
+func (w *Walker) readFile(ctx context.Context, path string, kind kind, yield func(Item) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return yield(Item{Err: inputError(path, 0, err)})
+	}
+	defer f.Close()
+	return w.readStream(ctx, path, f, kind, yield)
+}
+
+// kind is an input format.
+type kind int
+
+const (
+	kindUnknown kind = iota // sniff the content
+	kindText
+	kindHTML
+	kindJSONL
+	kindJSON // JSON Lines or a JSON document: look at the first line
+	kindFeed // XML that is not XHTML: not read yet
+)
+
+// kindOf names the format of path from its extension (under any ".gz"), and
+// reports false for extensions a folder walk passes over.
+func kindOf(path string) (kind, bool) {
+	name := strings.ToLower(filepath.Base(path))
+	name = strings.TrimSuffix(name, ".gz")
+	switch ext := filepath.Ext(name); ext {
+	case ".txt", ".text", ".md":
+		return kindText, true
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return kindHTML, true
+	case ".jsonl", ".ndjson", ".jsonlines":
+		return kindJSONL, true
+	case ".json":
+		return kindJSON, true
+	default:
+		return kindUnknown, !skippedExts[ext]
+	}
+}
+
+// skippedExts are page furniture and media that a folder walk passes over
+// (a saved web page's "_files" folder is full of them).
+var skippedExts = setOf(
+	".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
+	".svg", ".ico", ".bmp", ".tif", ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+	".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi",
+	".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".exe", ".dll", ".so",
+	".db", ".sqlite", ".parquet", ".wasm",
+)
+
+// readStream reads one input of the given kind, sniffing what it must.
+func (w *Walker) readStream(ctx context.Context, source string, r io.Reader, k kind, yield func(Item) error) error {
+	report := func(line int, err error) error { return yield(Item{Err: inputError(source, line, err)}) }
+	limit := w.limit()
+	br := bufio.NewReaderSize(r, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return report(0, fmt.Errorf("decompress: %w", err))
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(gunzipReader{zr}, 64<<10)
+	}
+	if k == kindUnknown || k == kindJSON {
+		k = sniff(br, k)
+	}
+	switch k {
+	case kindJSONL:
+		return readJSONL(ctx, source, br, limit, yield)
+	case kindJSON:
+		return w.readJSON(ctx, source, br, yield)
+	case kindFeed:
+		return report(0, fmt.Errorf("%w: XML feeds are not read yet", ErrUnsupported))
+	}
+	data, err := readAll(br, limit)
+	if err != nil {
+		return report(0, err)
+	}
+	var a whosaid.Article
+	if k == kindHTML {
+		a, err = readHTMLBytes(source, data)
+	} else {
+		a, err = readTextBytes(source, data)
+	}
+	if err != nil {
+		return yield(Item{Err: err})
+	}
+	return yield(Item{Article: a})
+}
+
+// readJSON reads JSON Lines when the first line is a whole JSON value, else
+// a JSON document.
+func (w *Walker) readJSON(ctx context.Context, source string, br *bufio.Reader, yield func(Item) error) error {
+	limit := w.limit()
+	first, tooLong, err := readLine(br, limit)
+	if err != nil && err != io.EOF {
+		return yield(Item{Err: inputError(source, 1, fmt.Errorf("read: %w", err))})
+	}
+	if tooLong {
+		return yield(Item{Err: inputError(source, 0, tooLarge(limit))})
+	}
+	head := append(first, '\n')
+	rest := io.MultiReader(bytes.NewReader(head), br)
+	if trimmed := bytes.TrimSpace(bytes.TrimPrefix(first, bomUTF8)); len(trimmed) > 0 && trimmed[0] == '{' && json.Valid(trimmed) {
+		return readJSONL(ctx, source, rest, limit, yield)
+	}
+	data, err := readAll(rest, limit)
+	if err != nil {
+		return yield(Item{Err: inputError(source, 0, err)})
+	}
+	return readJSONDocument(source, data, yield)
+}
+
+// sniff guesses the format from the first bytes of br. A .json file (k is
+// kindJSON) stays JSON: if it is not, its reader says so.
+func sniff(br *bufio.Reader, k kind) kind {
+	head, _ := br.Peek(1024)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n\f")
+	if k == kindJSON {
+		return kindJSON
+	}
+	if len(head) == 0 {
+		return kindText // reported as empty
+	}
+	switch head[0] {
+	case '{', '[':
+		return kindJSON
+	case '<':
+		lower := bytes.ToLower(head)
+		switch {
+		case bytes.HasPrefix(lower, []byte("<?xml")):
+			if bytes.Contains(lower, []byte("<html")) || bytes.Contains(lower, []byte("<!doctype html")) {
+				return kindHTML
+			}
+			return kindFeed
+		case bytes.HasPrefix(lower, []byte("<rss")), bytes.HasPrefix(lower, []byte("<feed")),
+			bytes.HasPrefix(lower, []byte("<rdf")):
+			return kindFeed
+		case len(lower) > 1 && (lower[1] == '!' || (lower[1] >= 'a' && lower[1] <= 'z')):
+			return kindHTML
+		}
+	}
+	return kindText
+}
+
+// gunzipReader says that its read errors come from decompressing, so a
+// truncated .gz reads as "decompress: unexpected EOF".
+type gunzipReader struct{ zr *gzip.Reader }
+
+func (g gunzipReader) Read(p []byte) (int, error) {
+	n, err := g.zr.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("decompress: %w", err)
+	}
+	return n, err
+}

@@ -1,0 +1,818 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid"
+)
+
+// findAttributions walks each sentence once, left to right, and records
+// every reporting cue outside quotation marks with its speaker and the span
+// of what was reported. Speakers are resolved in text order so that
+// qPronouns and role nouns see only what came before them.
+func (a *qAnalyzer) findAttributions() {
+	for s := range a.d.Sentences {
+		t0, t1 := a.sentTok[s][0], a.sentTok[s][1]
+		for t0 < t1 && a.d.Tokens[t0].Start < a.bodyStart {
+			t0++
+		}
+		first := len(a.atts)
+		for k := t0; k < t1; k++ {
+			if a.inQ[k] {
+				continue
+			}
+			w := a.low[k]
+			if w == "according" && k+1 < t1 && a.low[k+1] == "to" {
+				a.according(s, t0, t1, k, first)
+				k++
+				continue
+			}
+			fl := qCueWords[w]
+			if fl == 0 || !a.isVerbUse(k, t0) {
+				continue
+			}
+			a.cue(s, t0, t1, k, fl, first)
+		}
+	}
+	a.qAtt = make([]int, len(a.qs))
+	for qi, q := range a.qs {
+		a.qAtt[qi] = -1
+		best := -1
+		for i, at := range a.atts {
+			if at.content.End <= q.Start || at.content.Start >= q.End || at.sp.Kind == whosaid.KindUnknown && !at.post {
+				continue
+			}
+			if at.content.Start > q.Open+1 && a.d.SentenceAt(at.content.Start) != a.d.SentenceAt(q.Open) && !at.post {
+				continue
+			}
+			// Among cues covering the quote, the nearest wins.
+			if best < 0 || qDist(a.d.Tokens[at.cueTok].Start, q) < qDist(a.d.Tokens[a.atts[best].cueTok].Start, q) {
+				best = i
+			}
+		}
+		a.qAtt[qi] = best
+	}
+}
+
+func qDist(off int, q qQspan) int {
+	if off < q.Open {
+		return q.Open - off
+	}
+	return off - q.Close
+}
+
+// quoteAttrib returns the attribution covering quote qi, or nil.
+func (a *qAnalyzer) quoteAttrib(qi int) *qAttrib {
+	if i := a.qAtt[qi]; i >= 0 {
+		return &a.atts[i]
+	}
+	return nil
+}
+
+// isVerbUse rejects cue words used as nouns or adjectives ("the claims", "an
+// estimated 100", "is expected to say", "as noted").
+func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
+	if k > t0 {
+		p := a.low[k-1]
+		switch p {
+		case "a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those", "to", "as", "be", "been", "being", "was", "were", "is", "are":
+			if p == "was" || p == "were" || p == "is" || p == "are" {
+				// "was quoted", "is saying": progressive forms are speech.
+				return strings.HasSuffix(a.low[k], "ing")
+			}
+			return false
+		}
+	}
+	if k+1 < len(a.low) && a.low[k+1] == "for" && a.low[k] != "said" {
+		return false
+	}
+	if qNounish[a.low[k]] && !(k > t0 && a.low[k-1] == "," && strings.HasSuffix(a.low[k], "ing")) {
+		// "an army post", "state television", "the claims": a noun unless a
+		// subject pronoun or name comes right before.
+		p := k - 1
+		for p >= t0 && qAuxSkip[a.low[p]] {
+			p--
+		}
+		if p < t0 || !(qPronouns[a.low[p]] || a.isCap(p) && a.isWordTok(p)) {
+			return false
+		}
+	}
+	if k > t0 && a.isCap(k) {
+		return false // "United States", "Post"
+	}
+	if strings.HasSuffix(a.low[k], "ing") && (k == t0 || a.low[k-1] != "," && a.low[k-1] != "and") {
+		return false // "with the EU pledging…": a participle, not a report
+	}
+	if a.low[k] == "call" || a.low[k] == "calls" || a.low[k] == "called" || a.low[k] == "calling" {
+		// "called" carries speech only as "called X “a disgrace”"; claims never.
+		return true
+	}
+	return true
+}
+
+// cue records the attribution of the reporting verb at token k.
+func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
+	d := a.d
+	at := qAttrib{sent: s, cueTok: k, cue: d.Tok(k), flags: fl}
+	p := k - 1
+	for p >= t0 && !a.inQ[p] && qAuxSkip[a.low[p]] {
+		p--
+	}
+	gerund := fl&cueGerund != 0 && p >= t0 && a.low[p] == ","
+	coord := p >= t0 && (a.low[p] == "and" || a.low[p] == "but")
+	switch {
+	case gerund || coord:
+		// ", adding that…", "…and said…": the subject is the clause's.
+		at.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
+		for i := len(a.atts) - 1; i >= first; i-- {
+			if a.atts[i].sp.Kind != whosaid.KindUnknown {
+				at.sp = a.atts[i].sp
+				break
+			}
+		}
+		if at.sp.Kind == whosaid.KindUnknown {
+			at.sp = a.clauseSubject(t0, p)
+		}
+		for i := first; i < len(a.atts); i++ {
+			if a.atts[i].content.End > d.Tokens[p].Start && a.atts[i].content.Start < d.Tokens[p].Start {
+				a.atts[i].content.End = a.trimEnd(a.atts[i].content.Start, d.Tokens[p].Start)
+			}
+		}
+		a.preposedContent(&at, k, t1)
+		if gerund && !at.that {
+			at.flags &^= cueClaim
+		}
+	case p >= t0 && a.low[p] == "," && a.appositionBefore(t0, p):
+		// "Ortega, 58, told…", "Hamani, visiting soldiers, vowed…".
+		nb, post := a.subjectBefore(t0, p, k, t1)
+		if nb < 0 {
+			return
+		}
+		at.sp = a.speakerFromNP(nb, a.segEnd(nb, p))
+		if post {
+			at.post = true
+			at.content = a.postContent(t0, a.contentEndBefore(t0, nb), first)
+		} else {
+			a.preposedContent(&at, k, t1)
+		}
+	case p < t0 || a.low[p] == "," || a.isCloseMark(p):
+		// Inverted: "…,” said Paulo Matsinhe, the WFP's coordinator".
+		ne := k + 1
+		for ne < t1 && !a.inQ[ne] && a.low[ne] != "," && !(a.low[ne] == "." && !qAbbrevDot[a.low[ne-1]]) && a.low[ne] != ";" && a.low[ne] != "that" && a.low[ne] != ":" {
+			ne++
+		}
+		if ne == k+1 || ne-k > 16 {
+			if ne == k+1 {
+				// "…,” he said" with the subject missing: a bare cue.
+				a.preposedContent(&at, k, t1)
+				break
+			}
+		}
+		at.sp = a.speakerFromNP(k+1, ne)
+		at.post = true
+		at.content = a.postContent(t0, p+1, first)
+	default:
+		nb, post := a.subjectBefore(t0, p+1, k, t1)
+		if nb < 0 {
+			return
+		}
+		at.sp = a.speakerFromNP(nb, p+1)
+		if post {
+			at.post = true
+			at.content = a.postContent(t0, a.contentEndBefore(t0, nb), first)
+		} else {
+			a.preposedContent(&at, k, t1)
+		}
+	}
+	if at.sp.Kind == whosaid.KindUnknown {
+		// No speaker: keep the cue only if it covers a quote and is not
+		// itself part of what someone else said ("how households respond").
+		if !a.coversQuote(at.content) || a.insideContent(d.Tokens[k].Start, first) {
+			return
+		}
+	}
+	if at.sp.Kind != whosaid.KindUnknown {
+		a.addFocus(d.Tokens[k].Start, at.sp, strings.ToLower(d.Text[d.Sentences[s].Start:d.Tokens[min(k+6, t1-1)].End]))
+	}
+	at.claim = a.isClaim(&at)
+	a.atts = append(a.atts, at)
+}
+
+// insideContent reports whether off lies in the content of an earlier
+// attribution of the same sentence.
+func (a *qAnalyzer) insideContent(off, first int) bool {
+	for i := first; i < len(a.atts); i++ {
+		if c := a.atts[i].content; c.Start <= off && off < c.End {
+			return true
+		}
+	}
+	return false
+}
+
+// contentEndBefore returns the end token (exclusive) of a content clause
+// that precedes the subject starting at nb: the comma is dropped, a closing
+// quotation mark kept.
+func (a *qAnalyzer) contentEndBefore(t0, nb int) int {
+	e := nb - 1
+	for e > t0 && a.low[e] == "," {
+		e--
+	}
+	return e + 1
+}
+
+// segEnd returns the end of the comma segment starting at nb, before end.
+func (a *qAnalyzer) segEnd(nb, end int) int {
+	for x := nb; x < end; x++ {
+		if a.low[x] == "," {
+			return x
+		}
+	}
+	return end
+}
+
+// appositionBefore reports whether the comma segment ending at the comma p
+// is an apposition or relative clause ("58", "who hosted the talks",
+// "visiting wounded soldiers", "the company's chief officer" after a name).
+func (a *qAnalyzer) appositionBefore(t0, p int) bool {
+	b := p
+	for b > t0 && a.low[b-1] != "," && !a.inQ[b-1] {
+		b--
+	}
+	if b >= p || b <= t0 || a.low[b-1] != "," {
+		return false
+	}
+	w := a.low[b]
+	if qRelativeStarts[w] || qIsNumber(w) || strings.HasSuffix(w, "ing") && !a.isCap(b) {
+		return true
+	}
+	if a.nameLike(b, p) && a.appositionStartBefore(t0, b) {
+		return true
+	}
+	if (qDeterminers[w] || !a.isCap(b)) && !qPronouns[w] {
+		ps := b - 1
+		for ps > t0 && a.low[ps-1] != "," && !a.inQ[ps-1] {
+			ps--
+		}
+		return ps < b-1 && a.nameLike(ps, b-1)
+	}
+	return false
+}
+
+// appositionStartBefore reports whether the comma segment that ends just
+// before token b (at the comma b-1) opens an apposition: "based in Austin"
+// before ", Texas".
+func (a *qAnalyzer) appositionStartBefore(t0, b int) bool {
+	if b-1 <= t0 || a.low[b-1] != "," {
+		return false
+	}
+	s := b - 1
+	for s > t0 && a.low[s-1] != "," && !a.inQ[s-1] {
+		s--
+	}
+	if s >= b-1 || s <= t0 {
+		return false // a sentence-initial phrase is an introduction
+	}
+	w := a.low[s]
+	return qRelativeStarts[w] || strings.HasSuffix(w, "ing") && !a.isCap(s)
+}
+
+// isCloseMark reports whether token k is a quotation mark that closes a quote.
+func (a *qAnalyzer) isCloseMark(k int) bool {
+	if k < 0 || k >= len(a.d.Tokens) {
+		return false
+	}
+	off := a.d.Tokens[k].Start
+	for _, q := range a.qs {
+		if q.Close == off {
+			return true
+		}
+		if q.Close > off {
+			break
+		}
+	}
+	return false
+}
+
+// coversQuote reports whether span c overlaps any quote.
+func (a *qAnalyzer) coversQuote(c Span) bool {
+	for _, q := range a.qs {
+		if q.Start < c.End && q.End > c.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore finds the subject of the cue at k in tokens [t0,e): it walks
+// back over comma-separated segments, skipping appositions and relative
+// clauses ("Kim, who is not related…, said"), and tells whether the cue
+// follows its content ("…, the official said") or precedes it.
+func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
+	segEnd := e
+	var chosen = -1
+	for iter := 0; iter < 5; iter++ {
+		b := segEnd
+		for b > t0 && a.low[b-1] != "," && a.low[b-1] != ";" && a.low[b-1] != ":" && !(a.inQ[b-1]) && a.low[b-1] != "that" {
+			b--
+		}
+		if b == segEnd {
+			return -1, false
+		}
+		if segEnd-b > 14 {
+			// Too long for a subject: the cue is inside a longer clause
+			// ("…said the company had found that…" is handled by its own cue).
+			b = segEnd - 1
+			for b > t0 && (a.isCap(b-1) || a.low[b-1] == "the") && segEnd-b < 6 {
+				b--
+			}
+		}
+		w := a.low[b]
+		apposition := b > t0 && (qRelativeStarts[w] || qIsNumber(w) || strings.HasSuffix(w, "ing") && !a.isCap(b) && w != "something")
+		if !apposition && a.nameLike(b, segEnd) && a.appositionStartBefore(t0, b) {
+			// "Quillon, based in Austin, Texas, said": "Texas" ends the
+			// apposition, it is not the subject.
+			apposition = true
+		}
+		if !apposition && (qDeterminers[w] || !a.isCap(b)) && b > t0 && a.low[b-1] == "," {
+			// "X, the company's chief officer, said": apposition when the
+			// segment before is a name.
+			pb := b - 1
+			ps := pb
+			for ps > t0 && a.low[ps-1] != "," && !a.inQ[ps-1] {
+				ps--
+			}
+			if ps < pb && a.nameLike(ps, pb) && !qPronouns[a.low[b]] {
+				apposition = true
+			}
+		}
+		if !apposition {
+			chosen = b
+			break
+		}
+		if b <= t0 || a.low[b-1] != "," {
+			return -1, false
+		}
+		segEnd = b - 1
+	}
+	if chosen < 0 {
+		return -1, false
+	}
+	nb = chosen
+	// Content before: a clause ending in a comma or a closing quote.
+	before := nb - 1
+	if before < t0 {
+		return nb, false
+	}
+	if a.isCloseMark(before) || a.low[before] == "," && before > t0 && a.isCloseMark(before-1) {
+		return nb, true
+	}
+	if a.low[before] != "," {
+		return nb, false
+	}
+	if qIntroWords[a.low[t0]] && !a.isCap(t0+1) || a.low[t0] == "asked" || a.low[t0] == "in" || a.low[t0] == "speaking" {
+		return nb, false
+	}
+	if before-t0 < 2 {
+		return nb, false
+	}
+	// What follows the cue decides: nothing but adverbials means the content
+	// came before; a clause, "that", a colon or a quote mean it comes after.
+	return nb, a.afterEmpty(k, t1)
+}
+
+// afterEmpty reports whether only adverbials follow the cue at k up to the
+// clause end: "…, the official said on Tuesday." or "said Wednesday, the
+// deadliest assault…".
+func (a *qAnalyzer) afterEmpty(k, t1 int) bool {
+	var at qAttrib
+	j := k + 1
+	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
+	for j < t1 && !a.inQ[j] {
+		w := a.low[j]
+		switch {
+		case w == "," || w == "." || w == ";" || w == "-" || w == "—":
+			return true
+		case qTimeWords[w] || qAuxSkip[w]:
+			j++
+			continue
+		case qAdverbialPreps[w]:
+			if e := a.adverbialEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		case isTell && j == k+1:
+			if e := a.hearerEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		}
+		break
+	}
+	_ = at
+	return j >= t1 || a.low[j] == "." || a.low[j] == ","
+}
+
+// openAt returns the offset of the opening mark of the quote holding token j.
+func (a *qAnalyzer) openAt(j int) int {
+	off := a.d.Tokens[j].Start
+	for _, q := range a.qs {
+		if q.Open <= off && off <= q.Close {
+			return q.Open
+		}
+	}
+	return -1
+}
+
+// nameLike reports whether tokens [b,e) look like a name with no verb:
+// capitalised words, particles and commas only ("The Global Fund to Fight
+// AIDS, Tuberculosis and Malaria", "Ruth Albrecht").
+func (a *qAnalyzer) nameLike(b, e int) bool {
+	if e-b > 10 || e <= b {
+		return false
+	}
+	caps := 0
+	for j := b; j < e; j++ {
+		w := a.low[j]
+		switch {
+		case a.isCap(j):
+			caps++
+		case qNameParticles[w] || qOrgParticles[w] || w == "," || w == "." || w == "(" || w == ")" || w == "-":
+		default:
+			return false
+		}
+	}
+	return caps > 0
+}
+
+// postContent returns the content of a cue that follows it: from the clause
+// start (after any earlier attribution in the sentence) to end token e.
+func (a *qAnalyzer) postContent(t0, e, first int) Span {
+	d := a.d
+	st := d.Tokens[t0].Start
+	for i := first; i < len(a.atts); i++ {
+		if c := a.atts[i].content; c.End > st && c.End <= d.Tokens[max(e-1, t0)].Start {
+			st = c.End
+		}
+	}
+	if e <= t0 {
+		return Span{st, st}
+	}
+	end := d.Tokens[e-1].End
+	// Skip an opening connective: ", and", ";".
+	for st < end && (d.Text[st] == ',' || d.Text[st] == ' ' || d.Text[st] == ';') {
+		st++
+	}
+	return Span{st, a.trimEnd(st, end)}
+}
+
+// trimEnd drops trailing spaces, commas and a final full stop outside marks.
+func (a *qAnalyzer) trimEnd(st, end int) int {
+	t := a.d.Text
+	for end > st {
+		c := t[end-1]
+		if c == ' ' || c == ',' || c == ';' || c == '.' && !a.insideQuote(end-1) || c == '-' {
+			end--
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// insideQuote reports whether off lies strictly between quotation marks.
+func (a *qAnalyzer) insideQuote(off int) bool {
+	for _, q := range a.qs {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// preposedContent sets the content of a cue that precedes it: after
+// adverbials ("on Tuesday", "in a statement"), the hearer of "told" and
+// "that", up to the end of the clause.
+func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
+	d := a.d
+	j := k + 1
+	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
+	for j < t1 && !a.inQ[j] {
+		w := a.low[j]
+		if w == "that" {
+			at.that = true
+			j++
+			break
+		}
+		if w == ":" {
+			j++
+			break
+		}
+		if qTimeWords[w] || qAuxSkip[w] && w != "this" {
+			j++
+			continue
+		}
+		// "that" close ahead with no comma in between: skip to it.
+		if th := a.thatAhead(j, t1, 8); th > 0 && (qAdverbialPreps[w] || isTell || qTimeWords[w]) {
+			j = th + 1
+			at.that = true
+			break
+		}
+		if qAdverbialPreps[w] {
+			if e := a.adverbialEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+			break
+		}
+		if isTell && j == k+1 {
+			if e := a.hearerEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		}
+		if w == "," {
+			// "said, “…”" or "said, on condition of anonymity".
+			if j+1 < t1 && (a.inQ[j+1] || qAdverbialPreps[a.low[j+1]]) {
+				j++
+				continue
+			}
+			j = t1
+		}
+		break
+	}
+	if j >= t1 {
+		at.content = Span{d.Tokens[t1-1].End, d.Tokens[t1-1].End}
+		return
+	}
+	st := d.Tokens[j].Start
+	if a.inQ[j] {
+		st = a.openAtOr(j, st)
+	}
+	end := a.contentEnd(j, t1)
+	at.content = Span{st, a.trimEnd(st, end)}
+}
+
+// openAtOr returns the opening mark of the quote holding token j, or def.
+func (a *qAnalyzer) openAtOr(j, def int) int {
+	if o := a.openAt(j); o >= 0 {
+		return o
+	}
+	return def
+}
+
+// thatAhead returns the index of a complementiser "that" within n tokens of
+// j with no comma or quote between, or -1.
+func (a *qAnalyzer) thatAhead(j, t1, n int) int {
+	for x := j; x < t1 && x < j+n; x++ {
+		if a.inQ[x] || a.low[x] == "," || a.low[x] == ";" {
+			return -1
+		}
+		if a.low[x] == "that" {
+			return x
+		}
+	}
+	return -1
+}
+
+// adverbialEnd returns the end of a prepositional phrase at j that says how
+// or where something was said ("in a statement", "at the chancellery",
+// "through an interpreter"), or j when it is not one.
+func (a *qAnalyzer) adverbialEnd(j, t1 int) int {
+	for x := j + 1; x < t1 && x < j+7; x++ {
+		w := a.low[x]
+		if a.inQ[x] || w == "," || w == "that" {
+			return j
+		}
+		if qAdverbialNouns[w] || qTimeWords[w] && x == j+1 {
+			e := x + 1
+			// "in a statement read on state television": a participle
+			// phrase still says how, not what.
+			if e < t1 && !a.inQ[e] && (strings.HasSuffix(a.low[e], "ed") || qParticiples[a.low[e]]) {
+				for e < t1 && !a.inQ[e] && a.low[e] != "," && a.low[e] != "that" && e < x+8 {
+					e++
+				}
+				return e
+			}
+			// "in a video posted on social media", "at a press conference in
+			// Brussels": swallow a trailing short phrase.
+			for e < t1 && (a.isCap(e) && !a.inQ[e] || a.low[e] == "in" && e+1 < t1 && a.isCap(e+1)) {
+				e++
+			}
+			return e
+		}
+	}
+	return j
+}
+
+// qHearers are the usual objects of "told".
+var qHearers = map[string]bool{
+	"reporters": true, "journalists": true, "delegates": true, "jurors": true, "lawmakers": true,
+	"supporters": true, "investors": true, "analysts": true, "parliament": true, "court": true,
+	"senators": true, "members": true, "me": true, "us": true, "him": true, "her": true,
+	"them": true, "listeners": true, "viewers": true, "congress": true, "audience": true,
+	"crowd": true, "students": true, "committee": true, "conference": true, "newspaper": true,
+	"radio": true, "television": true, "station": true, "agency": true, "judges": true, "judge": true,
+	"officials": true, "staff": true, "employees": true, "workers": true, "residents": true,
+	"protesters": true, "fans": true, "hearing": true, "interviewer": true, "broadcaster": true,
+}
+
+// hearerEnd returns the end of the object of "told" at j: a name ("AFP") or
+// a short noun phrase ending in a hearer noun ("the news conference").
+func (a *qAnalyzer) hearerEnd(j, t1 int) int {
+	if a.isCap(j) {
+		e := a.runEnd(j, t1)
+		if e < t1 && (a.low[e] == "newspaper" || a.low[e] == "radio" || a.low[e] == "television") {
+			e++
+		}
+		return e
+	}
+	for x := j; x < t1 && x < j+4; x++ {
+		if qHearers[a.low[x]] {
+			return x + 1
+		}
+	}
+	return j
+}
+
+// contentEnd finds where the content clause starting at j ends: at the
+// sentence end, or before a participle of the main clause (", calling…"),
+// ", while", a semicolon, or a second verb of the speaker ("…but gave no
+// details", "…, and said…").
+func (a *qAnalyzer) contentEnd(j, t1 int) int {
+	d := a.d
+	for x := j; x < t1; x++ {
+		if a.inQ[x] {
+			continue
+		}
+		w := a.low[x]
+		if w == ";" {
+			return d.Tokens[x].Start
+		}
+		if w == "," && x+1 < t1 {
+			n := a.low[x+1]
+			if qGerundEnds[n] || n == "while" || n == "whereas" {
+				return d.Tokens[x].Start
+			}
+		}
+		if (w == "and" || w == "but") && x+1 < t1 && x > j {
+			n := a.low[x+1]
+			if qPastIrregular[n] || qCueWords[n] != 0 && n != "that" && !a.isCap(x+1) && (strings.HasSuffix(n, "ed") || n == "said" || n == "told" || n == "says") {
+				return d.Tokens[x].Start
+			}
+		}
+	}
+	return d.Tokens[t1-1].End
+}
+
+// clauseSubject returns the speaker named at the start of the clause
+// [t0,e): "The Bank of Japan raised …, and said…".
+func (a *qAnalyzer) clauseSubject(t0, e int) whosaid.Speaker {
+	b := t0
+	// Skip an introductory phrase ending in a comma.
+	if qIntroWords[a.low[b]] {
+		for x := b; x < e; x++ {
+			if a.low[x] == "," {
+				b = x + 1
+				break
+			}
+		}
+	}
+	x := b
+	for x < e && (a.isCap(x) || a.low[x] == "the" || a.low[x] == "a" || qNameParticles[a.low[x]] || qOrgParticles[a.low[x]] || a.d.Tok(x) == "+" || a.d.Tok(x) == ".") {
+		x++
+	}
+	if x < e && (qAnonNouns[a.low[x]] || qOrgRoles[a.low[x]]) {
+		x++
+	}
+	if x == b {
+		if qPronouns[a.low[b]] {
+			return a.speakerFromNP(b, b+1)
+		}
+		return whosaid.Speaker{Kind: whosaid.KindUnknown}
+	}
+	return a.speakerFromNP(b, x)
+}
+
+// according records "according to X": the source is X with "data compiled
+// by", "figures" and the like dropped; the content is the clause before or
+// after it.
+func (a *qAnalyzer) according(s, t0, t1, k, first int) {
+	d := a.d
+	b := k + 2
+	e := b
+	for e < t1 && !a.inQ[e] && a.low[e] != "," && a.low[e] != "." && a.low[e] != ";" {
+		e++
+	}
+	if e == t1 && e > b && a.low[e-1] == "." {
+		e--
+	}
+	// "data compiled by Bloomberg", "a statement from the group".
+	for x := e - 1; x > b; x-- {
+		if a.low[x] == "by" || a.low[x] == "from" {
+			b = x + 1
+			break
+		}
+	}
+	for b < e && (qDeterminers[a.low[b]] || qIsNumber(a.low[b]) || a.low[b] == "latest" || a.low[b] == "official" || a.low[b] == "new") {
+		b++
+	}
+	ne := e
+	for ne > b && qAccordingSkip[a.low[ne-1]] {
+		ne--
+	}
+	if ne <= b {
+		return
+	}
+	// "ship-tracking firm Seatrace Analytics": the name after a role noun.
+	for x := b; x < ne-1; x++ {
+		if qOrgRoles[a.low[x]] && a.isCap(x+1) {
+			b = x + 1
+			break
+		}
+	}
+	at := qAttrib{sent: s, cueTok: k, cue: "according to", flags: cueClaim}
+	at.sp = a.speakerFromNP(b, ne)
+	if at.sp.Kind == whosaid.KindUnknown && b < ne && !a.isCap(b) && (qOrgRoles[a.low[ne-1]] || a.low[ne-1] == "statement") {
+		at.sp, _ = a.resolveOrgRole(a.low[ne-1], d.Tokens[b].Start)
+	}
+	if at.sp.Name == "" {
+		return
+	}
+	if k == t0 || k > t0 && (a.low[k-1] == "," && k-1 == t0) {
+		// "According to X, CLAUSE."
+		j := e
+		for j < t1 && a.low[j] == "," {
+			j++
+		}
+		if j >= t1 {
+			return
+		}
+		at.content = Span{d.Tokens[j].Start, a.trimEnd(d.Tokens[j].Start, a.contentEnd(j, t1))}
+	} else {
+		p := k - 1
+		for p > t0 && a.low[p] == "," {
+			p--
+		}
+		at.post = true
+		at.content = a.postContent(t0, p+1, first)
+	}
+	a.addFocus(d.Tokens[k].Start, at.sp, a.d.Text[d.Tokens[k].Start:d.Tokens[max(e-1, k)].End])
+	at.claim = a.isClaim(&at)
+	a.atts = append(a.atts, at)
+}
+
+// isClaim reports whether an attribution makes a claim: a known speaker, a
+// verb that takes a clause, and content that is more than a direct quote.
+func (a *qAnalyzer) isClaim(at *qAttrib) bool {
+	if at.sp.Kind == whosaid.KindUnknown || at.content.End-at.content.Start < 8 {
+		return false
+	}
+	if at.flags&cueClaim == 0 && !(at.flags&cueThat != 0 && (at.that || at.post)) {
+		return false
+	}
+	c := at.content
+	t := a.d.Text
+	r, _ := utf8.DecodeRuneInString(t[c.Start:])
+	if qIsQuoteRune(r) && a.quoteSpanning(c) {
+		return false
+	}
+	// Words outside the quotes of the content.
+	words := 0
+	for k := a.tokAt(c.Start); k < len(a.d.Tokens) && a.d.Tokens[k].End <= c.End; k++ {
+		if !a.inQ[k] && a.isWordTok(k) {
+			words++
+		}
+	}
+	return words >= 2
+}
+
+// quoteSpanning reports whether a quote opens at the start of c and runs to
+// (about) its end, so that c is a direct quotation and no claim.
+func (a *qAnalyzer) quoteSpanning(c Span) bool {
+	for _, q := range a.qs {
+		if q.Open == c.Start {
+			rest := strings.TrimSpace(a.d.Text[min(q.Close+1, c.End):c.End])
+			return qWordCount(rest) < 2
+		}
+	}
+	return false
+}
+
+// claims turns the attributions that make claims into Claims.
+func (a *qAnalyzer) claims() []whosaid.Claim {
+	var out []whosaid.Claim
+	t := a.d.Text
+	for _, at := range a.atts {
+		if !at.claim {
+			continue
+		}
+		c := at.content
+		sent := ""
+		if at.sent >= 0 {
+			sent = t[a.d.Sentences[at.sent].Start:a.d.Sentences[at.sent].End]
+		}
+		out = append(out, whosaid.Claim{Text: t[c.Start:c.End], Start: c.Start, End: c.End, Cue: at.cue, Speaker: at.sp, Sentence: sent})
+	}
+	return out
+}

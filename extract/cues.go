@@ -1,0 +1,389 @@
+package extract
+
+import "strings"
+
+// Cue flags say what a reporting verb can introduce. A verb like "asked" or
+// "chanted" carries quotes but rarely an indirect-speech clause, so it makes
+// no claim unless "that" follows it.
+const (
+	cueQuote  = 1 << iota // may carry a direct quote
+	cueClaim              // takes a content clause without "that"
+	cueThat               // takes a content clause only after "that"
+	cueGerund             // participle ("adding"): subject is the clause's subject
+)
+
+// qCueWords maps every inflected form of a reporting verb to its flags. The
+// list was derived from the Cue spans of the PolNeAR training set, keeping
+// verbs of saying and asserting and dropping verbs of wanting, liking and
+// showing that PolNeAR also annotates but that do not carry speech.
+var qCueWords = map[string]int{}
+
+// qCueLemmas lists the reporting verbs as base forms with their inflections;
+// init expands them into qCueWords so lookups stay a single map probe.
+var qCueLemmas = []struct {
+	forms string
+	flags int
+}{
+	{"say says said saying", cueQuote | cueClaim},
+	{"tell tells told telling", cueQuote | cueClaim},
+	{"add adds added adding", cueQuote | cueClaim},
+	{"warn warns warned warning", cueQuote | cueClaim},
+	{"insist insists insisted insisting", cueQuote | cueClaim},
+	{"acknowledge acknowledges acknowledged acknowledging", cueQuote | cueClaim},
+	{"argue argues argued arguing", cueQuote | cueClaim},
+	{"deny denies denied denying", cueQuote | cueThat},
+	{"announce announces announced announcing", cueQuote | cueThat},
+	{"note notes noted noting", cueQuote | cueClaim},
+	{"stress stresses stressed stressing", cueQuote | cueClaim},
+	{"estimate estimates estimated estimating", cueThat},
+	{"predict predicts predicted predicting", cueQuote | cueClaim},
+	{"believe believes believed", cueClaim},
+	{"report reports reported reporting", cueQuote | cueThat},
+	{"explain explains explained explaining", cueQuote | cueClaim},
+	{"declare declares declared declaring", cueQuote | cueClaim},
+	{"state states stated stating", cueQuote | cueThat},
+	{"write writes wrote writing", cueQuote | cueClaim},
+	{"tweet tweets tweeted tweeting", cueQuote | cueClaim},
+	{"post posts posted posting", cueQuote | cueThat},
+	{"claim claims claimed claiming", cueQuote | cueClaim},
+	{"allege alleges alleged alleging", cueQuote | cueClaim},
+	{"testify testifies testified testifying", cueQuote | cueClaim},
+	{"vow vows vowed vowing", cueQuote | cueThat},
+	{"pledge pledges pledged pledging", cueThat},
+	{"promise promises promised promising", cueQuote | cueThat},
+	{"confirm confirms confirmed confirming", cueQuote | cueThat},
+	{"reveal reveals revealed revealing", cueThat},
+	{"suggest suggests suggested suggesting", cueQuote | cueClaim},
+	{"concede concedes conceded conceding", cueQuote | cueThat},
+	{"admit admits admitted admitting", cueQuote | cueThat},
+	{"assert asserts asserted asserting", cueQuote | cueClaim},
+	{"maintain maintains maintained", cueThat},
+	{"contend contends contended", cueQuote | cueClaim},
+	{"caution cautions cautioned cautioning", cueQuote | cueClaim},
+	{"reply replies replied replying", cueQuote | cueThat},
+	{"respond responds responded responding", cueQuote | cueThat},
+	{"answer answers answered", cueQuote | cueThat},
+	{"ask asks asked", cueQuote},
+	{"recall recalls recalled recalling", cueQuote | cueThat},
+	{"remark remarks remarked", cueQuote | cueThat},
+	{"complain complains complained complaining", cueQuote | cueClaim},
+	{"counter counters countered", cueQuote | cueThat},
+	{"conclude concludes concluded", cueQuote | cueThat},
+	{"emphasise emphasises emphasised emphasize emphasizes emphasized emphasising emphasizing", cueQuote | cueClaim},
+	{"reiterate reiterates reiterated reiterating", cueQuote | cueThat},
+	{"indicate indicates indicated indicating", cueThat},
+	{"hint hints hinted", cueThat},
+	{"signal signals signaled signalled", cueThat},
+	{"disclose discloses disclosed", cueThat},
+	{"chant chants chanted chanting", cueQuote},
+	{"shout shouts shouted shouting", cueQuote},
+	{"yell yells yelled", cueQuote},
+	{"joke jokes joked joking", cueQuote},
+	{"quip quips quipped", cueQuote},
+	{"comment comments commented", cueQuote | cueThat},
+	{"observe observes observed", cueQuote | cueThat},
+	{"forecast forecasts", cueThat},
+	{"think thinks thought", cueThat},
+	{"mention mentions mentioned", cueThat},
+	{"point", 0},
+	{"urge urges urged urging", cueQuote},
+	{"accuse accuses accused accusing", cueQuote},
+	{"describe describes described describing", cueQuote},
+	{"call calls called calling", cueQuote},
+	{"cite cites cited citing", 0},
+	{"refer refers referred referring", 0},
+}
+
+// qGerundEnds are participles that end a content clause when they follow a
+// comma: "…, calling the savings “unavoidable”" belongs to the main clause.
+var qGerundEnds = map[string]bool{
+	"adding": true, "saying": true, "calling": true, "estimating": true, "citing": true,
+	"referring": true, "warning": true, "noting": true, "arguing": true, "insisting": true,
+	"stressing": true, "telling": true, "describing": true, "urging": true, "accusing": true,
+	"claiming": true, "explaining": true, "acknowledging": true, "denying": true, "vowing": true,
+}
+
+// qAuxSkip are words that may sit between a speaker and the cue ("has also
+// said", "later said", "said separately") without changing who spoke.
+var qAuxSkip = map[string]bool{
+	"also": true, "later": true, "earlier": true, "separately": true, "previously": true, "again": true,
+	"then": true, "has": true, "have": true, "had": true, "would": true, "will": true, "was": true,
+	"were": true, "is": true, "are": true, "once": true, "repeatedly": true, "recently": true,
+	"further": true, "reportedly": true, "publicly": true, "privately": true, "initially": true,
+	"simply": true, "quickly": true, "immediately": true, "first": true, "already": true,
+	"only": true, "had previously": true, "flatly": true, "bluntly": true, "often": true,
+	"frequently": true, "herself": true, "himself": true, "themselves": true, "itself": true,
+	"last": true, "yesterday": true, "today": true, "tonight": true, "now": true, "still": true,
+	"privately,": true, "openly": true, "angrily": true, "confidently": true, "proudly": true,
+}
+
+// qTimeWords start or make up adverbials that may follow a cue before the
+// content clause: "said on Tuesday", "said last month that".
+var qTimeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
+	"on": true, "late": true, "early": true, "earlier": true, "later": true, "last": true,
+	"this": true, "next": true, "week": true, "month": true, "year": true, "morning": true,
+	"afternoon": true, "evening": true, "night": true, "weekend": true, "separately": true,
+	"also": true, "again": true, "previously": true, "recently": true, "privately": true,
+	"publicly": true, "repeatedly": true, "on condition of anonymity": true,
+}
+
+// qAdverbialPreps start prepositional phrases that may follow a cue ("said in
+// a statement", "told reporters at the chancellery") before the content.
+var qAdverbialPreps = map[string]bool{
+	"in": true, "at": true, "after": true, "during": true, "before": true, "on": true,
+	"through": true, "via": true, "from": true, "with": true, "by": true,
+	"while": true, "when": true, "outside": true, "inside": true, "over": true, "for": true,
+}
+
+// qAdverbialNouns are the heads of prepositional phrases that describe how
+// something was said rather than what: "in a statement", "at a briefing".
+var qAdverbialNouns = map[string]bool{
+	"statement": true, "interview": true, "briefing": true, "ruling": true, "post": true,
+	"video": true, "letter": true, "speech": true, "conference": true, "email": true,
+	"e-mail": true, "tweet": true, "message": true, "report": true, "filing": true,
+	"meeting": true, "call": true, "telephone": true, "phone": true, "radio": true,
+	"television": true, "remarks": true, "address": true, "courthouse": true, "reporters": true,
+	"journalists": true, "interpreter": true, "translator": true, "parliament": true,
+	"court": true, "chancellery": true, "hearing": true, "summit": true, "testimony": true,
+	"anonymity": true, "blog": true, "podcast": true, "broadcast": true, "newspaper": true,
+	"session": true, "event": true, "rally": true, "audience": true, "talks": true,
+}
+
+// qAnonNouns are heads of noun phrases naming unnamed sources: "a State
+// Department official", "two sources familiar with the matter".
+var qAnonNouns = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "diplomat": true,
+	"diplomats": true, "negotiator": true, "negotiators": true, "analyst": true, "analysts": true,
+	"expert": true, "experts": true, "economist": true, "economists": true, "scientist": true,
+	"scientists": true, "people": true, "person": true, "delegate": true, "delegates": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true, "aides": true,
+	"insider": true, "insiders": true, "witness": true, "witnesses": true, "resident": true,
+	"residents": true, "observer": true, "observers": true, "investor": true, "investors": true,
+	"trader": true, "traders": true, "lawmaker": true, "lawmakers": true, "protester": true,
+	"protesters": true, "protestors": true, "demonstrators": true, "researcher": true,
+	"researchers": true, "critic": true, "critics": true, "activist": true, "activists": true,
+	"executive": true, "executives": true, "banker": true, "bankers": true, "lawyer": true,
+	"lawyers": true, "attorney": true, "attorneys": true, "doctor": true, "doctors": true,
+	"officer": true, "officers": true, "employee": true, "employees": true, "worker": true,
+	"workers": true, "member": true, "members": true, "adviser": true, "advisers": true,
+	"advisor": true, "advisors": true, "strategist": true, "strategists": true, "voter": true,
+	"voters": true, "supporters": true, "opponents": true, "minister": true, "ministers": true,
+	"envoy": true, "ambassador": true, "commander": true, "prosecutors": true, "prosecutor": true,
+	"police": true, "authorities": true, "organisers": true, "organizers": true, "rescuers": true,
+	"survivor": true, "survivors": true, "farmer": true, "farmers": true, "students": true,
+	"parents": true, "teachers": true, "villagers": true, "mourners": true, "fans": true,
+	"crowd": true, "crowds": true, "participants": true, "historians": true, "engineer": true,
+	"engineers": true, "planners": true, "leaders": true, "leader": true, "staff": true,
+	"owners": true, "owner": true, "relatives": true, "passengers": true, "soldiers": true,
+	"soldier": true, "judge": true, "regulators": true, "regulator": true, "manager": true,
+	"managers": true, "director": true, "chairman": true, "chairwoman": true, "chief": true,
+	"president": true, "governor": true, "secretary": true, "commissioner": true, "senator": true,
+	"mayor": true, "coach": true, "captain": true, "founder": true, "coordinator": true,
+	"representative": true, "representatives": true, "agent": true, "agents": true,
+}
+
+// qPersonRoles are heads that, after "the", point back at a named person
+// introduced with that title: "the minister", "the judge".
+var qPersonRoles = map[string]bool{
+	"minister": true, "judge": true, "president": true, "governor": true, "secretary": true,
+	"commissioner": true, "senator": true, "mayor": true, "coach": true, "captain": true,
+	"founder": true, "chairman": true, "chairwoman": true, "chief": true, "director": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "ambassador": true,
+	"envoy": true, "economist": true, "analyst": true, "strategist": true, "professor": true,
+	"manager": true, "prosecutor": true, "lawyer": true, "attorney": true, "prime": true,
+	"chancellor": true, "premier": true, "king": true, "queen": true, "pope": true,
+	"general": true, "commander": true, "executive": true, "ceo": true, "leader": true,
+	"official": true, "diplomat": true, "negotiator": true, "source": true, "expert": true,
+	"scientist": true, "doctor": true, "player": true, "striker": true, "champion": true,
+	"singer": true, "actor": true, "actress": true, "author": true, "writer": true,
+	"candidate": true, "lawmaker": true, "legislator": true, "representative": true,
+	"woman": true, "man": true, "politician": true, "billionaire": true, "investor": true,
+	"officer": true, "activist": true, "researcher": true, "head": true, "boss": true,
+	"delegate": true, "aide": true, "adviser": true, "advisor": true, "mother": true, "father": true,
+}
+
+// qOrgRoles are heads that, after "the", point back at an organization: "the
+// ministry said in a statement", "the company said".
+var qOrgRoles = map[string]bool{
+	"company": true, "ministry": true, "bank": true, "group": true, "statement": true,
+	"government": true, "commission": true, "agency": true, "firm": true, "department": true,
+	"court": true, "organisation": true, "organization": true, "alliance": true, "union": true,
+	"council": true, "committee": true, "party": true, "campaign": true, "fund": true,
+	"institute": true, "authority": true, "regulator": true, "office": true, "army": true,
+	"military": true, "police": true, "board": true, "carrier": true, "airline": true,
+	"club": true, "team": true, "federation": true, "association": true, "league": true,
+	"lender": true, "insurer": true, "retailer": true, "automaker": true, "startup": true,
+	"broker": true, "brokerage": true, "exchange": true, "service": true, "observatory": true,
+	"center": true, "centre": true, "report": true, "study": true, "survey": true,
+	"cabinet": true, "administration": true, "embassy": true, "foundation": true, "university": true,
+	"maker": true, "producer": true, "operator": true, "manufacturer": true, "developer": true,
+	"network": true, "website": true, "newspaper": true, "broadcaster": true, "white house": true,
+}
+
+// qOrgWords mark a capitalised name as an organization rather than a person.
+var qOrgWords = map[string]bool{
+	"ministry": true, "department": true, "bank": true, "organization": true, "organisation": true,
+	"service": true, "institute": true, "commission": true, "fund": true, "alliance": true,
+	"agency": true, "council": true, "union": true, "observatory": true, "staff": true,
+	"administration": true, "federation": true, "inc": true, "inc.": true, "corp": true,
+	"corp.": true, "ltd": true, "ltd.": true, "plc": true, "group": true, "labs": true,
+	"analytics": true, "partners": true, "capital": true, "management": true, "authority": true,
+	"office": true, "court": true, "party": true, "committee": true, "reserve": true,
+	"board": true, "university": true, "association": true, "foundation": true, "brands": true,
+	"energy": true, "customs": true, "police": true, "army": true, "government": true,
+	"parliament": true, "congress": true, "senate": true, "house": true, "kremlin": true,
+	"pentagon": true, "holdings": true, "motors": true, "airlines": true, "systems": true,
+	"technologies": true, "industries": true, "pharmaceuticals": true, "media": true,
+	"company": true, "co.": true, "llc": true, "ag": true, "sa": true, "gmbh": true,
+	"programme": true, "program": true, "forces": true, "force": true, "navy": true,
+	"network": true, "times": true, "post": true, "journal": true, "news": true, "press": true,
+	"institution": true, "centre": true, "center": true, "club": true, "team": true,
+	"league": true, "chiefs": true, "nations": true, "secretariat": true, "directorate": true,
+	"bureau": true, "cabinet": true, "assembly": true, "tribunal": true, "research": true,
+	"securities": true, "markets": true, "exchange": true, "trust": true, "society": true,
+	"church": true, "school": true, "hospital": true, "coalition": true, "front": true,
+	"movement": true, "tv": true, "radio": true, "airways": true, "telecom": true,
+}
+
+// qTitleWords are titles that precede a person's name and are not part of it:
+// "Defence Minister Oumarou Hamani", "Dr. Helena Sørensen".
+var qTitleWords = map[string]bool{
+	"minister": true, "secretary": true, "president": true, "governor": true, "commissioner": true,
+	"judge": true, "executive": true, "chief": true, "dr.": true, "dr": true, "mr.": true,
+	"mr": true, "mrs.": true, "mrs": true, "ms.": true, "ms": true, "prof.": true,
+	"professor": true, "senator": true, "sen.": true, "rep.": true, "representative": true,
+	"gov.": true, "gen.": true, "general": true, "lt.": true, "col.": true, "colonel": true,
+	"captain": true, "capt.": true, "admiral": true, "adm.": true, "sgt.": true, "sergeant": true,
+	"mayor": true, "chancellor": true, "premier": true, "king": true, "queen": true, "prince": true,
+	"princess": true, "pope": true, "ambassador": true, "envoy": true, "chairman": true,
+	"chairwoman": true, "chair": true, "director": true, "spokesman": true, "spokeswoman": true,
+	"coach": true, "speaker": true, "leader": true, "attorney": true, "justice": true,
+	"officer": true, "founder": true, "ceo": true, "cfo": true, "head": true, "sheikh": true,
+	"rev.": true, "father": true, "sister": true, "lord": true, "lady": true, "sir": true,
+	"dame": true, "deputy": true, "vice": true, "crown": true, "archbishop": true, "bishop": true,
+	"cardinal": true, "rabbi": true, "imam": true, "economist": true, "analyst": true,
+	"strategist": true, "coordinator": true, "chef": true, "councillor": true, "councilor": true,
+	"sen": true, "rep": true, "gov": true, "mp": true, "lawmaker": true, "senior": true,
+	"founder,": true, "investor": true, "manager": true, "counsel": true, "superintendent": true,
+	"inspector": true, "detective": true, "commander": true, "marshal": true, "major": true,
+	"emir": true, "sultan": true, "ayatollah": true, "chancellor,": true, "president-elect": true,
+}
+
+// qSeniorityWords are dropped from anonymous descriptors, as the gold does:
+// "a senior official" is an "official".
+var qSeniorityWords = map[string]bool{
+	"senior": true, "top": true, "high-ranking": true, "junior": true, "veteran": true,
+	"leading": true, "high-level": true, "mid-level": true, "low-level": true, "ranking": true,
+}
+
+// qDeterminers open noun phrases and are dropped from descriptors.
+var qDeterminers = map[string]bool{
+	"a": true, "an": true, "the": true, "one": true, "two": true, "three": true, "four": true,
+	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"some": true, "several": true, "many": true, "other": true, "another": true, "most": true,
+	"few": true, "dozens": true, "hundreds": true, "thousands": true, "both": true, "all": true,
+	"its": true, "his": true, "her": true, "their": true, "our": true, "these": true, "those": true,
+	"this": true, "that": true, "of": true, "more": true, "numerous": true, "various": true,
+}
+
+// qNameParticles may sit inside a person's or organization's name in lower
+// case: "Claudia de la Fuente", "Inês van der Berg", "Bank of Japan".
+var qNameParticles = map[string]bool{
+	"de": true, "la": true, "van": true, "der": true, "von": true, "al": true, "bin": true,
+	"da": true, "du": true, "del": true, "le": true, "ben": true, "dos": true, "das": true,
+	"di": true, "den": true, "ter": true, "el": true, "y": true, "ibn": true, "abu": true,
+}
+
+// qOrgParticles may sit inside an organization's name: "Ministry of Defence",
+// "Global Fund to Fight AIDS, Tuberculosis and Malaria".
+var qOrgParticles = map[string]bool{"of": true, "for": true, "and": true, "to": true, "on": true, "&": true, "the": true}
+
+// qRelativeStarts open a relative clause or participial phrase that sits
+// between a subject and its verb: "Kim, who is not related…, said".
+var qRelativeStarts = map[string]bool{
+	"who": true, "which": true, "whose": true, "whom": true, "where": true, "based": true,
+	"aged": true, "speaking": true, "visiting": true, "writing": true, "appearing": true,
+	"standing": true, "flanked": true, "accompanied": true, "asked": true, "responding": true,
+	"like": true, "unlike": true, "himself": true, "herself": true, "itself": true,
+}
+
+// qIntroWords open a sentence-initial adverbial that is not a content clause:
+// "In a statement, Hanseong said…", "Asked if…, X responded…".
+var qIntroWords = map[string]bool{
+	"in": true, "on": true, "at": true, "after": true, "speaking": true, "asked": true,
+	"under": true, "during": true, "earlier": true, "later": true, "meanwhile": true,
+	"however": true, "but": true, "for": true, "referring": true, "responding": true,
+	"before": true, "separately": true, "also": true, "still": true, "yet": true, "and": true,
+	"writing": true, "addressing": true, "asked,": true, "when": true, "as": true, "since": true,
+	"with": true, "without": true, "despite": true, "instead": true, "overall": true,
+	"by": true, "from": true, "elsewhere": true, "nonetheless": true, "nevertheless": true,
+	"indeed": true, "moreover": true, "besides": true, "then": true, "now": true, "today": true,
+	"pressed": true, "questioned": true, "interviewed": true, "commenting": true, "talking": true,
+}
+
+// qPronouns that can stand for a speaker.
+var qPronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+
+// qScareLead are words after which a quoted term is a name or a term, not
+// speech: "a so-called “shadow fleet”".
+var qScareLead = map[string]bool{
+	"so-called": true, "dubbed": true, "titled": true, "entitled": true, "named": true,
+	"called": true, "nicknamed": true, "known": true, "term": true, "word": true, "words": true,
+	"phrase": true, "label": true, "branded": true, "slogan": true, "as": true, "coined": true,
+}
+
+// qAccordingSkip are words between "according to" and the source that do not
+// name it: "according to 2016 NATO figures", "according to data compiled by".
+var qAccordingSkip = map[string]bool{
+	"figures": true, "data": true, "estimates": true, "statement": true, "report": true,
+	"survey": true, "poll": true, "statistics": true, "study": true, "numbers": true,
+	"documents": true, "records": true, "filings": true, "filing": true, "calculations": true,
+	"analysis": true, "projections": true, "forecasts": true, "research": true, "release": true,
+	"count": true, "tally": true, "results": true, "count,": true, "reports": true, "sources": false,
+}
+
+// qNounish are cue forms that are more often nouns ("an army post", "state
+// television", "the claims"); they count as cues only right after a subject.
+var qNounish = map[string]bool{
+	"post": true, "posts": true, "state": true, "states": true, "report": true, "reports": true,
+	"claim": true, "claims": true, "note": true, "notes": true, "comment": true, "comments": true,
+	"answer": true, "answers": true, "estimate": true, "estimates": true, "counter": true,
+	"forecast": true, "forecasts": true, "signal": true, "signals": true, "promise": true,
+	"promises": true, "tweet": true, "tweets": true, "remark": true, "remarks": true,
+	"reply": true, "replies": true, "hint": true, "hints": true, "call": true, "calls": true,
+	"joke": true, "jokes": true, "quip": true, "chant": true, "chants": true, "shout": true,
+	"shouts": true, "yell": true, "pledge": true, "pledges": true, "vow": true, "vows": true,
+	"warning": true, "stress": true, "counters": true, "write": true, "ask": true, "asks": true,
+	"respond": true, "reveal": true, "admit": true, "recall": true, "recalls": true,
+}
+
+// qParticiples are irregular past participles that can follow "statement"
+// or "video" in an adverbial ("a statement read on television").
+var qParticiples = map[string]bool{
+	"read": true, "written": true, "sent": true, "given": true, "shown": true, "made": true,
+	"broadcast": true, "seen": true, "put": true, "held": true, "run": true,
+}
+
+// qPastIrregular are past-tense verbs that, right after "and"/"but", start a
+// second predicate of the main subject ("…but gave no details") and so end
+// the content clause.
+var qPastIrregular = map[string]bool{
+	"gave": true, "made": true, "took": true, "went": true, "came": true, "left": true,
+	"held": true, "met": true, "spoke": true, "did": true, "declined": true, "refused": true,
+	"became": true, "began": true, "sent": true, "set": true, "put": true, "kept": true,
+	"stood": true, "sat": true, "offered": true, "urged": true, "called": true,
+}
+
+func init() {
+	for _, l := range qCueLemmas {
+		for _, f := range strings.Fields(l.forms) {
+			fl := l.flags
+			if strings.HasSuffix(f, "ing") {
+				fl |= cueGerund
+			}
+			qCueWords[f] = fl
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package extract
+
+// This file holds the currency vocabulary of the amounts stage: symbols,
+// dollar prefixes, ISO codes and currency names with the adjectives that
+// pick a country's variant ("Canadian dollars", "Swiss francs").
+
+// currencySymbols are written before (or, rarely, after) the number.
+var currencySymbols = map[string]string{
+	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+	"₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP", "₫": "VND", "₴": "UAH", "฿": "THB",
+	"元": "CNY", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₸": "KZT", "₵": "GHS",
+}
+
+// dollarPrefixes are the letters glued to "$" that name a dollar (or peso or
+// real) other than the US one: "C$", "A$", "HK$", "R$".
+var dollarPrefixes = map[string]string{
+	"us": "USD", "u.s.": "USD", "usd": "USD", "c": "CAD", "ca": "CAD", "can": "CAD", "cad": "CAD",
+	"a": "AUD", "au": "AUD", "aud": "AUD", "hk": "HKD", "hkd": "HKD", "nz": "NZD", "nzd": "NZD",
+	"s": "SGD", "sg": "SGD", "sgd": "SGD", "nt": "TWD", "r": "BRL", "mex": "MXN", "mx": "MXN",
+	"mxn": "MXN", "z": "ZWL", "j": "JMD", "tt": "TTD", "bds": "BBD", "ec": "XCD",
+}
+
+// currencyCodes are ISO 4217 codes news writes in capitals before or after a
+// number ("USD 200", "115USD"), plus local abbreviations of the same kind.
+var currencyCodes = map[string]string{
+	"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "CHF": "CHF",
+	"CAD": "CAD", "AUD": "AUD", "NZD": "NZD", "INR": "INR", "HKD": "HKD", "SGD": "SGD", "KRW": "KRW",
+	"BRL": "BRL", "MXN": "MXN", "ZAR": "ZAR", "RUB": "RUB", "TRY": "TRY", "SEK": "SEK", "NOK": "NOK",
+	"DKK": "DKK", "PLN": "PLN", "CZK": "CZK", "HUF": "HUF", "ILS": "ILS", "AED": "AED", "SAR": "SAR",
+	"QAR": "QAR", "KWD": "KWD", "EGP": "EGP", "NGN": "NGN", "KES": "KES", "GHS": "GHS", "PKR": "PKR",
+	"IDR": "IDR", "MYR": "MYR", "THB": "THB", "PHP": "PHP", "VND": "VND", "TWD": "TWD", "ARS": "ARS",
+	"CLP": "CLP", "COP": "COP", "PEN": "PEN", "UAH": "UAH", "BTC": "BTC", "Rs": "INR", "Rs.": "INR",
+	"Rp": "IDR", "RM": "MYR", "Ksh": "KES", "KSh": "KES", "Tk": "BDT", "Dh": "AED", "SR": "SAR",
+}
+
+// currencyName is one currency word: its ISO code when no adjective says
+// otherwise, the family adjectives refine, and the scale of subunits.
+type currencyName struct {
+	iso    string
+	family string
+	scale  float64
+}
+
+// currencyNames are the words written after the number ("40 euros", "2.3
+// trillion yen"). Ambiguous families take the code most news means.
+var currencyNames = map[string]currencyName{
+	"dollar": {"USD", "dollar", 1}, "dollars": {"USD", "dollar", 1},
+	"euro": {"EUR", "euro", 1}, "euros": {"EUR", "euro", 1},
+	"pound": {"GBP", "pound", 1}, "pounds": {"GBP", "pound", 1}, "sterling": {"GBP", "pound", 1},
+	"yen": {"JPY", "yen", 1}, "yuan": {"CNY", "yuan", 1}, "renminbi": {"CNY", "yuan", 1}, "rmb": {"CNY", "yuan", 1},
+	"won": {"KRW", "won", 1}, "rupee": {"INR", "rupee", 1}, "rupees": {"INR", "rupee", 1},
+	"rupiah": {"IDR", "rupiah", 1}, "ringgit": {"MYR", "ringgit", 1}, "baht": {"THB", "baht", 1},
+	"peso": {"MXN", "peso", 1}, "pesos": {"MXN", "peso", 1}, "reais": {"BRL", "real", 1},
+	"rand": {"ZAR", "rand", 1}, "franc": {"CHF", "franc", 1}, "francs": {"CHF", "franc", 1},
+	"krona": {"SEK", "krona", 1}, "kronor": {"SEK", "krona", 1}, "kronas": {"SEK", "krona", 1},
+	"krone": {"NOK", "krone", 1}, "kroner": {"NOK", "krone", 1},
+	"lira": {"TRY", "lira", 1}, "liras": {"TRY", "lira", 1}, "lire": {"TRY", "lira", 1},
+	"ruble": {"RUB", "ruble", 1}, "rubles": {"RUB", "ruble", 1}, "rouble": {"RUB", "ruble", 1}, "roubles": {"RUB", "ruble", 1},
+	"hryvnia": {"UAH", "hryvnia", 1}, "hryvnias": {"UAH", "hryvnia", 1}, "hryvnias.": {"UAH", "hryvnia", 1},
+	"naira": {"NGN", "naira", 1}, "shekel": {"ILS", "shekel", 1}, "shekels": {"ILS", "shekel", 1},
+	"dirham": {"AED", "dirham", 1}, "dirhams": {"AED", "dirham", 1},
+	"riyal": {"SAR", "riyal", 1}, "riyals": {"SAR", "riyal", 1},
+	"dinar": {"KWD", "dinar", 1}, "dinars": {"KWD", "dinar", 1},
+	"zloty": {"PLN", "zloty", 1}, "zlotys": {"PLN", "zloty", 1}, "zlotych": {"PLN", "zloty", 1},
+	"forint": {"HUF", "forint", 1}, "forints": {"HUF", "forint", 1},
+	"koruna": {"CZK", "koruna", 1}, "korunas": {"CZK", "koruna", 1}, "crowns": {"CZK", "koruna", 1},
+	"shilling": {"KES", "shilling", 1}, "shillings": {"KES", "shilling", 1},
+	"cedi": {"GHS", "cedi", 1}, "cedis": {"GHS", "cedi", 1}, "kwacha": {"ZMW", "kwacha", 1},
+	"dong": {"VND", "dong", 1}, "taka": {"BDT", "taka", 1}, "markka": {"FIM", "markka", 1},
+	"guilders": {"NLG", "guilder", 1}, "pesetas": {"ESP", "peseta", 1}, "bitcoin": {"BTC", "bitcoin", 1},
+	"bitcoins": {"BTC", "bitcoin", 1},
+	"cent":     {"USD", "dollar", 0.01}, "cents": {"USD", "dollar", 0.01},
+	"pence": {"GBP", "pound", 0.01}, "penny": {"GBP", "pound", 0.01},
+}
+
+// currencyAdjectives pick a family member: "canadian dollar" → CAD. Keys are
+// the lower-case adjective (two-word ones joined by a space) and the family.
+var currencyAdjectives = map[string]string{
+	"us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD", "canadian dollar": "CAD",
+	"australian dollar": "AUD", "hong kong dollar": "HKD", "new zealand dollar": "NZD",
+	"singapore dollar": "SGD", "taiwan dollar": "TWD", "new taiwan dollar": "TWD",
+	"zimbabwe dollar": "ZWL", "zimbabwean dollar": "ZWL", "jamaican dollar": "JMD",
+	"mexican peso": "MXN", "argentine peso": "ARS", "argentinian peso": "ARS", "chilean peso": "CLP",
+	"colombian peso": "COP", "philippine peso": "PHP", "cuban peso": "CUP", "uruguayan peso": "UYU",
+	"egyptian pound": "EGP", "lebanese pound": "LBP", "sudanese pound": "SDG", "syrian pound": "SYP",
+	"british pound": "GBP", "indian rupee": "INR", "pakistani rupee": "PKR", "sri lankan rupee": "LKR",
+	"nepalese rupee": "NPR", "swiss franc": "CHF", "french franc": "FRF", "cfa franc": "XOF",
+	"congolese franc": "CDF", "swedish krona": "SEK", "icelandic krona": "ISK", "norwegian krone": "NOK",
+	"danish krone": "DKK", "kuwaiti dinar": "KWD", "iraqi dinar": "IQD", "jordanian dinar": "JOD",
+	"bahraini dinar": "BHD", "libyan dinar": "LYD", "tunisian dinar": "TND", "algerian dinar": "DZD",
+	"serbian dinar": "RSD", "saudi riyal": "SAR", "qatari riyal": "QAR", "omani rial": "OMR",
+	"iranian rial": "IRR", "south korean won": "KRW", "korean won": "KRW", "north korean won": "KPW",
+	"japanese yen": "JPY", "chinese yuan": "CNY", "turkish lira": "TRY", "russian ruble": "RUB",
+	"russian rouble": "RUB", "south african rand": "ZAR", "brazilian real": "BRL",
+	"kenyan shilling": "KES", "ugandan shilling": "UGX", "tanzanian shilling": "TZS",
+	"somali shilling": "SOS", "finnish markka": "FIM", "dutch guilder": "NLG", "spanish peseta": "ESP",
+	"nigerian naira": "NGN", "ghanaian cedi": "GHS", "israeli shekel": "ILS", "emirati dirham": "AED",
+	"uae dirham": "AED", "moroccan dirham": "MAD", "polish zloty": "PLN", "hungarian forint": "HUF",
+	"czech koruna": "CZK", "thai baht": "THB", "malaysian ringgit": "MYR", "indonesian rupiah": "IDR",
+	"vietnamese dong": "VND", "zambian kwacha": "ZMW", "malawian kwacha": "MWK", "ukrainian hryvnia": "UAH",
+}

@@ -1,0 +1,203 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/whosaid/whosaid"
+)
+
+// day parses a YYYY-MM-DD reference date for the tables.
+func day(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	t, err := time.Parse("2006-01-02", s)
+	require.NoError(tb, err)
+	return t
+}
+
+// dateValues runs dates and flattens its result to "text=value" pairs,
+// which keeps the tables short and their failures readable.
+func dateValues(text string, ref time.Time) []string {
+	var out []string
+	for _, d := range dates(NewDoc(text), ref) {
+		out = append(out, d.Text+"="+d.Value)
+	}
+	return out
+}
+
+func TestDates(t *testing.T) {
+	tue := "2017-03-21" // a Tuesday
+	tests := []struct {
+		name, ref, text string
+		want            []string
+	}{
+		{"weekday same day", tue, "A State Department official said on Tuesday.", []string{"Tuesday=2017-03-21"}},
+		{"weekday past tense", tue, "The minister said on Friday that talks failed.", []string{"Friday=2017-03-17"}},
+		{"weekday future tense", tue, "The ministers will meet on Friday in Brussels.", []string{"Friday=2017-03-24"}},
+		{"weekday due to", tue, "He is due to travel to Tokyo on Monday.", []string{"Monday=2017-03-27"}},
+		{"weekday passive future", tue, "The vote is to be held on Thursday.", []string{"Thursday=2017-03-23"}},
+		{"weekday frequency", tue, "The council meets every Tuesday.", nil},
+		{"late weekday keeps the day", tue, "The storm hit late Saturday.", []string{"Saturday=2017-03-18"}},
+		{"month day future", tue, "Tillerson will hold a meeting on March 31.", []string{"March 31=2017-03-31"}},
+		{"month day past", "2024-04-25", "Sales rose in the three months to March 31.", []string{"March 31=2024-03-31"}},
+		{"month day year", tue, "It was signed on March 3, 2016, in Paris.", []string{"March 3, 2016=2016-03-03"}},
+		{"day month year", tue, "It was signed on 3 March 2016.", []string{"3 March 2016=2016-03-03"}},
+		{"abbreviated month", tue, "The deal closed on Jan. 5.", []string{"Jan. 5=2017-01-05"}},
+		{"iso date", tue, "The filing is dated 2016-11-08.", []string{"2016-11-08=2016-11-08"}},
+		{"us numeric date", tue, "The notice dated 3/31/2017 was sent.", []string{"3/31/2017=2017-03-31"}},
+		{"month past", "2024-10-10", "The attack was the deadliest since March.", []string{"March=2024-03"}},
+		{"month future", "2025-06-13", "The summit is to be held in Brazil in November.", []string{"November=2025-11"}},
+		{"month proposed", "2024-11-23", "Seoul had proposed March or April.", []string{"March=2025-03", "April=2025-04"}},
+		{"month year", tue, "Niger's junta seized power in July 2023.", []string{"July 2023=2023-07"}},
+		{"may the modal", tue, "Prices may rise, Theresa May said.", nil},
+		{"year", tue, "Russia annexed Crimea in 2014.", []string{"2014=2014"}},
+		{"year range", tue, "He served between 2014 and 2018.", []string{"2014=2014", "2018=2018"}},
+		{"year range token", tue, "He served in 2014-2018.", []string{"2014=2014", "2018=2018"}},
+		{"thousands are not years", tue, "About 2,000 troops and 1500 soldiers arrived.", nil},
+		{"price is not a year", tue, "The ticket costs $2024.", nil},
+		{"percent is not a year", tue, "It rose 2017 % in a day.", nil},
+		{"clock time is not a year", tue, "The blast happened at 1800 GMT.", nil},
+		{"decade", tue, "Growth in the 1990s was fast.", []string{"the 1990s=199"}},
+		{"this week", tue, "Tillerson will press this week for more.", []string{"this week=2017-W12"}},
+		{"last week", "2024-10-08", "She testified last week.", []string{"last week=2024-W40"}},
+		{"next week", "2024-06-12", "He is due to meet Whitcombe next week.", []string{"next week=2024-W25"}},
+		{"last month", tue, "Mattis said last month.", []string{"last month=2017-02"}},
+		{"last month in january", "2025-01-24", "It approved a package last month.", []string{"last month=2024-12"}},
+		{"earlier this month", tue, "The bank cut rates earlier this month.", []string{"earlier this month=2017-03"}},
+		{"early next year", tue, "A summit is planned for early next year.", []string{"early next year=2018"}},
+		{"possessive", tue, "This year’s talks and next year's budget.", []string{"This year=2017", "next year=2018"}},
+		{"the last year is a duration", tue, "Prices rose over the last year.", nil},
+		{"ago", tue, "The plant opened two years ago, and a year ago it grew.", []string{"two years ago=2015", "a year ago=2016"}},
+		{"durations are not dates", tue, "He was jailed for two years and three months.", nil},
+		{"today", tue, "Today's decision shows we mean it.", []string{"Today=2017-03-21"}},
+		{"yesterday tomorrow", tue, "It fell yesterday and may rise tomorrow.", []string{"yesterday=2017-03-20", "tomorrow=2017-03-22"}},
+		{"quarter", "2024-04-25", "Demand was weak in the first quarter.", []string{"the first quarter=2024-Q1"}},
+		{"quarter compound", "2024-04-25", "It reported first-quarter sales.", []string{"first-quarter=2024-Q1"}},
+		{"quarter of year", tue, "Output fell in the fourth quarter of 2016.", []string{"the fourth quarter of 2016=2016-Q4"}},
+		{"Q3", tue, "Q3 2016 earnings beat forecasts.", []string{"Q3 2016=2016-Q3"}},
+		{"half", "2024-10-10", "Attacks rose in the first half of the year.", []string{"the first half of the year=2024-H1"}},
+		{"half in sport", tue, "He scored in the first half of the match.", nil},
+		{"season", "2025-01-24", "The door is open to a hike by the summer.", []string{"the summer=2025-SU"}},
+		{"this summer", tue, "They will decide this summer.", []string{"this summer=2017-SU"}},
+		{"end of year", tue, "It will be announced before the end of the year.", []string{"the end of the year=2017"}},
+		{"end of 2025", tue, "Cuts run until the end of 2025.", []string{"the end of 2025=2025"}},
+		{"fiscal year", tue, "The budget for fiscal 2018 was cut.", []string{"fiscal 2018=2018"}},
+		{"now is not annotated", tue, "Five members currently meet it, and now more will.", nil},
+		{"unknown ref month day", "", "He will visit on March 31.", []string{"March 31=XXXX-03-31"}},
+		{"unknown ref weekday", "", "He spoke on Tuesday.", []string{"Tuesday=XXXX-WXX-2"}},
+		{"unknown ref relative dropped", "", "He spoke last month, in 2016.", []string{"2016=2016"}},
+		{"name not month", tue, "April Ryan asked a question.", nil},
+		{"dateline", "2025-03-03", "GENEVA, March 3 (AP) — The WHO appealed on Monday.", []string{"March 3=2025-03-03", "Monday=2025-03-03"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ref time.Time
+			if tt.ref != "" {
+				ref = day(t, tt.ref)
+			}
+			assert.Equal(t, tt.want, dateValues(tt.text, ref))
+		})
+	}
+}
+
+func TestDatesOffsets(t *testing.T) {
+	text := "Members have until 2024 to meet the targets."
+	got := dates(NewDoc(text), day(t, "2017-03-21"))
+	require.Len(t, got, 1)
+	assert.Equal(t, "2024", text[got[0].Start:got[0].End])
+	assert.Equal(t, got[0].Text, text[got[0].Start:got[0].End])
+}
+
+// goldArticle is the part of a gold file the date and amount tests read.
+type goldArticle struct {
+	ID        string `json:"id"`
+	Published string `json:"published"`
+	Text      string `json:"text"`
+}
+
+// loadGold reads the gold articles kept in testdata.
+func loadGold(tb testing.TB) []goldArticle {
+	tb.Helper()
+	files, err := filepath.Glob("../testdata/gold/*.json")
+	require.NoError(tb, err)
+	if len(files) == 0 {
+		tb.Skip("no gold articles in ../testdata/gold")
+	}
+	var out []goldArticle
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(tb, err)
+		var g goldArticle
+		require.NoError(tb, json.Unmarshal(b, &g))
+		out = append(out, g)
+	}
+	return out
+}
+
+// TestDatesAmountsGold runs both stages over the gold articles and checks a
+// few items that exercise each resolution rule.
+func TestDatesAmountsGold(t *testing.T) {
+	byID := map[string]goldArticle{}
+	for _, g := range loadGold(t) {
+		byID[g.ID] = g
+	}
+	g, ok := byID["reuters-nato-tillerson"]
+	require.True(t, ok)
+	d := NewDoc(g.Text)
+	ds := dates(d, day(t, g.Published))
+	values := map[string]string{}
+	for _, x := range ds {
+		values[x.Text] = x.Value
+	}
+	assert.Equal(t, "2017-W12", values["this week"])
+	assert.Equal(t, "2017-02", values["last month"])
+	assert.Equal(t, "2017-03-31", values["March 31"])
+	assert.Equal(t, "2017-03-21", values["Tuesday"])
+
+	as := amounts(d, ds)
+	require.NotEmpty(t, as)
+	assert.Equal(t, whosaid.Amount{
+		Text: "2 percent of gross domestic product", Start: as[0].Start, End: as[0].End,
+		Kind: whosaid.Percent, Value: 2, Unit: "%", Of: "gross domestic product", Target: true,
+	}, as[0])
+
+	g = byID["bloomberg-boj-rate-hike"]
+	d = NewDoc(g.Text)
+	ds = dates(d, day(t, g.Published))
+	values = map[string]string{}
+	for _, x := range ds {
+		values[x.Text] = x.Value
+	}
+	assert.Equal(t, "2024-12", values["December"], "past tense in January reaches back a year")
+	assert.Equal(t, "2025-SU", values["the summer"])
+	var yen *whosaid.Amount
+	for i := range amounts(d, ds) {
+		if a := amounts(d, ds)[i]; a.Unit == "JPY" {
+			yen = &a
+		}
+	}
+	require.NotNil(t, yen)
+	assert.Equal(t, 2.3e12, yen.Value)
+}
+
+// BenchmarkDates measures the dates stage on the gold article texts.
+func BenchmarkDates(b *testing.B) {
+	gold := loadGold(b)
+	docs := make([]*Doc, len(gold))
+	refs := make([]time.Time, len(gold))
+	for i, g := range gold {
+		docs[i] = NewDoc(g.Text)
+		refs[i] = day(b, g.Published)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(docs)
+		dates(docs[k], refs[k])
+	}
+}

@@ -1,0 +1,254 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The tables are generated from ../shared/data (see internal/gengaz) so the
+// binary carries only names, codes and populations, never the sources.
+//
+//go:generate go run ./internal/gengaz -shared ../../shared -out data
+
+//go:embed data/countries.tsv
+var countriesTSV string
+
+//go:embed data/places.tsv
+var placesTSV string
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// Kinds of gazetteer phrase. A phrase found in the text is an atom that the
+// chunk classifier reads as a whole.
+const (
+	gzOrg     = iota + 1 // a known organization
+	gzCountry            // a country's name or short form
+	gzDemonym            // a country's adjective or people
+	gzPlace              // a city, state or region
+	gzSkip               // a phrase that names no entity ("Chinese New Year")
+)
+
+// gazEntry is one phrase of the gazetteer: the tokens after the first, what
+// it is and which country or organization it stands for.
+type gazEntry struct {
+	rest  []string
+	kind  int
+	codes []string // candidate countries, most populous first (gzCountry, gzDemonym, gzPlace)
+	pops  []int    // population per code for places; -1 for a region
+	admin string   // US state of the biggest candidate, for places
+	name  string   // canonical name: the organization's full name or the place's name
+}
+
+// gazetteer holds every table of the entity stage, loaded once and read-only.
+type gazetteer struct {
+	first       map[string][]*gazEntry // phrase entries by first token, longest first
+	countryName map[string]string      // ISO code → common name
+	countryPop  map[string]int
+	firstNames  map[string]bool
+	common      map[string]bool // lower-case words of ordinary English
+}
+
+// loadGazetteer parses the embedded tables. It fails only if the embedded
+// data is corrupt, which a test catches before release.
+func loadGazetteer() (*gazetteer, error) {
+	g := &gazetteer{
+		first:       map[string][]*gazEntry{},
+		countryName: map[string]string{},
+		countryPop:  map[string]int{},
+		firstNames:  map[string]bool{},
+		common:      map[string]bool{},
+	}
+	if err := g.loadCountries(); err != nil {
+		return nil, err
+	}
+	if err := g.loadPlaces(); err != nil {
+		return nil, err
+	}
+	g.loadWords()
+	for _, o := range entKnownOrgs {
+		names := strings.Split(o, "|")
+		for _, n := range names {
+			g.add(n, &gazEntry{kind: gzOrg, name: names[0]})
+		}
+	}
+	for _, s := range entSkipPhrases {
+		g.add(s, &gazEntry{kind: gzSkip})
+	}
+	for _, n := range entPlaceFirstNames {
+		g.firstNames[n] = true
+	}
+	// Longest phrases first, so the first match of a token is the longest.
+	for k, es := range g.first {
+		gzSortEntries(es)
+		g.first[k] = es
+	}
+	return g, nil
+}
+
+// gzSortEntries orders by length, longest first, keeping kinds in insertion
+// order for equal lengths (organizations before countries before places).
+func gzSortEntries(es []*gazEntry) {
+	for i := 1; i < len(es); i++ {
+		for j := i; j > 0 && len(es[j].rest) > len(es[j-1].rest); j-- {
+			es[j], es[j-1] = es[j-1], es[j]
+		}
+	}
+}
+
+// add indexes a phrase under its first token. Phrases are split with the
+// article tokenizer so they match tokens exactly.
+func (g *gazetteer) add(phrase string, e *gazEntry) {
+	toks := tokenize(nil, phrase)
+	if len(toks) == 0 {
+		return
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = phrase[t.Start:t.End]
+	}
+	e.rest = words[1:]
+	g.first[words[0]] = append(g.first[words[0]], e)
+}
+
+func (g *gazetteer) loadCountries() error {
+	type form struct {
+		codes []string
+		pops  []int
+	}
+	names := map[string]*form{}
+	dems := map[string]*form{}
+	var order []string
+	for _, line := range strings.Split(countriesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			return fmt.Errorf("countries table: bad line %q", line)
+		}
+		code := cols[0]
+		pop, err := strconv.Atoi(cols[2])
+		if err != nil {
+			return fmt.Errorf("countries table: population of %s: %w", code, err)
+		}
+		g.countryName[code] = cols[1]
+		g.countryPop[code] = pop
+		for i, m := range []map[string]*form{names, dems} {
+			if cols[3+i] == "" {
+				continue
+			}
+			for _, n := range strings.Split(cols[3+i], "|") {
+				f := m[n]
+				if f == nil {
+					f = &form{}
+					m[n] = f
+					if i == 0 {
+						order = append(order, n)
+					}
+				}
+				f.codes = append(f.codes, code)
+				f.pops = append(f.pops, pop)
+			}
+		}
+	}
+	addForms := func(m map[string]*form, kind int) {
+		for n, f := range m {
+			// Most populous first: "Congolese" is DR Congo's before the Republic's.
+			for i := 1; i < len(f.codes); i++ {
+				for j := i; j > 0 && f.pops[j] > f.pops[j-1]; j-- {
+					f.codes[j], f.codes[j-1] = f.codes[j-1], f.codes[j]
+					f.pops[j], f.pops[j-1] = f.pops[j-1], f.pops[j]
+				}
+			}
+			g.add(n, &gazEntry{kind: kind, codes: f.codes, name: n})
+		}
+	}
+	addForms(names, gzCountry)
+	addForms(dems, gzDemonym)
+	return nil
+}
+
+func (g *gazetteer) loadPlaces() error {
+	byName := map[string]*gazEntry{}
+	for _, line := range strings.Split(placesTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			return fmt.Errorf("places table: bad line %q", line)
+		}
+		pop, err := strconv.Atoi(cols[2])
+		if err != nil {
+			return fmt.Errorf("places table: population of %s: %w", cols[0], err)
+		}
+		e := byName[cols[0]]
+		if e == nil {
+			e = &gazEntry{kind: gzPlace, name: cols[0], admin: cols[3]}
+			byName[cols[0]] = e
+			g.add(cols[0], e)
+		}
+		e.codes = append(e.codes, cols[1])
+		e.pops = append(e.pops, pop)
+	}
+	return nil
+}
+
+func (g *gazetteer) loadWords() {
+	for _, line := range strings.Split(wordsTSV, "\n") {
+		if len(line) < 3 || line[0] == '#' {
+			continue
+		}
+		switch line[0] {
+		case 'f':
+			g.firstNames[line[2:]] = true
+		case 'w':
+			g.common[line[2:]] = true
+		}
+	}
+}
+
+// entPlaceFirstNames are first names that are also countries, cities or states:
+// "Chad Whitmore" and "Georgia Mays" are people.
+var entPlaceFirstNames = []string{
+	"Chad", "Jordan", "Georgia", "Paris", "Israel", "India", "Kenya", "Sydney", "Austin",
+	"Florence", "Victoria", "Charlotte", "Madison", "Savannah", "Dallas", "Houston", "Denver",
+	"Lincoln", "Brooklyn", "Phoenix", "Orlando", "Aurora", "Chelsea", "Adelaide", "Regina",
+	"Eugene", "Tyler", "Troy", "Marion", "Carmen", "Lourdes", "Alexandria", "Luxembourg",
+	"Virginia", "Carolina", "Dakota", "Montana", "Nevada", "Asia", "Africa", "America", "Cuba",
+	"Jamaica", "Kuwait", "Salvador", "Santiago", "Sofia", "Valencia", "Lima", "Beverly",
+}
+
+// entKnownOrgs are organizations news names so often that a list beats any
+// rule: acronyms that are also words, names without a keyword ("Islamic
+// State", "Reuters"). The first form is the full name; aliases follow "|".
+var entKnownOrgs = []string{
+	"North Atlantic Treaty Organization|NATO", "United Nations|UN|U.N.", "European Union|EU|E.U.",
+	"European Commission", "European Parliament", "European Central Bank|ECB", "European Council",
+	"World Health Organization|WHO", "World Bank", "International Monetary Fund|IMF",
+	"World Trade Organization|WTO", "Organization of the Petroleum Exporting Countries|OPEC", "OPEC+",
+	"Economic Community of West African States|ECOWAS", "African Union", "Association of Southeast Asian Nations|ASEAN",
+	"Group of Seven|G7|G-7", "Group of 20|G20|G-20", "State Department", "Pentagon", "White House",
+	"Federal Reserve|Fed", "Bank of England", "Bank of Japan", "Islamic State|ISIS|ISIL", "Al-Qaeda|al-Qaeda|Al Qaeda|al Qaeda",
+	"Taliban", "Hamas", "Hezbollah", "Boko Haram", "Muslim Brotherhood", "Reuters", "Associated Press|AP",
+	"Agence France-Presse|AFP", "Bloomberg", "dpa", "Xinhua", "Kyodo", "Yonhap", "Interfax", "TASS", "BBC", "CNN",
+	"Congress", "Senate", "House of Representatives", "Parliament", "Bundestag", "Bundesrat", "Duma", "Knesset",
+	"Supreme Court", "FBI", "CIA", "NASA", "Red Cross", "International Committee of the Red Cross|ICRC",
+	"Amnesty International", "Human Rights Watch", "Greenpeace", "Doctors Without Borders|MSF", "UNICEF",
+	"UNHCR", "UNESCO", "World Food Programme|WFP", "Global Fund to Fight AIDS, Tuberculosis and Malaria|Global Fund",
+	"International Atomic Energy Agency|IAEA", "International Energy Agency|IEA",
+	"Organisation for Economic Co-operation and Development|Organization for Economic Cooperation and Development|OECD",
+	"Joint Chiefs of Staff", "Security Council", "WTA", "ATP", "FIFA", "UEFA", "International Olympic Committee|IOC",
+	"Kremlin", "Downing Street", "Wall Street Journal", "New York Times", "Washington Post", "Financial Times",
+	"Paris Saint-Germain", "Real Madrid", "Manchester United", "Goldman Sachs", "Morgan Stanley", "JPMorgan",
+}
+
+// entSkipPhrases name no entity although they hold a demonym or country:
+// holidays, languages as such.
+var entSkipPhrases = []string{
+	"Chinese New Year", "Lunar New Year", "New Year", "Christmas", "Easter", "Ramadan",
+	"Arabic", "English", "Mandarin",
+}

@@ -1,0 +1,385 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid"
+)
+
+// entBuild is an entity being assembled from linked mentions.
+type entBuild struct {
+	typ      string
+	key      string
+	name     string
+	code     string
+	words    []string // a person's name words, for surname and first-name links
+	titles   []string
+	mentions []whosaid.Mention
+	first    int // byte offset of the first mention
+	last     int // byte offset of the latest mention linked so far
+}
+
+// resolve links the candidates into entities: full names absorb surnames and
+// first names, organizations absorb their acronyms and short names,
+// countries and places get their codes. Entities come out in order of first
+// mention, each with its mentions in text order.
+func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
+	cs := st.cands
+	slices.SortStableFunc(cs, func(a, b cand) int { return a.start - b.start })
+	t.collectPeople(st)
+	t.collectOrgs(st)
+	countries := t.countryContext(st)
+	usContext := dl.usState || countries["US"]
+	for i := range cs {
+		c := &cs[i]
+		if c.entity >= 0 {
+			continue
+		}
+		switch {
+		case c.pending:
+			c.entity = t.linkPending(st, c)
+		case c.typ == whosaid.Person:
+			c.entity = t.linkPerson(st, c, st.d.Text[c.start:c.end])
+		case c.typ == whosaid.Country:
+			if e := t.linkPersonWord(st, c); e >= 0 {
+				c.entity = e
+				break
+			}
+			if c.alt != nil && (usContext || st.usPlaceAround()) && c.ent.kind == gzCountry {
+				// "Georgia" with Atlanta or "SAVANNAH, Ga." about: the US state.
+				c.typ, c.ent = whosaid.Location, c.alt
+				c.entity = st.entityFor(whosaid.Location, c.ent.name, c.ent.name, "US", c.start)
+				break
+			}
+			code := c.ent.codes[0]
+			for _, k := range c.ent.codes {
+				if countries[k] {
+					code = k
+					break
+				}
+			}
+			c.entity = st.entityFor(whosaid.Country, code, t.gz.countryName[code], code, c.start)
+		case c.typ == whosaid.Location:
+			if e := t.linkPersonWord(st, c); e >= 0 {
+				c.entity = e
+				break
+			}
+			name, code := st.d.Text[c.start:c.end], ""
+			if allCaps(name) && len(name) > 3 {
+				name = string(titleCase(nil, name)) // "SAVANNAH" of a dateline
+			}
+			if c.ent != nil {
+				name = c.ent.name
+				code = t.placeCode(c.ent, countries, dl)
+			} else if dl.usState {
+				code = "US"
+			} else {
+				code = dl.cc
+			}
+			c.entity = st.entityFor(whosaid.Location, name, name, code, c.start)
+		}
+		if c.entity >= 0 {
+			e := &st.ents[c.entity]
+			e.mentions = append(e.mentions, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end})
+			if c.title != "" && !slices.Contains(e.titles, c.title) {
+				e.titles = append(e.titles, c.title)
+			}
+			if c.start > e.last {
+				e.last = c.start
+			}
+		}
+	}
+	return st.output()
+}
+
+// entityFor returns the entity of type typ with key, creating it.
+func (st *entState) entityFor(typ, key, name, code string, at int) int {
+	for i := range st.ents {
+		if st.ents[i].typ == typ && st.ents[i].key == key {
+			return i
+		}
+	}
+	st.ents = append(st.ents, entBuild{typ: typ, key: key, name: name, code: code, first: at, last: -1})
+	return len(st.ents) - 1
+}
+
+// collectPeople creates an entity for every full name (two words or more)
+// before linking, so a surname can link to a full name given later, and a
+// shorter full name ("De Smedt") joins the longer one ("Luc De Smedt").
+func (t *entityTagger) collectPeople(st *entState) {
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ != whosaid.Person || c.pending {
+			continue
+		}
+		name := c.name
+		if name == "" {
+			name = st.d.Text[c.start:c.end]
+		}
+		if strings.Count(name, " ") == 0 {
+			continue
+		}
+		words := strings.Fields(name)
+		found := -1
+		for k := range st.ents {
+			e := &st.ents[k]
+			if e.typ == whosaid.Person && wordsSuffix(e.words, words) || wordsSuffix(words, e.words) && e.typ == whosaid.Person {
+				found = k
+				break
+			}
+		}
+		if found < 0 {
+			st.ents = append(st.ents, entBuild{typ: whosaid.Person, key: name, name: name, words: words, first: c.start, last: -1})
+			continue
+		}
+		if e := &st.ents[found]; len(words) > len(e.words) {
+			e.name, e.key, e.words = name, name, words
+		}
+	}
+}
+
+// wordsSuffix reports whether short ends long (case folded: "Van der Berg"
+// ends "Inês van der Berg"). It is true for equal lists.
+func wordsSuffix(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i, w := range short {
+		if !strings.EqualFold(long[off+i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+// linkPerson finds the entity of a person mention: the full name it is
+// part of, else a new entity of its own.
+func (t *entityTagger) linkPerson(st *entState, c *cand, text string) int {
+	if c.name != "" {
+		text = c.name
+	}
+	words := strings.Fields(text)
+	if e := st.nearestPerson(words, c.start); e >= 0 {
+		return e
+	}
+	return st.entityFor(whosaid.Person, text, text, "", c.start)
+}
+
+// nearestPerson returns the person whose name ends with words (or, for a
+// single word, starts with it: "Zhou" of "Zhou Yating", "Lena"), preferring
+// the one mentioned most recently before at, else the first one after.
+func (st *entState) nearestPerson(words []string, at int) int {
+	best, bestLast := -1, -1
+	next, nextFirst := -1, int(^uint(0)>>1)
+	for k := range st.ents {
+		e := &st.ents[k]
+		if e.typ != whosaid.Person {
+			continue
+		}
+		ok := wordsSuffix(e.words, words)
+		if !ok && len(words) == 1 && len(e.words) > 1 && strings.EqualFold(e.words[0], words[0]) {
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		if e.first <= at {
+			if last := max(e.last, e.first); last > bestLast {
+				best, bestLast = k, last
+			}
+		} else if e.first < nextFirst {
+			next, nextFirst = k, e.first
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	return next
+}
+
+// linkPersonWord links a one-word country or place to a person whose
+// surname it is: "Ireland said" after "Jordan Ireland".
+func (t *entityTagger) linkPersonWord(st *entState, c *cand) int {
+	if c.e-c.s != 1 || c.ent == nil || c.ent.kind == gzDemonym {
+		return -1
+	}
+	w := st.word(c.s)
+	for k := range st.ents {
+		e := &st.ents[k]
+		if e.typ == whosaid.Person && len(e.words) > 1 && e.words[len(e.words)-1] == w {
+			c.typ = whosaid.Person
+			return k
+		}
+	}
+	return -1
+}
+
+// linkPending resolves a run the classifier could not place: a surname or
+// first name of a person, the short name or acronym of an organization.
+func (t *entityTagger) linkPending(st *entState, c *cand) int {
+	for _, s := range []int{c.s0, c.s} {
+		if s >= c.e {
+			continue
+		}
+		text := st.d.Text[st.toks[s].start:c.end]
+		words := strings.Fields(text)
+		if e := st.nearestPerson(words, c.start); e >= 0 {
+			c.start = st.toks[s].start
+			c.typ = whosaid.Person
+			return e
+		}
+	}
+	if c.e-c.s != 1 {
+		return -1
+	}
+	w := st.word(c.s)
+	for k := range st.ents {
+		e := &st.ents[k]
+		if e.typ != whosaid.Org {
+			continue
+		}
+		if strings.HasPrefix(e.key, w+" ") && !t.isCommon(st, c.s) {
+			c.typ = whosaid.Org
+			return k
+		}
+	}
+	return -1
+}
+
+// collectOrgs creates the organization entities and folds acronyms into the
+// full names they abbreviate: "Christian Democratic Union (CDU)". The
+// canonical name is the longest form the article uses.
+func (t *entityTagger) collectOrgs(st *entState) {
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ != whosaid.Org || c.pending {
+			continue
+		}
+		text := st.d.Text[c.start:c.end]
+		key := text
+		if c.ent != nil {
+			key = c.ent.name
+		}
+		c.entity = st.entityFor(whosaid.Org, key, text, "", c.start)
+	}
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ != whosaid.Org || c.pending || c.e-c.s != 1 || !st.is(c.s, tfAllCaps) {
+			continue
+		}
+		acr := st.word(c.s)
+		for k := range st.ents {
+			e := &st.ents[k]
+			if e.typ == whosaid.Org && k != c.entity && strings.Contains(e.key, " ") && initials(e.key) == acr {
+				c.entity = k
+				break
+			}
+		}
+	}
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ != whosaid.Org || c.entity < 0 {
+			continue
+		}
+		text := st.d.Text[c.start:c.end]
+		if e := &st.ents[c.entity]; utf8.RuneCountInString(text) > utf8.RuneCountInString(e.name) {
+			e.name = text
+		}
+		st.ents[c.entity].first = min(st.ents[c.entity].first, c.start)
+	}
+	for i := range st.cands {
+		c := &st.cands[i]
+		if c.typ == whosaid.Org && c.entity >= 0 {
+			e := &st.ents[c.entity]
+			e.mentions = append(e.mentions, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end})
+		}
+	}
+}
+
+// initials are the capitals of the words of name, skipping "of", "and" and
+// the like: "World Health Organization" → "WHO".
+func initials(name string) string {
+	var b [16]byte
+	n := 0
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || r >= utf8.RuneSelf {
+			continue
+		}
+		if n == len(b) {
+			return ""
+		}
+		b[n] = byte(r)
+		n++
+	}
+	return string(b[:n])
+}
+
+// countryContext is the set of countries named unambiguously in the
+// article, which decides between the candidates of an ambiguous name.
+func (t *entityTagger) countryContext(st *entState) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range st.cands {
+		if c.typ == whosaid.Country && c.ent != nil && len(c.ent.codes) == 1 && c.alt == nil {
+			m[c.ent.codes[0]] = true
+		}
+	}
+	return m
+}
+
+// usPlaceAround reports whether the article names a US city or state other
+// than an ambiguous country, which makes "Georgia" the state.
+func (st *entState) usPlaceAround() bool {
+	for _, c := range st.cands {
+		if c.typ == whosaid.Location && c.ent != nil && len(c.ent.codes) > 0 && c.ent.codes[0] == "US" {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCode picks the country of a place name: the dateline's country, then
+// a country the article names, then the biggest place of that name.
+func (t *entityTagger) placeCode(e *gazEntry, countries map[string]bool, dl entDateline) string {
+	if len(e.codes) == 0 {
+		return ""
+	}
+	best, bestScore := e.codes[0], -1
+	for i, code := range e.codes {
+		score := max(e.pops[i], 0)
+		if e.pops[i] < 0 {
+			score = 1 << 30
+		}
+		if countries[code] {
+			score *= 10
+		}
+		if code == dl.cc || dl.usState && code == "US" {
+			score *= 100
+		}
+		if score > bestScore {
+			best, bestScore = code, score
+		}
+	}
+	return best
+}
+
+// output turns the assembled entities into the result, dropping entities
+// that ended without mentions.
+func (st *entState) output() []whosaid.Entity {
+	var out []whosaid.Entity
+	for i := range st.ents {
+		e := &st.ents[i]
+		if len(e.mentions) == 0 {
+			continue
+		}
+		slices.SortFunc(e.mentions, func(a, b whosaid.Mention) int { return a.Start - b.Start })
+		e.mentions = slices.CompactFunc(e.mentions, func(a, b whosaid.Mention) bool { return a.Start == b.Start })
+		out = append(out, whosaid.Entity{Type: e.typ, Name: e.name, Code: e.code, Titles: e.titles, Mentions: e.mentions})
+	}
+	slices.SortStableFunc(out, func(a, b whosaid.Entity) int { return a.Mentions[0].Start - b.Mentions[0].Start })
+	return out
+}

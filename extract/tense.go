@@ -1,0 +1,88 @@
+package extract
+
+import "strings"
+
+// This file decides the tense around a date, which picks the year of a bare
+// month and the week of a bare weekday.
+
+// tense decides whether the event governing the date at tokens [i, j) lies
+// before or after the publication date. It walks back from the date to the
+// start of its sentence and takes the first word that says ("said",
+// "will", "was due"), then forward to the end; a passive participle defers
+// to its auxiliary ("is to be held" is future, "was held" past). It returns
+// cueNone when nothing in the sentence says.
+func (s *dateScan) tense(i, j int) int8 {
+	lo, hi := s.sentenceTokens(i)
+	for k := i - 1; k >= lo; k-- {
+		if c := s.cueAt(k, lo); c != cueNone {
+			return c
+		}
+	}
+	for k := j; k < hi; k++ {
+		if c := s.cueAt(k, lo); c != cueNone {
+			// After the date, "planned" and "proposed" date the planning,
+			// not the plan: "On Friday, the government planned to pay".
+			if c == cueFuture && strings.HasSuffix(s.d.Tok(k), "ed") {
+				return cuePast
+			}
+			return c
+		}
+	}
+	return cueNone
+}
+
+// cueAt classifies token k for tense, resolving participles against the
+// auxiliary up to two tokens before them (lo bounds the sentence).
+func (s *dateScan) cueAt(k, lo int) int8 {
+	c, participle := s.wordCue(k)
+	switch c {
+	case cueBePast:
+		return cuePast
+	case cueBeFuture:
+		return cueFuture
+	case cueBeSkip:
+		return cueNone
+	}
+	if c == cuePast && participle {
+		for a := k - 1; a >= lo && a >= k-2; a-- {
+			switch ac, _ := s.wordCue(a); ac {
+			case cueBePast:
+				return cuePast
+			case cueBeFuture:
+				return cueFuture
+			case cuePresent:
+				return cuePresent
+			case cueBeSkip:
+				continue
+			}
+		}
+	}
+	return c
+}
+
+// wordCue returns the tense cue of token k and whether it may be a passive
+// participle (a regular "-ed" or an irregular past form).
+func (s *dateScan) wordCue(k int) (int8, bool) {
+	t := s.d.Tok(k)
+	if t == "" || t[0] >= 0x80 || isDigitByte(t[0]) {
+		return cueNone, false
+	}
+	if s.cls[k].kind == wMonth {
+		return cueNone, false // "May" the month is not "may" the modal
+	}
+	if strings.HasSuffix(t, "'ll") || strings.HasSuffix(t, "’ll") {
+		return cueFuture, false
+	}
+	var buf [16]byte
+	b := foldWord(buf[:], t)
+	if b == nil {
+		return cueNone, false
+	}
+	if c, ok := tenseCues[string(b)]; ok {
+		return c, c == cuePast && len(b) > 3
+	}
+	if len(b) >= 5 && b[len(b)-2] == 'e' && b[len(b)-1] == 'd' && !startsUpper(t) && !edExceptions[string(b)] {
+		return cuePast, true
+	}
+	return cueNone, false
+}

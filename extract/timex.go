@@ -1,0 +1,390 @@
+package extract
+
+import (
+	"strconv"
+	"time"
+)
+
+// This file holds the vocabulary of the dates stage and the arithmetic that
+// turns an expression into a TIMEX3 value relative to the publication date.
+
+// Word classes of the date lexicon.
+const (
+	wNone    uint8 = iota
+	wMonth         // val 1..12
+	wWeekday       // val time.Weekday
+	wRel           // today 0, yesterday -1, tomorrow +1
+	wMod           // this 0, last -1, next +1
+	wUnit          // val one of the u* constants
+	wSeason        // val one of the s* constants
+	wOrd           // first 1 … fourth 4
+	wNum           // a/an 1, one … twelve
+	wEdge          // end, start, beginning, middle
+	wEarly         // early, earlier, late, later, mid
+	wThe
+	wOf
+	wAgo
+	wEvery  // every, each: frequencies are not dates
+	wFiscal // fiscal: "fiscal 2024" is the year
+)
+
+// Units of time.
+const (
+	uDay int8 = iota + 1
+	uWeek
+	uWeekend
+	uMonth
+	uQuarter
+	uHalf
+	uYear
+)
+
+// Seasons in TIMEX3 order.
+const (
+	sSpring int8 = iota
+	sSummer
+	sFall
+	sWinter
+)
+
+var seasonCodes = [...]string{"SP", "SU", "FA", "WI"}
+
+// dword is one entry of the date lexicon. plural marks "years" and the like,
+// which only count before "ago".
+type dword struct {
+	kind   uint8
+	val    int8
+	plural bool
+}
+
+// dateLexicon maps lower-case words to their class; it is read-only after
+// init and shared by every goroutine.
+var dateLexicon = buildDateLexicon()
+
+// dateFilter answers "might this word be in dateLexicon?" from its first
+// letter, last letter and length, so the common words of an article ("said",
+// "and", "to") skip the map lookup.
+var dateFilter = newWordFilter(dateLexicon)
+
+// wordFilter is a bitmap over (first letter, last letter, length) of the
+// words of a lexicon.
+type wordFilter [26 * 26 * 10]bool
+
+// newWordFilter builds the filter of a lexicon of lower-case ASCII words.
+func newWordFilter[V any](lex map[string]V) *wordFilter {
+	f := new(wordFilter)
+	for w := range lex {
+		if k, ok := filterKey(w); ok {
+			f[k] = true
+		}
+	}
+	return f
+}
+
+// mayHold reports whether w, in any case, might be a lexicon word; false
+// means it certainly is not.
+func (f *wordFilter) mayHold(w string) bool {
+	k, ok := filterKey(w)
+	return ok && f[k]
+}
+
+// filterKey indexes w in a wordFilter; ok is false for words longer than 9
+// bytes or not framed by ASCII letters.
+func filterKey(w string) (int, bool) {
+	if len(w) == 0 || len(w) > 9 {
+		return 0, false
+	}
+	a, z := w[0]|0x20, w[len(w)-1]|0x20
+	if a < 'a' || a > 'z' || z < 'a' || z > 'z' {
+		return 0, false
+	}
+	return (int(a-'a')*26+int(z-'a'))*10 + len(w), true
+}
+
+// buildDateLexicon assembles dateLexicon; month abbreviations are included
+// because wire copy writes "Jan. 5" and "Sept. 30".
+func buildDateLexicon() map[string]dword {
+	m := map[string]dword{}
+	months := [][]string{
+		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
+		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
+		{"september", "sep", "sept"}, {"october", "oct"}, {"november", "nov"}, {"december", "dec"},
+	}
+	for i, names := range months {
+		for _, n := range names {
+			m[n] = dword{kind: wMonth, val: int8(i + 1)}
+		}
+	}
+	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+	for i, n := range days {
+		m[n] = dword{kind: wWeekday, val: int8(i)}
+	}
+	for w, v := range map[string]int8{"today": 0, "yesterday": -1, "tomorrow": 1} {
+		m[w] = dword{kind: wRel, val: v}
+	}
+	for w, v := range map[string]int8{"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1} {
+		m[w] = dword{kind: wMod, val: v}
+	}
+	for w, v := range map[string]int8{"day": uDay, "week": uWeek, "weekend": uWeekend, "month": uMonth,
+		"quarter": uQuarter, "half": uHalf, "year": uYear} {
+		m[w] = dword{kind: wUnit, val: v}
+	}
+	for w, v := range map[string]int8{"days": uDay, "weeks": uWeek, "months": uMonth, "years": uYear} {
+		m[w] = dword{kind: wUnit, val: v, plural: true}
+	}
+	for w, v := range map[string]int8{"spring": sSpring, "summer": sSummer, "fall": sFall, "autumn": sFall, "winter": sWinter} {
+		m[w] = dword{kind: wSeason, val: v}
+	}
+	for w, v := range map[string]int8{"first": 1, "second": 2, "third": 3, "fourth": 4} {
+		m[w] = dword{kind: wOrd, val: v}
+	}
+	for w, v := range map[string]int8{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12} {
+		m[w] = dword{kind: wNum, val: v}
+	}
+	for _, w := range []string{"end", "start", "beginning", "middle"} {
+		m[w] = dword{kind: wEdge}
+	}
+	for _, w := range []string{"early", "earlier", "late", "later", "mid"} {
+		m[w] = dword{kind: wEarly}
+	}
+	m["the"] = dword{kind: wThe}
+	m["of"] = dword{kind: wOf}
+	m["ago"] = dword{kind: wAgo}
+	m["every"] = dword{kind: wEvery}
+	m["each"] = dword{kind: wEvery}
+	m["fiscal"] = dword{kind: wFiscal}
+	return m
+}
+
+// Tense cues: what a word says about when the event it governs happens.
+const (
+	cueNone     int8 = iota
+	cuePast          // said, rose, since, ago
+	cueFuture        // will, due, scheduled, next
+	cuePresent       // is, has: no direction, take the nearest date
+	cueBePast        // was, were: passive auxiliaries decide for their participle
+	cueBeFuture      // be ("to be held")
+	cueBeSkip        // been, being: keep looking for the auxiliary
+)
+
+// tenseCues maps lower-case words to the tense they signal. Intention and
+// schedule verbs count as future even in the past tense ("had proposed
+// March", "were due to take effect on July 1"): the date they govern is the
+// planned one.
+var tenseCues = buildTenseCues()
+
+// buildTenseCues assembles tenseCues.
+func buildTenseCues() map[string]int8 {
+	m := map[string]int8{}
+	for _, w := range []string{"will", "shall", "would", "could", "might", "may", "should", "must", "can",
+		"going", "due", "scheduled", "slated", "expected", "expects", "expect", "planned", "plans", "plan",
+		"planning", "proposed", "proposes", "propose", "aims", "aim", "aiming", "intends", "intend", "hopes",
+		"hope", "likely", "upcoming", "next", "begins", "starts", "opens", "ends", "closes", "expires",
+		"tomorrow", "wants", "want", "seeks", "set", "meets", "resumes", "runs"} {
+		m[w] = cueFuture
+	}
+	for _, w := range []string{"said", "says", "told", "was", "were", "had", "did", "made", "took", "met", "held",
+		"won", "lost", "fell", "rose", "led", "left", "came", "went", "began", "saw", "gave", "got", "spoke",
+		"wrote", "sold", "bought", "paid", "spent", "sent", "kept", "brought", "thought", "felt", "found",
+		"struck", "ran", "became", "grew", "drew", "threw", "flew", "fought", "chose", "broke", "stood", "sat",
+		"built", "meant", "heard", "caught", "shot", "fled", "slid", "sank", "shook", "knew", "withdrew",
+		"ago", "since", "last", "earlier", "previously", "yesterday", "already", "ended", "began", "hit",
+		"dealt", "swept", "forgot", "overtook", "understood", "rode", "drove", "ate", "woke", "wore"} {
+		m[w] = cuePast
+	}
+	for _, w := range []string{"is", "are", "am", "has", "have"} {
+		m[w] = cuePresent
+	}
+	m["was"] = cueBePast
+	m["were"] = cueBePast
+	m["be"] = cueBeFuture
+	m["been"] = cueBeSkip
+	m["being"] = cueBeSkip
+	return m
+}
+
+// edExceptions end in "ed" without being past tenses.
+var edExceptions = map[string]bool{
+	"need": true, "speed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true,
+	"hundred": true, "united": true, "seed": true, "breed": true, "feed": true, "embed": true,
+	"shed": true, "greed": true, "creed": true, "deed": true, "weed": true, "bed": true, "red": true,
+}
+
+// timexYear formats a year as TIMEX3 wants it: four digits.
+func timexYear(y int) string {
+	if y >= 1000 && y <= 9999 {
+		return strconv.Itoa(y)
+	}
+	b := make([]byte, 0, 4)
+	b = strconv.AppendInt(b, int64(y), 10)
+	for len(b) < 4 {
+		b = append([]byte{'0'}, b...)
+	}
+	return string(b)
+}
+
+// timexMonth formats a year and month; y < 0 means the year is unknown.
+func timexMonth(y, m int) string {
+	var b [7]byte
+	appendYear(b[:0], y)
+	b[4] = '-'
+	b[5] = byte('0' + m/10)
+	b[6] = byte('0' + m%10)
+	return string(b[:])
+}
+
+// timexDay formats a calendar day; y < 0 means the year is unknown.
+func timexDay(y, m, d int) string {
+	var b [10]byte
+	appendYear(b[:0], y)
+	b[4] = '-'
+	b[5] = byte('0' + m/10)
+	b[6] = byte('0' + m%10)
+	b[7] = '-'
+	b[8] = byte('0' + d/10)
+	b[9] = byte('0' + d%10)
+	return string(b[:])
+}
+
+// timexDate formats t as a calendar day.
+func timexDate(t time.Time) string {
+	return timexDay(t.Year(), int(t.Month()), t.Day())
+}
+
+// appendYear writes four year digits into b (which has room), or "XXXX"
+// when y < 0.
+func appendYear(b []byte, y int) {
+	b = b[:4]
+	if y < 0 {
+		copy(b, "XXXX")
+		return
+	}
+	for i := 3; i >= 0; i-- {
+		b[i] = byte('0' + y%10)
+		y /= 10
+	}
+}
+
+// timexPart formats "2017-W12", "2017-Q1", "2017-H1" and "2017-SU".
+func timexPart(y int, part string, n int) string {
+	var b [8]byte
+	appendYear(b[:0], y)
+	b[4] = '-'
+	k := 5 + copy(b[5:], part)
+	if n >= 0 {
+		if n >= 10 || part == "W" {
+			b[k] = byte('0' + n/10)
+			k++
+		}
+		b[k] = byte('0' + n%10)
+		k++
+	}
+	return string(b[:k])
+}
+
+// timexWeek formats the ISO week holding t.
+func timexWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return timexPart(y, "W", w)
+}
+
+// resolveMonth picks the year of a month named without one. A month equal to
+// the publication month is this year's; otherwise past tense picks the last
+// occurrence, future the next, and no cue the nearer of the two (news
+// mostly looks back, so ties go to the past).
+func resolveMonth(ref time.Time, m int, tense int8) int {
+	ry, rm := ref.Year(), int(ref.Month())
+	if m == rm {
+		return ry
+	}
+	past, fut := ry, ry
+	if m > rm {
+		past = ry - 1
+	} else {
+		fut = ry + 1
+	}
+	switch tense {
+	case cuePast:
+		return past
+	case cueFuture:
+		return fut
+	}
+	back := (rm - m + 12) % 12
+	fwd := (m - rm + 12) % 12
+	if fwd < back {
+		return fut
+	}
+	return past
+}
+
+// resolveMonthDay picks the year of "March 31" the same way, at day
+// precision.
+func resolveMonthDay(ref time.Time, m, day int, tense int8) int {
+	ry := ref.Year()
+	this := time.Date(ry, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+	r := time.Date(ry, ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	if this.Equal(r) {
+		return ry
+	}
+	past, fut := ry, ry
+	if this.After(r) {
+		past = ry - 1
+	} else {
+		fut = ry + 1
+	}
+	switch tense {
+	case cuePast:
+		return past
+	case cueFuture:
+		return fut
+	}
+	pd := r.Sub(time.Date(past, time.Month(m), day, 0, 0, 0, 0, time.UTC))
+	fd := time.Date(fut, time.Month(m), day, 0, 0, 0, 0, time.UTC).Sub(r)
+	if fd < pd {
+		return fut
+	}
+	return past
+}
+
+// resolveWeekday returns the day a bare weekday names. The publication
+// weekday itself is the publication day (wire stories say "on Tuesday" for
+// today); otherwise future cues pick the coming one, present cues the
+// nearer, and anything else the most recent past one.
+func resolveWeekday(ref time.Time, wd time.Weekday, tense int8) time.Time {
+	back := (int(ref.Weekday()) - int(wd) + 7) % 7
+	if back == 0 {
+		return ref
+	}
+	fwd := 7 - back
+	switch tense {
+	case cueFuture:
+		return ref.AddDate(0, 0, fwd)
+	case cuePresent:
+		if fwd < back {
+			return ref.AddDate(0, 0, fwd)
+		}
+	}
+	return ref.AddDate(0, 0, -back)
+}
+
+// seasonYear gives the year of "this/last/next summer" (dir 0/-1/+1). A
+// season counts as last when it has ended by the publication month.
+func seasonYear(ref time.Time, s int8, dir int8) int {
+	y, m := ref.Year(), int(ref.Month())
+	endMonth := [...]int{5, 8, 11, 2}[s]
+	startMonth := [...]int{3, 6, 9, 12}[s]
+	switch dir {
+	case -1:
+		if s != sWinter && m > endMonth {
+			return y
+		}
+		return y - 1
+	case 1:
+		if m < startMonth {
+			return y
+		}
+		return y + 1
+	}
+	return y
+}

@@ -1,0 +1,188 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/whosaid/whosaid"
+)
+
+// Article rebuilds the findings of the article with the given id, as Put
+// received them (except that an empty speaker kind reads back as "unknown"
+// and empty lists as empty, not nil, slices). It returns an error wrapping
+// ErrNotFound when no such article is stored.
+func (db *DB) Article(ctx context.Context, id string) (whosaid.Findings, error) {
+	// One read transaction, so the parts all come from the same version of
+	// the article even if ingest replaces it meanwhile.
+	tx, err := db.r.BeginTx(ctx, nil)
+	if err != nil {
+		return whosaid.Findings{}, fmt.Errorf("article %s: %w", id, err)
+	}
+	defer tx.Rollback()
+	f, err := readArticle(ctx, tx, id)
+	if err != nil {
+		return whosaid.Findings{}, fmt.Errorf("article %s: %w", id, err)
+	}
+	return f, nil
+}
+
+func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, error) {
+	f := whosaid.Findings{
+		Entities: []whosaid.Entity{}, Dates: []whosaid.Date{}, Amounts: []whosaid.Amount{},
+		Quotes: []whosaid.Quote{}, Claims: []whosaid.Claim{},
+	}
+	a := &f.Article
+	var place, agency, date sql.NullString
+	var end sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT id, coalesce(url, ''), coalesce(title, ''), coalesce(byline, ''),
+		coalesce(published, ''), coalesce(outlet, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
+		text, coalesce(source, '') FROM articles WHERE id = ?`, id).Scan(
+		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &place, &agency, &date, &end,
+		&a.Text, &a.Source)
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, ErrNotFound
+	}
+	if err != nil {
+		return f, err
+	}
+	if end.Valid {
+		a.Dateline = &whosaid.Dateline{Place: place.String, Agency: agency.String, Date: date.String, End: int(end.Int64)}
+	}
+	for _, step := range []func(context.Context, *sql.Tx, *whosaid.Findings) error{
+		readEntities, readDates, readAmounts, readQuotes, readClaims,
+	} {
+		if err := step(ctx, tx, &f); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// each runs query and calls scan for every row.
+func each(ctx context.Context, tx *sql.Tx, what, query string, scan func(*sql.Rows) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return fmt.Errorf("read %s: %w", what, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	return nil
+}
+
+func readEntities(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+	// One pass over entities left-joined with their mentions, both in
+	// insertion order; a new entity id starts a new entity.
+	lastID := int64(-1)
+	return each(ctx, tx, "entities", `SELECT e.id, e.type, e.name, coalesce(e.code, ''), e.titles,
+		m.start, m."end", m.text
+		FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+		WHERE e.article_id = ? ORDER BY e.id, m.id`, func(rows *sql.Rows) error {
+		var (
+			eid          int64
+			e            whosaid.Entity
+			titles       string
+			mStart, mEnd sql.NullInt64
+			mText        sql.NullString
+		)
+		if err := rows.Scan(&eid, &e.Type, &e.Name, &e.Code, &titles, &mStart, &mEnd, &mText); err != nil {
+			return err
+		}
+		if eid != lastID {
+			if err := json.Unmarshal([]byte(titles), &e.Titles); err != nil {
+				return fmt.Errorf("titles: %w", err)
+			}
+			if len(e.Titles) == 0 {
+				e.Titles = nil
+			}
+			e.Mentions = []whosaid.Mention{}
+			f.Entities = append(f.Entities, e)
+			lastID = eid
+		}
+		if mStart.Valid {
+			cur := &f.Entities[len(f.Entities)-1]
+			cur.Mentions = append(cur.Mentions, whosaid.Mention{Text: mText.String, Start: int(mStart.Int64), End: int(mEnd.Int64)})
+		}
+		return nil
+	}, f.Article.ID)
+}
+
+func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+	return each(ctx, tx, "dates", `SELECT text, start, "end", value FROM dates WHERE article_id = ? ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var d whosaid.Date
+			if err := rows.Scan(&d.Text, &d.Start, &d.End, &d.Value); err != nil {
+				return err
+			}
+			f.Dates = append(f.Dates, d)
+			return nil
+		}, f.Article.ID)
+}
+
+func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+	return each(ctx, tx, "amounts", `SELECT text, start, "end", kind, value, unit, coalesce("of", ''), target,
+		coalesce(deadline, ''), coalesce(holder, '') FROM amounts WHERE article_id = ? ORDER BY id`,
+		func(rows *sql.Rows) error {
+			var m whosaid.Amount
+			if err := rows.Scan(&m.Text, &m.Start, &m.End, &m.Kind, &m.Value, &m.Unit, &m.Of, &m.Target,
+				&m.Deadline, &m.Holder); err != nil {
+				return err
+			}
+			f.Amounts = append(f.Amounts, m)
+			return nil
+		}, f.Article.ID)
+}
+
+// speechColumns are the columns quotes and claims share, after their own.
+const speechColumns = `x.text, x.start, x."end", coalesce(x.cue, ''), s.name, s.kind,
+	x.speaker_start, x.speaker_end, x.speaker_text, coalesce(x.sentence, '')`
+
+// scanSpeech scans speechColumns into their destinations, building the
+// speaker's optional mention.
+func scanSpeech(rows *sql.Rows, lead []any, text *string, start, end *int, cue *string, sp *whosaid.Speaker, sentence *string) error {
+	var ms, me sql.NullInt64
+	var mt sql.NullString
+	dest := append(lead, text, start, end, cue, &sp.Name, &sp.Kind, &ms, &me, &mt, sentence)
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	if ms.Valid {
+		sp.Mention = &whosaid.Mention{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)}
+	}
+	return nil
+}
+
+func readQuotes(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+	return each(ctx, tx, "quotes", `SELECT x.kind, `+speechColumns+`
+		FROM quotes x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = ? ORDER BY x.id`,
+		func(rows *sql.Rows) error {
+			var q whosaid.Quote
+			if err := scanSpeech(rows, []any{&q.Kind}, &q.Text, &q.Start, &q.End, &q.Cue, &q.Speaker, &q.Sentence); err != nil {
+				return err
+			}
+			f.Quotes = append(f.Quotes, q)
+			return nil
+		}, f.Article.ID)
+}
+
+func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+	return each(ctx, tx, "claims", `SELECT `+speechColumns+`
+		FROM claims x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = ? ORDER BY x.id`,
+		func(rows *sql.Rows) error {
+			var c whosaid.Claim
+			if err := scanSpeech(rows, nil, &c.Text, &c.Start, &c.End, &c.Cue, &c.Speaker, &c.Sentence); err != nil {
+				return err
+			}
+			f.Claims = append(f.Claims, c)
+			return nil
+		}, f.Article.ID)
+}

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// busyTimeout is how long a connection waits for a lock held by another
+// connection or process before giving up with SQLITE_BUSY.
+const busyTimeout = 5 * time.Second
+
+// DB is an open whosaid database. It is safe for concurrent use: writes are
+// serialised on one connection, reads use their own pool and see the last
+// committed state (WAL), so a long export never blocks ingest.
+type DB struct {
+	w    *sql.DB // the single writing connection; nil when read-only
+	r    *sql.DB // query-only connections
+	path string
+
+	// Now is the clock that stamps articles.ingested_at. Open sets it to
+	// time.Now; tests replace it for stable output.
+	Now func() time.Time
+}
+
+// Open opens the database at path for reading and writing, creating the file
+// if needed and applying any pending migrations. It fails if the file cannot
+// be put in WAL mode, if SQLite lacks FTS5, or if the database was written by
+// a newer whosaid with migrations this build does not know.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open db: empty path: %w", ErrInvalid)
+	}
+	w, err := openPool(ctx, path, "_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	// SQLite has one writer at a time; one connection makes Put queue in Go
+	// instead of spinning on SQLITE_BUSY, and "immediate" transactions take
+	// the write lock at BEGIN so two processes never deadlock upgrading.
+	w.SetMaxOpenConns(1)
+	if err := checkFTS5(ctx, w); err != nil {
+		w.Close()
+		return nil, err
+	}
+	if err := migrate(ctx, w); err != nil {
+		w.Close()
+		return nil, err
+	}
+	r, err := openPool(ctx, path, "_query_only=1")
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	return &DB{w: w, r: r, path: path, Now: time.Now}, nil
+}
+
+// OpenReadOnly opens an existing database for the query commands. It never
+// creates or migrates the file: it fails if path does not exist, and returns
+// an error wrapping ErrInvalid if the schema is not the one this build
+// expects. Put on the returned DB returns ErrReadOnly.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("open db: empty path: %w", ErrInvalid)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open db: %w", err)
+	}
+	r, err := openPool(ctx, path, "mode=ro&_query_only=1")
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFTS5(ctx, r); err != nil {
+		r.Close()
+		return nil, err
+	}
+	if err := checkMigrated(ctx, r); err != nil {
+		r.Close()
+		return nil, err
+	}
+	return &DB{r: r, path: path, Now: time.Now}, nil
+}
+
+// Close closes the database. The last connection to close checkpoints the
+// WAL back into the main file.
+func (db *DB) Close() error {
+	var errs []error
+	if db.r != nil {
+		errs = append(errs, db.r.Close())
+	}
+	if db.w != nil {
+		errs = append(errs, db.w.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close db: %w", err)
+	}
+	return nil
+}
+
+// Path returns the file name the database was opened with.
+func (db *DB) Path() string { return db.path }
+
+// openPool opens a connection pool on path with WAL, the busy timeout and
+// foreign keys on, plus extra DSN parameters, and confirms WAL took effect.
+func openPool(ctx context.Context, path, extra string) (*sql.DB, error) {
+	dsn := fmt.Sprintf("%s?_journal_mode=WAL&_busy_timeout=%d&_foreign_keys=on&%s",
+		fileURI(path), busyTimeout.Milliseconds(), extra)
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open db %s: %w", path, err)
+	}
+	// A journal mode that silently stayed "delete" (a read-only file, a
+	// filesystem without shared memory) would turn every concurrent read into
+	// a lock wait; better to refuse now than to stall later.
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open db %s: %w", path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		db.Close()
+		return nil, fmt.Errorf("open db %s: journal mode is %q, want wal", path, mode)
+	}
+	return db, nil
+}
+
+// fileURI turns a file name into an SQLite URI, escaping the characters that
+// would otherwise end the path ('?', '#') or start an escape ('%').
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
+// checkFTS5 guards against an SQLite without FTS5 (say, a system library
+// linked with -tags libsqlite3) that got past the build-tag check.
+func checkFTS5(ctx context.Context, db *sql.DB) error {
+	var ok bool
+	if err := db.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&ok); err != nil {
+		return fmt.Errorf("check fts5: %w", err)
+	}
+	if !ok {
+		return errors.New("sqlite was built without FTS5: rebuild with -tags sqlite_fts5")
+	}
+	return nil
+}

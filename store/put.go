@@ -1,0 +1,362 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/whosaid/whosaid"
+)
+
+// Status says what Put did with one article.
+type Status string
+
+// The outcomes of Put for one article.
+const (
+	// Inserted: the article was new and is now stored.
+	Inserted Status = "inserted"
+	// Replaced: an article with this id was stored with other text or other
+	// findings; its old rows were replaced by the new ones.
+	Replaced Status = "replaced"
+	// Unchanged: this id is already stored with the same text and findings;
+	// nothing was written.
+	Unchanged Status = "unchanged"
+	// Duplicate: the same text is already stored under another id
+	// (Result.DuplicateOf); nothing was written.
+	Duplicate Status = "duplicate"
+	// Failed: the article was refused or could not be written (Result.Err);
+	// nothing of it was written.
+	Failed Status = "failed"
+)
+
+// Result reports what Put did with one of its findings. Results are in the
+// order of Put's arguments.
+type Result struct {
+	// ID is the article id as stored: Article.ID, or when that is empty the
+	// first 16 hex digits of the SHA-256 of the text.
+	ID string
+	// Source is Article.Source, for messages.
+	Source string
+	Status Status
+	// Added is true when the article's rows were written (Inserted or
+	// Replaced).
+	Added bool
+	// DuplicateOf is the id the same text is stored under, for Duplicate.
+	DuplicateOf string
+	// Err says why the article failed, for Failed; it wraps ErrInvalid for
+	// findings the store refuses, or the SQLite constraint error.
+	Err error
+}
+
+// Put stores a batch of findings in one transaction. Each article is written
+// inside its own savepoint: an article whose data is refused (bad offsets, a
+// violated constraint) is rolled back on its own, reported in its Result with
+// Status Failed, and the rest of the batch commits. An article never lands
+// half-written.
+//
+// An id already stored with the same content hash and findings is left alone
+// (Unchanged); an id stored with other text or findings has all its rows
+// replaced (Replaced); text already stored under another id is skipped
+// (Duplicate).
+//
+// The returned error is for failures of the batch as a whole (I/O, a full
+// disk, a cancelled context, ErrReadOnly): then nothing of the batch is
+// committed and the results are nil.
+func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error) {
+	if db.w == nil {
+		return nil, fmt.Errorf("put: %w", ErrReadOnly)
+	}
+	if len(fs) == 0 {
+		return nil, nil
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put: begin: %w", err)
+	}
+	defer tx.Rollback()
+
+	w, err := newWriter(ctx, tx, db.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer w.close()
+
+	results := make([]Result, len(fs))
+	replaced := false
+	for i := range fs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("put: %w", err)
+		}
+		r, err := w.put(ctx, &fs[i])
+		if err != nil {
+			return nil, fmt.Errorf("put article %s: %w", r.ID, err)
+		}
+		results[i] = r
+		replaced = replaced || r.Status == Replaced
+	}
+	if replaced {
+		if _, err := tx.ExecContext(ctx, deleteOrphanSpeakers); err != nil {
+			return nil, fmt.Errorf("put: delete orphan speakers: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put: commit: %w", err)
+	}
+	return results, nil
+}
+
+// deleteOrphanSpeakers removes speakers nothing refers to any more, after a
+// replaced article took their last quote or claim with it.
+const deleteOrphanSpeakers = `DELETE FROM speakers
+WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
+  AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)
+  AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = speakers.id)`
+
+// writer holds the statements of one Put transaction, prepared once.
+type writer struct {
+	tx  *sql.Tx
+	now string
+
+	byID, byHash, deleteArticle                          *sql.Stmt
+	article, entity, mention, date, amount, quote, claim *sql.Stmt
+	findSpeaker, addSpeaker                              *sql.Stmt
+	stmts                                                []*sql.Stmt
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
+	w := &writer{tx: tx, now: now}
+	for _, s := range []struct {
+		dst  **sql.Stmt
+		name string
+		sql  string
+	}{
+		{&w.byID, "find article", `SELECT content_hash, findings_hash FROM articles WHERE id = ?`},
+		{&w.byHash, "find duplicate", `SELECT id FROM articles WHERE content_hash = ? AND id <> ?`},
+		{&w.deleteArticle, "delete article", `DELETE FROM articles WHERE id = ?`},
+		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet,
+			dateline_place, dateline_agency, dateline_date, dateline_end,
+			text, source, content_hash, findings_hash, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.entity, "insert entity", `INSERT INTO entities (article_id, type, name, code, titles) VALUES (?, ?, ?, ?, ?)`},
+		{&w.mention, "insert mention", `INSERT INTO mentions (entity_id, start, "end", text) VALUES (?, ?, ?, ?)`},
+		{&w.date, "insert date", `INSERT INTO dates (article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?)`},
+		{&w.amount, "insert amount", `INSERT INTO amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.quote, "insert quote", `INSERT INTO quotes (article_id, start, "end", text, kind, cue,
+			speaker_id, speaker_start, speaker_end, speaker_text, sentence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.claim, "insert claim", `INSERT INTO claims (article_id, start, "end", text, cue,
+			speaker_id, speaker_start, speaker_end, speaker_text, sentence)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
+		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare %s: %w", s.name, err)
+		}
+		*s.dst = st
+		w.stmts = append(w.stmts, st)
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+// put stores one article inside a savepoint. A fault of the article's own
+// data is reported in the Result; any other error is returned and dooms the
+// batch.
+func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
+	res := Result{ID: f.Article.ID, Source: f.Article.Source}
+	fail := func(err error) (Result, error) {
+		res.Status = Failed
+		res.Err = fmt.Errorf("article %s: %w", res.ID, err)
+		return res, nil
+	}
+	hash := contentHash(f.Article.Text)
+	if res.ID == "" {
+		res.ID = defaultID(hash)
+	}
+	if err := validate(f); err != nil {
+		return fail(err)
+	}
+	fhash, err := findingsHash(*f)
+	if err != nil {
+		return fail(err)
+	}
+
+	if _, err := w.tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
+		return res, fmt.Errorf("savepoint: %w", err)
+	}
+	status, dupOf, err := w.write(ctx, f, res.ID, hash, fhash)
+	if err != nil {
+		if !articleFault(err) {
+			return res, err
+		}
+		if _, rerr := w.tx.ExecContext(ctx, "ROLLBACK TO article; RELEASE article"); rerr != nil {
+			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
+		}
+		return fail(err)
+	}
+	if _, err := w.tx.ExecContext(ctx, "RELEASE article"); err != nil {
+		return res, fmt.Errorf("release savepoint: %w", err)
+	}
+	res.Status, res.DuplicateOf = status, dupOf
+	res.Added = status == Inserted || status == Replaced
+	return res, nil
+}
+
+// write decides what to do with one article and does it.
+func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash string) (Status, string, error) {
+	var oldHash, oldFindings string
+	err := w.byID.QueryRowContext(ctx, id).Scan(&oldHash, &oldFindings)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", "", fmt.Errorf("find article: %w", err)
+	}
+	if exists && oldHash == hash && oldFindings == fhash {
+		return Unchanged, "", nil
+	}
+	var other string
+	switch err := w.byHash.QueryRowContext(ctx, hash, id).Scan(&other); {
+	case err == nil:
+		return Duplicate, other, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return "", "", fmt.Errorf("find duplicate: %w", err)
+	}
+	status := Inserted
+	if exists {
+		// The foreign keys cascade: entities, mentions, dates, amounts,
+		// quotes and claims go with the article, and the FTS triggers
+		// take their text out of the index.
+		if _, err := w.deleteArticle.ExecContext(ctx, id); err != nil {
+			return "", "", fmt.Errorf("delete old article: %w", err)
+		}
+		status = Replaced
+	}
+	if err := w.insert(ctx, f, id, hash, fhash); err != nil {
+		return "", "", err
+	}
+	return status, "", nil
+}
+
+func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhash string) error {
+	a := &f.Article
+	var place, agency, date, end any
+	if d := a.Dateline; d != nil {
+		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), d.End
+	}
+	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
+		null(a.Published), null(a.Outlet), place, agency, date, end,
+		a.Text, null(a.Source), hash, fhash, w.now); err != nil {
+		return fmt.Errorf("insert article: %w", err)
+	}
+	for i, e := range f.Entities {
+		titles := []byte("[]")
+		if len(e.Titles) > 0 {
+			var err error
+			if titles, err = json.Marshal(e.Titles); err != nil {
+				return fmt.Errorf("entity %d titles: %w", i, err)
+			}
+		}
+		r, err := w.entity.ExecContext(ctx, id, e.Type, e.Name, null(e.Code), string(titles))
+		if err != nil {
+			return fmt.Errorf("insert entity %d: %w", i, err)
+		}
+		eid, err := r.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert entity %d: %w", i, err)
+		}
+		for j, m := range e.Mentions {
+			if _, err := w.mention.ExecContext(ctx, eid, m.Start, m.End, m.Text); err != nil {
+				return fmt.Errorf("insert entity %d mention %d: %w", i, j, err)
+			}
+		}
+	}
+	for i, d := range f.Dates {
+		if _, err := w.date.ExecContext(ctx, id, d.Start, d.End, d.Text, d.Value); err != nil {
+			return fmt.Errorf("insert date %d: %w", i, err)
+		}
+	}
+	for i, m := range f.Amounts {
+		if _, err := w.amount.ExecContext(ctx, id, m.Start, m.End, m.Text, m.Kind, m.Value, m.Unit,
+			null(m.Of), m.Target, null(m.Deadline), null(m.Holder)); err != nil {
+			return fmt.Errorf("insert amount %d: %w", i, err)
+		}
+	}
+	for i, q := range f.Quotes {
+		sid, err := w.speaker(ctx, q.Speaker)
+		if err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+		ms, me, mt := mention(q.Speaker.Mention)
+		if _, err := w.quote.ExecContext(ctx, id, q.Start, q.End, q.Text, q.Kind, null(q.Cue),
+			sid, ms, me, mt, null(q.Sentence)); err != nil {
+			return fmt.Errorf("insert quote %d: %w", i, err)
+		}
+	}
+	for i, c := range f.Claims {
+		sid, err := w.speaker(ctx, c.Speaker)
+		if err != nil {
+			return fmt.Errorf("claim %d: %w", i, err)
+		}
+		ms, me, mt := mention(c.Speaker.Mention)
+		if _, err := w.claim.ExecContext(ctx, id, c.Start, c.End, c.Text, null(c.Cue),
+			sid, ms, me, mt, null(c.Sentence)); err != nil {
+			return fmt.Errorf("insert claim %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// speaker returns the id of the (kind, name) speaker row, adding it when
+// new. Names compare case-insensitively (ASCII), so "senior official" and
+// "Senior official" are one speaker, spelt as first seen. An empty kind is
+// stored as "unknown".
+func (w *writer) speaker(ctx context.Context, s whosaid.Speaker) (int64, error) {
+	kind := s.Kind
+	if kind == "" {
+		kind = whosaid.KindUnknown
+	}
+	var id int64
+	err := w.findSpeaker.QueryRowContext(ctx, kind, s.Name).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("find speaker: %w", err)
+	}
+	r, err := w.addSpeaker.ExecContext(ctx, kind, s.Name)
+	if err != nil {
+		return 0, fmt.Errorf("insert speaker: %w", err)
+	}
+	if id, err = r.LastInsertId(); err != nil {
+		return 0, fmt.Errorf("insert speaker: %w", err)
+	}
+	return id, nil
+}
+
+// null stores an empty optional string as NULL, so SQL users can tell
+// "unknown" with IS NULL and pandas sees NaN/None rather than "".
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// mention spreads an optional speaker mention into three nullable columns.
+func mention(m *whosaid.Mention) (start, end, text any) {
+	if m == nil {
+		return nil, nil, nil
+	}
+	return m.Start, m.End, m.Text
+}
