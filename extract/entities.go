@@ -205,7 +205,9 @@ func (st *entState) is(i int, f uint8) bool {
 func (t *entityTagger) findAtoms(st *entState) {
 	var buf [64]byte
 	for i := 0; i < len(st.toks); {
-		if !st.is(i, tfLetter) {
+		// Gazetteer phrases start capitalised but for a few organizations
+		// ("dpa", "al-Qaeda"): test lower-case words against those alone.
+		if !st.is(i, tfCap) && !(st.is(i, tfLower) && t.gz.lowerFirst[st.word(i)]) {
 			i++
 			continue
 		}

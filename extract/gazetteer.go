@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The tables are generated from ../shared/data (see internal/gengaz) so the
@@ -48,6 +50,7 @@ type gazetteer struct {
 	countryName map[string]string      // ISO code → common name
 	countryPop  map[string]int
 	firstNames  map[string]bool
+	lowerFirst  map[string]bool // first tokens of phrases that start in lower case
 	common      map[string]bool // lower-case words of ordinary English
 }
 
@@ -59,6 +62,7 @@ func loadGazetteer() (*gazetteer, error) {
 		countryName: map[string]string{},
 		countryPop:  map[string]int{},
 		firstNames:  map[string]bool{},
+		lowerFirst:  map[string]bool{},
 		common:      map[string]bool{},
 	}
 	if err := g.loadCountries(); err != nil {
@@ -82,6 +86,9 @@ func loadGazetteer() (*gazetteer, error) {
 	}
 	// Longest phrases first, so the first match of a token is the longest.
 	for k, es := range g.first {
+		if r, _ := utf8.DecodeRuneInString(k); unicode.IsLower(r) {
+			g.lowerFirst[k] = true
+		}
 		gzSortEntries(es)
 		g.first[k] = es
 	}

@@ -404,6 +404,9 @@ func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 			}
 		}
 	}
+	if sp, ok := a.viewOf(q); ok {
+		return sp
+	}
 	var prev, next *qAttrib
 	for i := range a.atts {
 		at := &a.atts[i]
@@ -436,4 +439,33 @@ func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 		}
 	}
 	return whosaid.Speaker{Kind: whosaid.KindUnknown}
+}
+
+// qViewLeads open a sentence that names the speaker of the quote before it:
+// "“…” That was the view of Jane Smith, …".
+var qViewLeads = []string{"that was the view of ", "that is the view of ", "so said ", "that was the message from ",
+	"that was the verdict of ", "such was the view of ", "that was how ", "those were the words of "}
+
+// viewOf finds a speaker named in the sentence right after the quote by a
+// phrase such as "That was the view of X".
+func (a *qAnalyzer) viewOf(q qQspan) (whosaid.Speaker, bool) {
+	s := a.d.SentenceAt(q.Close)
+	if s < 0 || s+1 >= len(a.d.Sentences) || a.d.ParagraphAt(a.d.Sentences[s+1].Start) != a.d.ParagraphAt(q.Close) {
+		return whosaid.Speaker{}, false
+	}
+	next := a.d.Sentences[s+1]
+	for _, lead := range qViewLeads {
+		if len(a.d.Text[next.Start:next.End]) > len(lead) && strings.EqualFold(a.d.Text[next.Start:next.Start+len(lead)], lead) {
+			b := a.tokAt(next.Start + len(lead))
+			e := b
+			t1 := a.sentTok[s+1][1]
+			for e < t1 && a.low[e] != "," && !(a.low[e] == "." && !qAbbrevDot[a.low[e-1]]) {
+				e++
+			}
+			if sp := a.speakerFromNP(b, e); sp.Kind != whosaid.KindUnknown {
+				return sp, true
+			}
+		}
+	}
+	return whosaid.Speaker{}, false
 }

@@ -1,0 +1,66 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Kind names a kind of evaluation data.
+type Kind string
+
+// The evaluation data whosaid reads.
+const (
+	KindGold        Kind = "gold"        // our gold JSON (FORMAT.md)
+	KindCoNLL       Kind = "conll"       // CoNLL-2003 NER columns
+	KindTimeBank    Kind = "timebank"    // TimeML .tml files
+	KindRecognizers Kind = "recognizers" // Microsoft Recognizers-Text spec JSON
+	KindPolNeAR     Kind = "polnear"     // PolNeAR brat attributions
+	KindUnknown     Kind = ""
+)
+
+// Detect tells what kind of evaluation data path holds, from file names
+// alone, so that `whosaid eval PATH` needs no flag.
+func Detect(path string) Kind {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return KindUnknown
+	}
+	if !fi.IsDir() {
+		base := strings.ToLower(filepath.Base(path))
+		switch {
+		case strings.HasPrefix(base, "eng.") || strings.HasSuffix(base, ".conll"):
+			return KindCoNLL
+		case strings.HasSuffix(base, ".tml"):
+			return KindTimeBank
+		case strings.HasSuffix(base, "model.json"):
+			return KindRecognizers
+		case strings.HasSuffix(base, ".json"):
+			return KindGold
+		}
+		return KindUnknown
+	}
+	if isDir(filepath.Join(path, "attributions")) && isDir(filepath.Join(path, "text")) {
+		return KindPolNeAR
+	}
+	if has(path, "*.tml") || has(path, "*/*.tml") {
+		return KindTimeBank
+	}
+	if has(path, "*Model.json") {
+		return KindRecognizers
+	}
+	if has(path, "*.json") {
+		return KindGold
+	}
+	return KindUnknown
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+func has(dir, pattern string) bool {
+	m, _ := filepath.Glob(filepath.Join(dir, pattern))
+	return len(m) > 0
+}
