@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/whosaid
 DB      ?= whosaid.db
 
-.PHONY: build test bench demo eval clean
+.PHONY: build test bench demo eval model clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/whosaid
@@ -29,6 +29,12 @@ demo: build
 # eval scores extraction against the project's gold articles.
 eval: build
 	./$(BIN) eval testdata/gold
+
+# model regenerates the embedded gazetteer tables and retrains the entity
+# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames); the
+# result is deterministic for the same data.
+model:
+	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out data -model
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

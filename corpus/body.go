@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -76,6 +77,12 @@ const boilerplateTags = "script, style, noscript, template, nav, header, footer,
 	"[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [hidden], " +
 	"blockquote.twitter-tweet, blockquote.instagram-media"
 
+// Compiled once: selectors are immutable and safe to share.
+var (
+	boilerplateSel = cascadia.MustCompile(boilerplateTags)
+	classOrIDSel   = cascadia.MustCompile("[class], [id]")
+)
+
 // boilerplateClass matches class and id words of page furniture.
 var boilerplateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:share|sharing|social|newsletter|related|recirc|promo|advert|advertisement|ads?|subscribe|subscription|breadcrumbs?|byline|bylines|author-info|caption|credits?|sidebar|recommended|most-read|mostread|popular|signup|comments?|cookie|cookies|toolbar|skip-link|visually-hidden|sr-only|tags)(?:$|[\s_-])`)
 
@@ -83,9 +90,9 @@ var boilerplateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:share|sharing|soci
 // its class or id is kept when it holds most of the page's paragraph text:
 // then the class word was a coincidence ("story-body has-related").
 func removeBoilerplate(doc *goquery.Document) {
-	doc.Find(boilerplateTags).Remove()
+	doc.FindMatcher(boilerplateSel).Remove()
 	total := paragraphTextLen(doc.Selection)
-	doc.Find("[class], [id]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(classOrIDSel).Each(func(_ int, s *goquery.Selection) {
 		switch s.Get(0).DataAtom {
 		case atom.Html, atom.Body, atom.Article, atom.Main:
 			return

@@ -38,7 +38,13 @@ func readJSONL(ctx context.Context, source string, r io.Reader, limit int64, yie
 	if !ok {
 		br = bufio.NewReaderSize(r, 64<<10)
 	}
-	for lineNo := 1; ; lineNo++ {
+	return readJSONLFrom(ctx, source, br, limit, 1, yield)
+}
+
+// readJSONLFrom reads JSON Lines from br, numbering the first line it reads
+// lineNo.
+func readJSONLFrom(ctx context.Context, source string, br *bufio.Reader, limit int64, lineNo int, yield func(Item) error) error {
+	for ; ; lineNo++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -228,8 +228,8 @@ func (w *Walker) readStream(ctx context.Context, source string, r io.Reader, k k
 	return yield(Item{Article: a})
 }
 
-// readJSON reads JSON Lines when the first line is a whole JSON value, else
-// a JSON document.
+// readJSON reads JSON Lines when the first line is a whole JSON object, else
+// a JSON document (one object, or an array of them).
 func (w *Walker) readJSON(ctx context.Context, source string, br *bufio.Reader, yield func(Item) error) error {
 	limit := w.limit()
 	first, tooLong, err := readLine(br, limit)
@@ -237,7 +237,12 @@ func (w *Walker) readJSON(ctx context.Context, source string, br *bufio.Reader, 
 		return yield(Item{Err: inputError(source, 1, fmt.Errorf("read: %w", err))})
 	}
 	if tooLong {
-		return yield(Item{Err: inputError(source, 0, tooLarge(limit))})
+		// A JSON document with a first line this long is over the limit
+		// anyway, so this can only be JSON Lines worth reading on.
+		if err := yield(Item{Err: inputError(source, 1, tooLarge(limit))}); err != nil {
+			return err
+		}
+		return readJSONLFrom(ctx, source, br, limit, 2, yield)
 	}
 	head := append(first, '\n')
 	rest := io.MultiReader(bytes.NewReader(head), br)
@@ -254,11 +259,11 @@ func (w *Walker) readJSON(ctx context.Context, source string, br *bufio.Reader, 
 // sniff guesses the format from the first bytes of br. A .json file (k is
 // kindJSON) stays JSON: if it is not, its reader says so.
 func sniff(br *bufio.Reader, k kind) kind {
-	head, _ := br.Peek(1024)
-	head = bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n\f")
 	if k == kindJSON {
 		return kindJSON
 	}
+	head, _ := br.Peek(1024)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, bomUTF8), " \t\r\n\f")
 	if len(head) == 0 {
 		return kindText // reported as empty
 	}

@@ -221,3 +221,10 @@ func TestWalkDefaultLimit(t *testing.T) {
 }
 
 func truncated(b []byte) []byte { return b[:len(b)/2] }
+
+func TestWalkJSONFirstLineTooLong(t *testing.T) {
+	root := t.TempDir()
+	path := writeFile(t, root, "x.json", []byte(`{"text":"`+strings.Repeat("a", 100)+`"}`+"\n"+`{"text":"second"}`+"\n"))
+	items := collect(t, &Walker{MaxSize: 64}, path)
+	assert.Equal(t, []string{"ERR " + path + ":1: too large: over the 64 byte limit", path + ":2"}, summary(items))
+}

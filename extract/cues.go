@@ -268,6 +268,14 @@ var qTitleWords = map[string]bool{
 	"sen": true, "rep": true, "gov": true, "mp": true, "lawmaker": true, "senior": true,
 	"founder,": true, "investor": true, "manager": true, "counsel": true, "superintendent": true,
 	"inspector": true, "detective": true, "commander": true, "marshal": true, "major": true,
+	"lawyer": true, "historian": true, "author": true, "writer": true, "journalist": true,
+	"activist": true, "scientist": true, "researcher": true, "singer": true, "actor": true,
+	"actress": true, "striker": true, "midfielder": true, "defender": true, "goalkeeper": true,
+	"candidate": true, "businessman": true, "businesswoman": true, "entrepreneur": true,
+	"banker": true, "trader": true, "editor": true, "publisher": true, "architect": true,
+	"engineer": true, "nurse": true, "doctor": true, "teacher": true, "pastor": true,
+	"priest": true, "composer": true, "producer": true, "novelist": true, "poet": true,
+	"artist": true, "photographer": true, "chief executive": true, "spokesperson": true,
 	"emir": true, "sultan": true, "ayatollah": true, "chancellor,": true, "president-elect": true,
 }
 

@@ -20,6 +20,8 @@ type entityTagger struct {
 	pool sync.Pool // *entState, reused so tagging an article allocates little
 }
 
+// newEntityTagger parses the embedded tables once; the tagger is then
+// shared read-only by every goroutine of the extractor.
 func newEntityTagger() (*entityTagger, error) {
 	gz, err := loadGazetteer()
 	if err != nil {
@@ -95,6 +97,8 @@ func (t *entityTagger) tag(d *Doc, a whosaid.Article) []whosaid.Entity {
 	return t.resolve(st, dl)
 }
 
+// reset empties the scratch space for d, keeping its capacity so a pooled
+// state tags the next article without growing again.
 func (st *entState) reset(d *Doc) {
 	st.d = d
 	st.toks = st.toks[:0]
@@ -177,6 +181,8 @@ func possessiveLen(w string) int {
 	return 0
 }
 
+// allCaps reports whether w has two or more letters and no lower-case one:
+// "NATO", "U.S.", a dateline's "WASHINGTON".
 func allCaps(w string) bool {
 	n := 0
 	for _, r := range w {
@@ -196,6 +202,8 @@ func (st *entState) word(i int) string { return st.d.Text[st.toks[i].start:st.to
 // full is the text of token i as written.
 func (st *entState) full(i int) string { return st.d.Text[st.toks[i].start:st.toks[i].end] }
 
+// is tests flag f of token i, false outside the document, so the rules can
+// look one token before or after a run without bounds checks.
 func (st *entState) is(i int, f uint8) bool {
 	return i >= 0 && i < len(st.toks) && st.toks[i].flags&f != 0
 }

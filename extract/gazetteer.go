@@ -120,6 +120,9 @@ func (g *gazetteer) add(phrase string, e *gazEntry) {
 	g.first[words[0]] = append(g.first[words[0]], e)
 }
 
+// loadCountries indexes every name and demonym of every country; a form
+// shared by several countries keeps them all, most populous first, for the
+// linker to choose by context.
 func (g *gazetteer) loadCountries() error {
 	type form struct {
 		codes []string
@@ -178,6 +181,8 @@ func (g *gazetteer) loadCountries() error {
 	return nil
 }
 
+// loadPlaces indexes cities, states and regions; same-named places are one
+// entry with several candidate countries.
 func (g *gazetteer) loadPlaces() error {
 	byName := map[string]*gazEntry{}
 	for _, line := range strings.Split(placesTSV, "\n") {
@@ -204,6 +209,7 @@ func (g *gazetteer) loadPlaces() error {
 	return nil
 }
 
+// loadWords reads the first-name and common-word lists counted in CoNLL.
 func (g *gazetteer) loadWords() {
 	for _, line := range strings.Split(wordsTSV, "\n") {
 		if len(line) < 3 || line[0] == '#' {

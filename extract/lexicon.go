@@ -4,6 +4,8 @@ package extract
 // organization keywords, entHonorifics), so a list is both faster and more
 // predictable than anything learnt.
 
+// entSet builds a lookup set; the lists below read better as word lists
+// than as map literals.
 func entSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

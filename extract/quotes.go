@@ -150,7 +150,7 @@ func qScanQuotes(text string, paras []Span) []qQspan {
 				if inWord || unicode.IsDigit(next) {
 					break // don’t, O’Malley, ’90s
 				}
-				if qHasFam(stack, famSingle) && canClose {
+				if qHasFam(stack, famSingle) && canClose && !qPluralPossessive(text, i, n, p.End) {
 					closeFam(famSingle)
 				} else if r == '\'' && canOpen && !qIsElision(text, i+n) {
 					push(famSingle)
@@ -468,4 +468,32 @@ func (a *qAnalyzer) viewOf(q qQspan) (whosaid.Speaker, bool) {
 		}
 	}
 	return whosaid.Speaker{}, false
+}
+
+// qPluralPossessive reports whether the mark at i (n bytes) after an "s" is
+// the apostrophe of a plural possessive ("the players' union") rather than
+// a closing quote: a lower-case word follows and a later single mark in the
+// paragraph can still close the quote.
+func qPluralPossessive(text string, i, n, end int) bool {
+	if i == 0 || text[i-1] != 's' || i+n+1 >= end || text[i+n] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+n+1:])
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for j := i + n; j < end; {
+		c, m := utf8.DecodeRuneInString(text[j:])
+		if (c == '\'' || c == '’') && j > 0 && !unicode.IsSpace(rune(text[j-1])) && (j+m >= end || !qIsWordRune(text, j+m)) {
+			return true
+		}
+		j += m
+	}
+	return false
+}
+
+// qIsWordRune reports whether a letter or digit starts at off.
+func qIsWordRune(text string, off int) bool {
+	r, _ := utf8.DecodeRuneInString(text[off:])
+	return isWordRune(r)
 }

@@ -155,6 +155,14 @@ var qAbbrevDot = map[string]bool{
 	"rep": true, "gov": true, "lt": true, "col": true, "capt": true, "adm": true, "sgt": true,
 }
 
+// qDateWords are capitalised words that never belong to a name.
+var qDateWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true,
+}
+
 // runEnd extends a capitalised-name run from token k: capitalised words,
 // inner particles ("de la", "of") followed by another capital, attached
 // "+" (OPEC+) and the full stop of "Inc." or "Dr.".
@@ -163,13 +171,24 @@ func (a *qAnalyzer) runEnd(k, lim int) int {
 	for e < lim {
 		t := a.d.Tok(e)
 		switch {
-		case a.isCap(e) && a.isWordTok(e):
+		case a.isCap(e) && a.isWordTok(e) && !qDateWords[a.low[e]]:
 			e++
 		case (t == "+" || t == "&") && e > k && a.d.Tokens[e].Start == a.d.Tokens[e-1].End:
 			e++
 		case t == "." && e > k && qAbbrevDot[a.low[e-1]] && a.d.Tokens[e].Start == a.d.Tokens[e-1].End:
 			e++
 		case (qNameParticles[t] || qOrgParticles[t] && t != "the") && e > k && e+1 < lim && a.isCap(e+1):
+			if t == "and" || t == "&" {
+				// "Mr. John Hale and Mrs. Edith Hale" are two people; "Ministry
+				// of Internal Affairs and Communications" is one body.
+				hasOrg := false
+				for j := k; j < e; j++ {
+					hasOrg = hasOrg || qOrgWords[a.low[j]]
+				}
+				if !hasOrg {
+					return e
+				}
+			}
 			e++
 		case t == "," && e > k && e+2 < lim && qOrgWords[a.low[e-1]] && false:
 			e++
@@ -555,10 +574,10 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 		if name == "" {
 			return whosaid.Speaker{Kind: whosaid.KindUnknown}
 		}
-		if kind == whosaid.KindPerson && (re-rs == 1 || a.low[rs] == "mr." || a.low[rs] == "mr") {
+		if kind == whosaid.KindPerson {
 			// A lone surname with Mr./Mrs. keeps them apart.
-			if g := a.genderBefore(rs); g != 0 {
-				if r, ok := a.lookupGender(name, pos, g); ok {
+			if g := a.genderBefore(head); g != 0 {
+				if r, ok := a.lookupGender(a.d.Tok(head), pos, g); ok {
 					name = r
 				}
 			}

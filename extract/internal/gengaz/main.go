@@ -33,13 +33,21 @@ func main() {
 	shared := flag.String("shared", "../../shared", "folder holding data/gazetteers and data/conll2003")
 	out := flag.String("out", "data", "folder to write the tables to")
 	minPop := flag.Int("min-pop", 50000, "smallest city population kept (capitals are always kept)")
+	model := flag.Bool("model", false, "also train the name tagger on CoNLL-2003 (data/ner.model.gz)")
+	epochs := flag.Int("epochs", 8, "training passes for -model")
 	flag.Parse()
-	if err := run(*shared, *out, *minPop); err != nil {
+	err := run(*shared, *out, *minPop)
+	if err == nil && *model {
+		err = trainModel(*shared, *out, *epochs)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gengaz:", err)
 		os.Exit(1)
 	}
 }
 
+// run writes every table; it stops at the first source it cannot read, so
+// a half-written set of tables is never mistaken for a fresh one.
 func run(shared, out string, minPop int) error {
 	gaz := filepath.Join(shared, "data", "gazetteers")
 	pops, err := countryPopulations(filepath.Join(gaz, "geonames_countryInfo.txt"))
@@ -83,6 +91,7 @@ func countryPopulations(path string) (map[string]int, error) {
 	return pops, sc.Err()
 }
 
+// country is the part of a mledoze/countries record the tables use.
 type country struct {
 	Cca2 string `json:"cca2"`
 	Name struct {
@@ -144,6 +153,8 @@ var badAlt = map[string]bool{
 	"Republic of China": true, "Chinese Taipei": true, "Dominique": true, "Congo": true,
 }
 
+// writeCountries keeps, per country, the Latin-script names and English
+// demonyms news uses, with population to rank shared forms.
 func writeCountries(path string, pops map[string]int, out string) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -210,13 +221,17 @@ func usableName(s string) bool {
 	return true
 }
 
+// set is an insertion-ordered set of strings.
 type set struct {
 	seen map[string]bool
 	list []string
 }
 
+// newSet makes an insertion-ordered set, so generated tables are stable
+// from run to run and diff well.
 func newSet() *set { return &set{seen: map[string]bool{}} }
 
+// add appends v unless it is empty or already present.
 func (s *set) add(v string) {
 	if v == "" || s.seen[v] {
 		return
@@ -375,6 +390,8 @@ func writeWords(paths []string, out string) error {
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
 
+// countWords reads one CoNLL file: the first word of each person name of
+// two words or more, and every word written in lower case.
 func countWords(r io.Reader, first, lower map[string]int) error {
 	sc := bufio.NewScanner(r)
 	var span []string
