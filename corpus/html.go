@@ -52,7 +52,14 @@ func parseHTML(data []byte) (*goquery.Document, error) {
 	if !utf16 && isBinary(string(sample(data))) {
 		return nil, ErrBinary
 	}
-	enc, name, _ := charset.DetermineEncoding(data, "")
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if !certain && name != "utf-8" && utf8.Valid(data) {
+		// DetermineEncoding looks at the first 1024 bytes only, and
+		// pages declare their charset late or wrongly. Text in
+		// windows-1252 or Latin-1 with any non-ASCII letter is almost
+		// never valid UTF-8, so a page valid throughout is UTF-8.
+		name = "utf-8"
+	}
 	if name != "utf-8" {
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {

@@ -179,13 +179,15 @@ func kindOf(path string) (kind, bool) {
 }
 
 // skippedExts are page furniture and media that a folder walk passes over
-// (a saved web page's "_files" folder is full of them).
+// (a saved web page's "_files" folder is full of them), and SQLite files, so
+// `whosaid ingest .` never reads its own database and journal.
 var skippedExts = setOf(
 	".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif",
 	".svg", ".ico", ".bmp", ".tif", ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot",
 	".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi",
 	".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".exe", ".dll", ".so",
-	".db", ".sqlite", ".parquet", ".wasm",
+	".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal", ".sqlite-wal", ".sqlite-shm",
+	".parquet", ".wasm",
 )
 
 // readStream reads one input of the given kind, sniffing what it must.

@@ -16,6 +16,7 @@ const (
 	KindTimeBank    Kind = "timebank"    // TimeML .tml files
 	KindRecognizers Kind = "recognizers" // Microsoft Recognizers-Text spec JSON
 	KindPolNeAR     Kind = "polnear"     // PolNeAR brat attributions
+	KindAEB         Kind = "aeb"         // Zyte article-extraction benchmark: ground-truth.json + html/
 	KindUnknown     Kind = ""
 )
 
@@ -40,6 +41,9 @@ func Detect(path string) Kind {
 		}
 		return KindUnknown
 	}
+	if isDir(filepath.Join(path, "html")) && fileExists(filepath.Join(path, "ground-truth.json")) {
+		return KindAEB
+	}
 	if isDir(filepath.Join(path, "attributions")) && isDir(filepath.Join(path, "text")) {
 		return KindPolNeAR
 	}
@@ -58,6 +62,12 @@ func Detect(path string) Kind {
 func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
+}
+
+// fileExists reports whether p is a regular file.
+func fileExists(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 func has(dir, pattern string) bool {

@@ -87,7 +87,7 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 	if k+1 < len(a.low) && a.low[k+1] == "for" && a.low[k] != "said" {
 		return false
 	}
-	if qNounish[a.low[k]] && !(k > t0 && a.low[k-1] == "," && strings.HasSuffix(a.low[k], "ing")) {
+	if qNounish[a.low[k]] && !strings.HasSuffix(a.low[k], "ed") && !(k > t0 && a.low[k-1] == "," && strings.HasSuffix(a.low[k], "ing")) {
 		// "an army post", "state television", "the claims": a noun unless a
 		// subject pronoun or name comes right before.
 		p := k - 1
@@ -142,6 +142,17 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		a.preposedContent(&at, k, t1)
 		if gerund && !at.that {
 			at.flags &^= cueClaim
+		}
+	case p > t0 && a.low[p] == "," && a.nameSegmentBefore(t0, p) >= 0:
+		// "The operators’ association, Deltalinqs, said…": the name just
+		// before the comma is the subject.
+		nb := a.nameSegmentBefore(t0, p)
+		at.sp = a.speakerFromNP(nb, p)
+		if a.afterEmpty(k, t1) {
+			at.post = true
+			at.content = a.postContent(t0, a.contentEndBefore(t0, nb), first)
+		} else {
+			a.preposedContent(&at, k, t1)
 		}
 	case p >= t0 && a.low[p] == "," && a.appositionBefore(t0, p):
 		// "Ortega, 58, told…", "Hamani, visiting soldiers, vowed…".
@@ -213,22 +224,27 @@ func (a *qAnalyzer) insideContent(off, first int) bool {
 // contentEndBefore returns the end token (exclusive) of a content clause
 // that precedes the subject starting at nb: the comma is dropped, a closing
 // quotation mark kept.
-func (a *qAnalyzer) contentEndBefore(t0, nb int) int {
-	e := nb - 1
-	for e > t0 && a.low[e] == "," {
-		e--
-	}
-	return e + 1
-}
-
 // segEnd returns the end of the comma segment starting at nb, before end.
-func (a *qAnalyzer) segEnd(nb, end int) int {
-	for x := nb; x < end; x++ {
-		if a.low[x] == "," {
-			return x
-		}
+// nameSegmentBefore returns the start of the comma segment ending at the
+// comma p when it is a name set off by commas after a noun phrase ("Its
+// chairman, Pieter Jansen, said"), or -1.
+func (a *qAnalyzer) nameSegmentBefore(t0, p int) int {
+	b := p
+	for b > t0 && a.low[b-1] != "," && !a.inQ[b-1] {
+		b--
 	}
-	return end
+	if b >= p || b <= t0 || a.low[b-1] != "," || !a.nameLike(b, p) || !a.isCap(p-1) {
+		return -1
+	}
+	ps := b - 1
+	for ps > t0 && a.low[ps-1] != "," && !a.inQ[ps-1] {
+		ps--
+	}
+	// The segment before must be a short noun phrase opening the clause.
+	if ps != t0 || b-1-ps > 6 || !(qDeterminers[a.low[ps]] || strings.HasSuffix(a.low[ps], "’s") || strings.HasSuffix(a.low[ps], "'s")) {
+		return -1
+	}
+	return b
 }
 
 // appositionBefore reports whether the comma segment ending at the comma p
@@ -384,35 +400,6 @@ func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
 // afterEmpty reports whether only adverbials follow the cue at k up to the
 // clause end: "…, the official said on Tuesday." or "said Wednesday, the
 // deadliest assault…".
-func (a *qAnalyzer) afterEmpty(k, t1 int) bool {
-	var at qAttrib
-	j := k + 1
-	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
-	for j < t1 && !a.inQ[j] {
-		w := a.low[j]
-		switch {
-		case w == "," || w == "." || w == ";" || w == "-" || w == "—":
-			return true
-		case qTimeWords[w] || qAuxSkip[w]:
-			j++
-			continue
-		case qAdverbialPreps[w]:
-			if e := a.adverbialEnd(j, t1); e > j {
-				j = e
-				continue
-			}
-		case isTell && j == k+1:
-			if e := a.hearerEnd(j, t1); e > j {
-				j = e
-				continue
-			}
-		}
-		break
-	}
-	_ = at
-	return j >= t1 || a.low[j] == "." || a.low[j] == ","
-}
-
 // openAt returns the offset of the opening mark of the quote holding token j.
 func (a *qAnalyzer) openAt(j int) int {
 	off := a.d.Tokens[j].Start
@@ -447,224 +434,24 @@ func (a *qAnalyzer) nameLike(b, e int) bool {
 
 // postContent returns the content of a cue that follows it: from the clause
 // start (after any earlier attribution in the sentence) to end token e.
-func (a *qAnalyzer) postContent(t0, e, first int) Span {
-	d := a.d
-	st := d.Tokens[t0].Start
-	for i := first; i < len(a.atts); i++ {
-		if c := a.atts[i].content; c.End > st && c.End <= d.Tokens[max(e-1, t0)].Start {
-			st = c.End
-		}
-	}
-	if e <= t0 {
-		return Span{st, st}
-	}
-	end := d.Tokens[e-1].End
-	// Skip an opening connective: ", and", ";".
-	for st < end && (d.Text[st] == ',' || d.Text[st] == ' ' || d.Text[st] == ';') {
-		st++
-	}
-	return Span{st, a.trimEnd(st, end)}
-}
-
 // trimEnd drops trailing spaces, commas and a final full stop outside marks.
-func (a *qAnalyzer) trimEnd(st, end int) int {
-	t := a.d.Text
-	for end > st {
-		c := t[end-1]
-		if c == ' ' || c == ',' || c == ';' || c == '.' && !a.insideQuote(end-1) || c == '-' {
-			end--
-			continue
-		}
-		break
-	}
-	return end
-}
-
 // insideQuote reports whether off lies strictly between quotation marks.
-func (a *qAnalyzer) insideQuote(off int) bool {
-	for _, q := range a.qs {
-		if q.Start <= off && off < q.End {
-			return true
-		}
-	}
-	return false
-}
-
 // preposedContent sets the content of a cue that precedes it: after
 // adverbials ("on Tuesday", "in a statement"), the hearer of "told" and
 // "that", up to the end of the clause.
-func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
-	d := a.d
-	j := k + 1
-	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
-	for j < t1 && !a.inQ[j] {
-		w := a.low[j]
-		if w == "that" {
-			at.that = true
-			j++
-			break
-		}
-		if w == ":" {
-			j++
-			break
-		}
-		if qTimeWords[w] || qAuxSkip[w] && w != "this" {
-			j++
-			continue
-		}
-		// "that" close ahead with no comma in between: skip to it.
-		if th := a.thatAhead(j, t1, 8); th > 0 && (qAdverbialPreps[w] || isTell || qTimeWords[w]) {
-			j = th + 1
-			at.that = true
-			break
-		}
-		if qAdverbialPreps[w] {
-			if e := a.adverbialEnd(j, t1); e > j {
-				j = e
-				continue
-			}
-			break
-		}
-		if isTell && j == k+1 {
-			if e := a.hearerEnd(j, t1); e > j {
-				j = e
-				continue
-			}
-		}
-		if w == "," {
-			// "said, “…”" or "said, on condition of anonymity".
-			if j+1 < t1 && (a.inQ[j+1] || qAdverbialPreps[a.low[j+1]]) {
-				j++
-				continue
-			}
-			j = t1
-		}
-		break
-	}
-	if j >= t1 {
-		at.content = Span{d.Tokens[t1-1].End, d.Tokens[t1-1].End}
-		return
-	}
-	st := d.Tokens[j].Start
-	if a.inQ[j] {
-		st = a.openAtOr(j, st)
-	}
-	end := a.contentEnd(j, t1)
-	at.content = Span{st, a.trimEnd(st, end)}
-}
-
 // openAtOr returns the opening mark of the quote holding token j, or def.
-func (a *qAnalyzer) openAtOr(j, def int) int {
-	if o := a.openAt(j); o >= 0 {
-		return o
-	}
-	return def
-}
-
 // thatAhead returns the index of a complementiser "that" within n tokens of
 // j with no comma or quote between, or -1.
-func (a *qAnalyzer) thatAhead(j, t1, n int) int {
-	for x := j; x < t1 && x < j+n; x++ {
-		if a.inQ[x] || a.low[x] == "," || a.low[x] == ";" {
-			return -1
-		}
-		if a.low[x] == "that" {
-			return x
-		}
-	}
-	return -1
-}
-
 // adverbialEnd returns the end of a prepositional phrase at j that says how
 // or where something was said ("in a statement", "at the chancellery",
 // "through an interpreter"), or j when it is not one.
-func (a *qAnalyzer) adverbialEnd(j, t1 int) int {
-	for x := j + 1; x < t1 && x < j+7; x++ {
-		w := a.low[x]
-		if a.inQ[x] || w == "," || w == "that" {
-			return j
-		}
-		if qAdverbialNouns[w] || qTimeWords[w] && x == j+1 {
-			e := x + 1
-			// "in a statement read on state television": a participle
-			// phrase still says how, not what.
-			if e < t1 && !a.inQ[e] && (strings.HasSuffix(a.low[e], "ed") || qParticiples[a.low[e]]) {
-				for e < t1 && !a.inQ[e] && a.low[e] != "," && a.low[e] != "that" && e < x+8 {
-					e++
-				}
-				return e
-			}
-			// "in a video posted on social media", "at a press conference in
-			// Brussels": swallow a trailing short phrase.
-			for e < t1 && (a.isCap(e) && !a.inQ[e] || a.low[e] == "in" && e+1 < t1 && a.isCap(e+1)) {
-				e++
-			}
-			return e
-		}
-	}
-	return j
-}
-
 // qHearers are the usual objects of "told".
-var qHearers = map[string]bool{
-	"reporters": true, "journalists": true, "delegates": true, "jurors": true, "lawmakers": true,
-	"supporters": true, "investors": true, "analysts": true, "parliament": true, "court": true,
-	"senators": true, "members": true, "me": true, "us": true, "him": true, "her": true,
-	"them": true, "listeners": true, "viewers": true, "congress": true, "audience": true,
-	"crowd": true, "students": true, "committee": true, "conference": true, "newspaper": true,
-	"radio": true, "television": true, "station": true, "agency": true, "judges": true, "judge": true,
-	"officials": true, "staff": true, "employees": true, "workers": true, "residents": true,
-	"protesters": true, "fans": true, "hearing": true, "interviewer": true, "broadcaster": true,
-}
-
 // hearerEnd returns the end of the object of "told" at j: a name ("AFP") or
 // a short noun phrase ending in a hearer noun ("the news conference").
-func (a *qAnalyzer) hearerEnd(j, t1 int) int {
-	if a.isCap(j) {
-		e := a.runEnd(j, t1)
-		if e < t1 && (a.low[e] == "newspaper" || a.low[e] == "radio" || a.low[e] == "television") {
-			e++
-		}
-		return e
-	}
-	for x := j; x < t1 && x < j+4; x++ {
-		if qHearers[a.low[x]] {
-			return x + 1
-		}
-	}
-	return j
-}
-
 // contentEnd finds where the content clause starting at j ends: at the
 // sentence end, or before a participle of the main clause (", calling…"),
 // ", while", a semicolon, or a second verb of the speaker ("…but gave no
 // details", "…, and said…").
-func (a *qAnalyzer) contentEnd(j, t1 int) int {
-	d := a.d
-	for x := j; x < t1; x++ {
-		if a.inQ[x] {
-			continue
-		}
-		w := a.low[x]
-		if w == ";" {
-			return d.Tokens[x].Start
-		}
-		if w == "," && x+1 < t1 {
-			n := a.low[x+1]
-			if qGerundEnds[n] || n == "while" || n == "whereas" {
-				return d.Tokens[x].Start
-			}
-		}
-		if (w == "and" || w == "but") && x+1 < t1 && x > j {
-			n := a.low[x+1]
-			if qPastIrregular[n] || qCueWords[n] != 0 && n != "that" && !a.isCap(x+1) && (strings.HasSuffix(n, "ed") || n == "said" || n == "told" || n == "says") {
-				return d.Tokens[x].Start
-			}
-		}
-	}
-	return d.Tokens[t1-1].End
-}
-
 // clauseSubject returns the speaker named at the start of the clause
 // [t0,e): "The Bank of Japan raised …, and said…".
 func (a *qAnalyzer) clauseSubject(t0, e int) whosaid.Speaker {
@@ -718,8 +505,15 @@ func (a *qAnalyzer) according(s, t0, t1, k, first int) {
 		b++
 	}
 	ne := e
-	for ne > b && qAccordingSkip[a.low[ne-1]] {
+	for ne > b && (qAccordingSkip[a.low[ne-1]] || a.low[ne-1] == "latest" || a.low[ne-1] == "own" || a.low[ne-1] == "preliminary") {
 		ne--
+	}
+	if ne > b && (strings.HasSuffix(a.low[ne-1], "’s") || strings.HasSuffix(a.low[ne-1], "'s")) && ne < e {
+		// "the directorate’s latest forecast": the owner is the source.
+		if sp := a.possessiveSource(b, ne); sp.Kind != whosaid.KindUnknown {
+			a.addAccording(s, t0, t1, k, e, first, sp)
+			return
+		}
 	}
 	if ne <= b {
 		return
@@ -731,14 +525,40 @@ func (a *qAnalyzer) according(s, t0, t1, k, first int) {
 			break
 		}
 	}
-	at := qAttrib{sent: s, cueTok: k, cue: "according to", flags: cueClaim}
-	at.sp = a.speakerFromNP(b, ne)
-	if at.sp.Kind == whosaid.KindUnknown && b < ne && !a.isCap(b) && (qOrgRoles[a.low[ne-1]] || a.low[ne-1] == "statement") {
-		at.sp, _ = a.resolveOrgRole(a.low[ne-1], d.Tokens[b].Start)
+	sp := a.speakerFromNP(b, ne)
+	if sp.Kind == whosaid.KindUnknown && b < ne && !a.isCap(b) && (qOrgRoles[a.low[ne-1]] || a.low[ne-1] == "statement") {
+		sp, _ = a.resolveOrgRole(a.low[ne-1], d.Tokens[b].Start)
 	}
-	if at.sp.Name == "" {
+	if sp.Name == "" {
 		return
 	}
+	a.addAccording(s, t0, t1, k, e, first, sp)
+}
+
+// possessiveSource resolves the owner in "the directorate’s forecast"
+// (tokens [b,ne), the last one possessive).
+func (a *qAnalyzer) possessiveSource(b, ne int) whosaid.Speaker {
+	last := a.low[ne-1]
+	stem := strings.TrimSuffix(strings.TrimSuffix(last, "’s"), "'s")
+	if !a.isCap(ne-1) && (qOrgRoles[stem] || qOrgWords[stem]) {
+		if sp, ok := a.resolveOrgRole(stem, a.d.Tokens[b].Start); ok {
+			return sp
+		}
+	}
+	if a.isCap(ne - 1) {
+		if sp := a.speakerFromNP(b, ne); sp.Kind != whosaid.KindUnknown {
+			sp.Name = strings.TrimSuffix(strings.TrimSuffix(sp.Name, "’s"), "'s")
+			return sp
+		}
+	}
+	return whosaid.Speaker{Kind: whosaid.KindUnknown}
+}
+
+// addAccording records an "according to" attribution with source sp; e is
+// the end of the source phrase.
+func (a *qAnalyzer) addAccording(s, t0, t1, k, e, first int, sp whosaid.Speaker) {
+	d := a.d
+	at := qAttrib{sent: s, cueTok: k, cue: "according to", flags: cueClaim, sp: sp}
 	if k == t0 || k > t0 && (a.low[k-1] == "," && k-1 == t0) {
 		// "According to X, CLAUSE."
 		j := e

@@ -35,7 +35,7 @@ var qCueLemmas = []struct {
 	{"announce announces announced announcing", cueQuote | cueThat},
 	{"note notes noted noting", cueQuote | cueClaim},
 	{"stress stresses stressed stressing", cueQuote | cueClaim},
-	{"estimate estimates estimated estimating", cueThat},
+	{"estimate estimates estimated estimating", cueClaim},
 	{"predict predicts predicted predicting", cueQuote | cueClaim},
 	{"believe believes believed", cueClaim},
 	{"report reports reported reporting", cueQuote | cueThat},
@@ -219,7 +219,8 @@ var qOrgRoles = map[string]bool{
 	"center": true, "centre": true, "report": true, "study": true, "survey": true,
 	"cabinet": true, "administration": true, "embassy": true, "foundation": true, "university": true,
 	"maker": true, "producer": true, "operator": true, "manufacturer": true, "developer": true,
-	"network": true, "website": true, "newspaper": true, "broadcaster": true, "white house": true,
+	"network": true, "website": true, "newspaper": true, "broadcaster": true, "directorate": true,
+	"secretariat": true, "bureau": true, "tribunal": true, "inspectorate": true, "regulator's": true,
 }
 
 // qOrgWords mark a capitalised name as an organization rather than a person.
@@ -349,7 +350,7 @@ var qAccordingSkip = map[string]bool{
 	"survey": true, "poll": true, "statistics": true, "study": true, "numbers": true,
 	"documents": true, "records": true, "filings": true, "filing": true, "calculations": true,
 	"analysis": true, "projections": true, "forecasts": true, "research": true, "release": true,
-	"count": true, "tally": true, "results": true, "count,": true, "reports": true, "sources": false,
+	"count": true, "tally": true, "forecast": true, "projection": true, "assessment": true, "results": true, "count,": true, "reports": true, "sources": false,
 }
 
 // qNounish are cue forms that are more often nouns ("an army post", "state

@@ -201,6 +201,11 @@ func (s *dateScan) matchNumeric(i int) (int, bool) {
 		return 0, false
 	}
 	if y, ok := s.yearAt(i, false); ok {
+		if s.kind(i+1) == wOrd {
+			if end, ok := s.partOfYear(i, i+1, y); ok {
+				return end, true // "1988 second quarter"
+			}
+		}
 		s.emit(i, i+1, timexYear(y))
 		return i + 1, true
 	}
@@ -269,6 +274,15 @@ func (s *dateScan) matchHyphen(i int) (int, bool) {
 	var tb [16]byte
 	tw := foldWord(tb[:], tail)
 	switch w.kind {
+	case wUnit:
+		if isYearAgoWord(t) && s.known {
+			end := i + 1
+			if s.unit(end) == uQuarter || s.isPeriod(end) {
+				end++ // "year-ago period"
+			}
+			s.emit(i, end, s.yearBefore(i))
+			return end, true
+		}
 	case wOrd:
 		if tw == nil {
 			return 0, false

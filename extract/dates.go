@@ -11,8 +11,9 @@ import (
 // against ref, the publication date (zero when unknown). With an unknown ref
 // absolute parts are kept and the rest written as X ("XXXX-03-31"), and
 // purely relative expressions ("last month", "today") are dropped, since no
-// value could be right. Durations, frequencies, clock times and the vague
-// PRESENT_REF/PAST_REF words are not reported: the gold leaves them out.
+// value could be right. Durations, frequencies and clock times are not
+// dates; the vague "now", "recently" and "the future" are, as PRESENT_REF,
+// PAST_REF and FUTURE_REF (FORMAT.md).
 func dates(d *Doc, ref time.Time) []whosaid.Date {
 	s := dateScan{d: d, ref: ref, known: !ref.IsZero()}
 	s.classify()
@@ -33,6 +34,14 @@ type dateScan struct {
 	known bool
 	cls   []dword // lexicon class of each token
 	out   []whosaid.Date
+
+	// lastQuarter is the last quarter named ("2017-Q3") and
+	// lastQuarterPara its paragraph: the period "the quarter" and "a year
+	// earlier" refer to. derived marks the value being emitted as computed
+	// from it.
+	lastQuarter     string
+	lastQuarterPara int
+	derived         bool
 }
 
 // classify looks every word token up once, so patterns can test classes by
@@ -96,6 +105,7 @@ func (s *dateScan) emit(from, to int, v string) {
 		end -= n
 	}
 	s.out = append(s.out, whosaid.Date{Text: s.d.Text[start:end], Start: start, End: end, Value: v})
+	s.noteQuarter(v, start)
 }
 
 // match tries every pattern at token i and returns the token after the
@@ -118,6 +128,10 @@ func (s *dateScan) match(i int) (int, bool) {
 		return i + 1, true
 	case wWeekday:
 		return s.matchWeekday(i)
+	case wRef:
+		return s.matchRef(i)
+	case wRecent:
+		return s.matchRecent(i)
 	case wMonth:
 		return s.matchMonth(i)
 	case wOrd:
@@ -199,6 +213,10 @@ func (s *dateScan) matchThe(i int) (int, bool) {
 		}
 	case wOrd:
 		return s.matchPart(i, j)
+	case wFiscal:
+		if s.kind(j+1) == wOrd {
+			return s.matchPart(i, j+1) // "the fiscal first quarter"
+		}
 	case wSeason:
 		if s.cls[j].val == sFall && s.kind(j+1) != wOf {
 			return 0, false // "the fall in prices"
@@ -217,7 +235,33 @@ func (s *dateScan) matchThe(i int) (int, bool) {
 		s.emit(i, j+1, t[:3])
 		return j + 1, true
 	}
-	return 0, false
+	if y, ok := s.yearAt(j, true); ok {
+		if s.kind(j+1) == wOrd {
+			if end, ok := s.partOfYear(i, j+1, y); ok {
+				return end, true // "the 1988 second quarter"
+			}
+		}
+		if end, ok := s.yearPeriod(i, j, y); ok {
+			return end, true
+		}
+	}
+	return s.matchTheStory(i, j)
+}
+
+// partOfYear emits "<year> third quarter" forms whose year came first
+// ("the 1988 second quarter", "this year's third quarter"); j is the
+// ordinal.
+func (s *dateScan) partOfYear(from, j, y int) (int, bool) {
+	n := int(s.cls[j].val)
+	switch u := s.unit(j + 1); {
+	case u == uQuarter:
+		s.emit(from, j+2, timexPart(y, "Q", n))
+	case u == uHalf && n <= 2:
+		s.emit(from, j+2, timexPart(y, "H", n))
+	default:
+		return 0, false
+	}
+	return j + 2, true
 }
 
 // ofYear reads "of 2017", "of the year", "of last year" after a part of a
@@ -367,6 +411,11 @@ func (s *dateScan) matchMod(i int) (int, bool) {
 	if s.kind(i-1) == wThe && s.cls[i].val != 0 {
 		return 0, false
 	}
+	if s.known && s.unit(i+1) == uYear && s.kind(i+2) == wOrd {
+		if end, ok := s.partOfYear(i, i+2, s.ref.Year()+int(s.cls[i].val)); ok {
+			return end, true // "this year's third quarter"
+		}
+	}
 	if v, ok := s.modValue(i); ok {
 		s.emit(i, i+2, v)
 		return i + 2, true
@@ -453,7 +502,10 @@ func (s *dateScan) matchAgo(i int) (int, bool) {
 
 // ago resolves n units before the publication date when token i+2 is "ago".
 func (s *dateScan) ago(i, n int) (int, bool) {
-	if s.kind(i+1) != wUnit || s.kind(i+2) != wAgo || !s.known {
+	if s.kind(i+1) != wUnit || !s.known {
+		return 0, false
+	}
+	if s.kind(i+2) != wAgo && !strings.EqualFold(s.tok(i+2), "earlier") {
 		return 0, false
 	}
 	if (n == 1) == s.cls[i+1].plural {
@@ -464,6 +516,9 @@ func (s *dateScan) ago(i, n int) (int, bool) {
 	switch s.cls[i+1].val {
 	case uYear:
 		v = timexYear(ref.Year() - n)
+		if n == 1 {
+			v = s.yearBefore(i)
+		}
 	case uMonth:
 		t := time.Date(ref.Year(), ref.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
 		v = timexMonth(t.Year(), int(t.Month()))
@@ -499,7 +554,11 @@ func (s *dateScan) matchWeekday(i int) (int, bool) {
 		s.emit(i, i+1, "XXXX-WXX-"+string(rune('0'+(int(wd)+6)%7+1)))
 		return i + 1, true
 	}
-	s.emit(i, i+1, timexDate(resolveWeekday(s.ref, wd, s.tense(i, i+1))))
+	tense := cuePast // "Wednesday's ruling" reports a day that has been
+	if _, n := trimPossessive(s.tok(i)); n == 0 {
+		tense = s.tense(i, i+1)
+	}
+	s.emit(i, i+1, timexDate(resolveWeekday(s.ref, wd, tense)))
 	return i + 1, true
 }
 
@@ -570,6 +629,14 @@ func (s *dateScan) monthValue(i int) (int, string, bool) {
 			return j, timexDay(-1, m, day), true
 		}
 		return j, timexMonth(-1, m), true
+	}
+	if s.kind(j) == wMod && s.unit(j+1) == uYear {
+		// "January this year", "April 5 next year".
+		y := s.ref.Year() + int(s.cls[j].val)
+		if day > 0 {
+			return j + 2, timexDay(y, m, day), true
+		}
+		return j + 2, timexMonth(y, m), true
 	}
 	tense := s.tense(i, j)
 	if day > 0 {

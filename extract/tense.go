@@ -48,8 +48,8 @@ func (s *dateScan) cueAt(k, lo int) int8 {
 			switch ac, _ := s.wordCue(a); ac {
 			case cueBePast:
 				return cuePast
-			case cueBeFuture:
-				return cueFuture
+			case cueBeFuture, cueFuture:
+				return cueFuture // "would stay closed until Wednesday"
 			case cuePresent:
 				return cuePresent
 			case cueBeSkip:

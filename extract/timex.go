@@ -26,6 +26,10 @@ const (
 	wAgo
 	wEvery  // every, each: frequencies are not dates
 	wFiscal // fiscal: "fiscal 2024" is the year
+	wRef    // now, currently 0; recently -1: PRESENT_REF, PAST_REF
+	wRecent // recent: "recent years" is PAST_REF
+	wFuture // future: "the (near) future" is FUTURE_REF
+	wLatest // latest 0, current 1: "the latest quarter" is the one under discussion
 )
 
 // Units of time.
@@ -154,6 +158,13 @@ func buildDateLexicon() map[string]dword {
 	m["every"] = dword{kind: wEvery}
 	m["each"] = dword{kind: wEvery}
 	m["fiscal"] = dword{kind: wFiscal}
+	for w, v := range map[string]int8{"now": 0, "currently": 0, "nowadays": 0, "recently": -1} {
+		m[w] = dword{kind: wRef, val: v}
+	}
+	m["recent"] = dword{kind: wRecent}
+	m["future"] = dword{kind: wFuture}
+	m["latest"] = dword{kind: wLatest}
+	m["current"] = dword{kind: wLatest, val: 1}
 	return m
 }
 
@@ -304,24 +315,48 @@ func resolveMonth(ref time.Time, m int, tense int8) int {
 	} else {
 		fut = ry + 1
 	}
-	switch tense {
-	case cuePast:
-		return past
-	case cueFuture:
-		return fut
-	}
 	back := (rm - m + 12) % 12
 	fwd := (m - rm + 12) % 12
+	if t := nearTense(tense, back, fwd); t != cueNone {
+		if t == cuePast {
+			return past
+		}
+		return fut
+	}
 	if fwd < back {
 		return fut
 	}
 	return past
 }
 
-// resolveMonthDay picks the year of "March 31" the same way, at day
-// precision.
+// nearTense returns the direction a tense cue picks for a month back
+// months behind and fwd months ahead of publication, or cueNone when the
+// cue does not decide. A cue that points most of a year away while the
+// other side is a month or two off is overruled: a story names the coming
+// December or the past August without a year, rarely last year's December
+// ("declared a dividend, payable Dec. 7" in a November story).
+func nearTense(tense int8, back, fwd int) int8 {
+	switch {
+	case tense == cuePast && back >= 9 && fwd <= 2:
+		return cueFuture
+	case tense == cueFuture && fwd >= 9 && back <= 2:
+		return cuePast
+	case tense == cuePast || tense == cueFuture:
+		return tense
+	}
+	return cueNone
+}
+
+// resolveMonthDay picks the year of "March 31". A day in the publication
+// month is this year's whichever side of publication it falls ("sales to
+// March 31" in a March 30 story, "extended to Nov. 20" in a Nov. 2 one):
+// a tense cue a year away from the day is less likely than a story about
+// its own month. Other days are placed like resolveMonth, at day precision.
 func resolveMonthDay(ref time.Time, m, day int, tense int8) int {
 	ry := ref.Year()
+	if m == int(ref.Month()) {
+		return ry
+	}
 	this := time.Date(ry, time.Month(m), day, 0, 0, 0, 0, time.UTC)
 	r := time.Date(ry, ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	if this.Equal(r) {
@@ -333,10 +368,11 @@ func resolveMonthDay(ref time.Time, m, day int, tense int8) int {
 	} else {
 		fut = ry + 1
 	}
-	switch tense {
-	case cuePast:
-		return past
-	case cueFuture:
+	rm := int(ref.Month())
+	if t := nearTense(tense, (rm-m+12)%12, (m-rm+12)%12); t != cueNone {
+		if t == cuePast {
+			return past
+		}
 		return fut
 	}
 	pd := r.Sub(time.Date(past, time.Month(m), day, 0, 0, 0, 0, time.UTC))

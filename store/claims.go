@@ -9,48 +9,55 @@ import (
 // ClaimQuery selects claims; its fields mean what QuoteQuery's do, with
 // Search over the claim text.
 type ClaimQuery struct {
-	Speaker       string
-	Search        string
-	Article       string
-	From, To      string
-	Limit, Offset int
+	Speaker         string
+	SpeakerID       int64
+	Search          string
+	Article         string
+	Entity, Country string
+	Outlet          string
+	From, To        string
+	Limit, Offset   int
 }
 
-// ClaimRow is one claim with its speaker and article.
+// ClaimRow is one claim with its speaker and article; Titles are as in
+// QuoteRow.
 type ClaimRow struct {
-	ID          int64  `json:"id"`
-	Text        string `json:"text"`
-	Cue         string `json:"cue,omitempty"`
-	SpeakerID   int64  `json:"speaker_id"`
-	Speaker     string `json:"speaker"`
-	SpeakerKind string `json:"speaker_kind"`
-	ArticleID   string `json:"article_id"`
-	URL         string `json:"url,omitempty"`
-	Title       string `json:"title,omitempty"`
-	Published   string `json:"published,omitempty"`
-	Outlet      string `json:"outlet,omitempty"`
-	Sentence    string `json:"sentence,omitempty"`
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
+	ID          int64    `json:"id"`
+	Text        string   `json:"text"`
+	Cue         string   `json:"cue,omitempty"`
+	SpeakerID   int64    `json:"speaker_id"`
+	Speaker     string   `json:"speaker"`
+	SpeakerKind string   `json:"speaker_kind"`
+	Titles      []string `json:"titles,omitempty"`
+	ArticleID   string   `json:"article_id"`
+	URL         string   `json:"url,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	Published   string   `json:"published,omitempty"`
+	Outlet      string   `json:"outlet,omitempty"`
+	Sentence    string   `json:"sentence,omitempty"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
 }
 
 func (q ClaimQuery) filter() filter {
-	return filter{speaker: q.Speaker, search: q.Search, article: q.Article,
+	return filter{speaker: q.Speaker, speakerID: q.SpeakerID, search: q.Search, article: q.Article,
+		entity: q.Entity, country: q.Country, outlet: q.Outlet,
 		from: q.From, to: q.To, limit: q.Limit, offset: q.Offset}
 }
 
-const claimSelect = `SELECT x.id, x.text, coalesce(x.cue, ''),
-	s.id, s.name, s.kind,
+const claimColumns = `x.id, x.text, coalesce(x.cue, ''),
+	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
-	coalesce(x.sentence, ''), x.start, x."end"
-FROM claims x
-JOIN speakers s ON s.id = x.speaker_id
-JOIN articles a ON a.id = x.article_id`
+	coalesce(x.sentence, ''), x.start, x."end"`
 
 func scanClaim(rows *sql.Rows) (ClaimRow, error) {
 	var r ClaimRow
-	err := rows.Scan(&r.ID, &r.Text, &r.Cue, &r.SpeakerID, &r.Speaker, &r.SpeakerKind,
+	var titles sql.NullString
+	err := rows.Scan(&r.ID, &r.Text, &r.Cue, &r.SpeakerID, &r.Speaker, &r.SpeakerKind, &titles,
 		&r.ArticleID, &r.URL, &r.Title, &r.Published, &r.Outlet, &r.Sentence, &r.Start, &r.End)
+	if err == nil {
+		r.Titles, err = parseTitles(titles)
+	}
 	return r, err
 }
 
@@ -74,17 +81,12 @@ func (db *DB) EachClaim(ctx context.Context, fn func(ClaimRow) error) error {
 }
 
 func (db *DB) eachClaim(ctx context.Context, f filter, fn func(ClaimRow) error) error {
-	join, where, args, none, err := f.where("claims")
+	rows, err := db.speechRows(ctx, "claims", claimColumns, f)
 	if err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
-	if none {
+	if rows == nil {
 		return nil
-	}
-	page, args := f.page(args)
-	rows, err := db.r.QueryContext(ctx, claimSelect+join+where+speechOrder+page, args...)
-	if err != nil {
-		return fmt.Errorf("claims: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

@@ -3,14 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 )
 
-// QuoteQuery selects quotes. Zero fields select everything.
+// QuoteQuery selects quotes. Zero fields select everything; set fields are
+// ANDed.
 type QuoteQuery struct {
 	// Speaker matches speaker names (and aliases) containing it,
 	// case-insensitively for ASCII letters: "Tillerson" finds "Rex Tillerson".
 	Speaker string
+	// SpeakerID restricts to one speaker (SpeakerRow.ID).
+	SpeakerID int64
 	// Search is full-text search over the quote text: words are ANDed, a
 	// trailing * makes a prefix ("defen*"), "double quotes" make a phrase,
 	// and anything else (operators, punctuation) is taken literally. Search
@@ -18,6 +22,15 @@ type QuoteQuery struct {
 	Search string
 	// Article restricts to one article id.
 	Article string
+	// Entity keeps quotes from articles that name this entity: its canonical
+	// name ("Rex Tillerson", "NATO"), compared case-insensitively.
+	Entity string
+	// Country keeps quotes from articles that name this country, or a place
+	// in it, by ISO 3166-1 alpha-2 code ("US", any case).
+	Country string
+	// Outlet keeps quotes from articles of this outlet ("Reuters"), compared
+	// case-insensitively.
+	Outlet string
 	// From and To bound the article's published date, YYYY-MM-DD, inclusive.
 	// Articles without a date are left out when either is set.
 	From, To string
@@ -34,34 +47,62 @@ type QuoteRow struct {
 	SpeakerID   int64  `json:"speaker_id"`
 	Speaker     string `json:"speaker"`
 	SpeakerKind string `json:"speaker_kind"`
-	ArticleID   string `json:"article_id"`
-	URL         string `json:"url,omitempty"`
-	Title       string `json:"title,omitempty"`
-	Published   string `json:"published,omitempty"`
-	Outlet      string `json:"outlet,omitempty"`
-	Sentence    string `json:"sentence,omitempty"`
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
+	// Titles are those the article gives the speaker ("U.S. Secretary of
+	// State"): the titles of the person or organization entity of the same
+	// name in the same article. Empty for other speakers.
+	Titles    []string `json:"titles,omitempty"`
+	ArticleID string   `json:"article_id"`
+	URL       string   `json:"url,omitempty"`
+	Title     string   `json:"title,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Outlet    string   `json:"outlet,omitempty"`
+	Sentence  string   `json:"sentence,omitempty"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
 }
 
 func (q QuoteQuery) filter() filter {
-	return filter{speaker: q.Speaker, search: q.Search, article: q.Article,
+	return filter{speaker: q.Speaker, speakerID: q.SpeakerID, search: q.Search, article: q.Article,
+		entity: q.Entity, country: q.Country, outlet: q.Outlet,
 		from: q.From, to: q.To, limit: q.Limit, offset: q.Offset}
 }
 
-const quoteSelect = `SELECT x.id, x.text, x.kind, coalesce(x.cue, ''),
-	s.id, s.name, s.kind,
+// speakerTitles is the titles column of a listing: the JSON titles of the
+// speaker's own entity in the article, found through entities_article.
+const speakerTitles = `CASE WHEN s.kind IN ('person', 'organization') THEN
+		(SELECT e.titles FROM entities e WHERE e.article_id = x.article_id
+		 AND e.name = s.name COLLATE NOCASE AND e.type IN ('PERSON', 'ORG') ORDER BY e.id LIMIT 1)
+	END`
+
+const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
+	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
-	coalesce(x.sentence, ''), x.start, x."end"
-FROM quotes x
-JOIN speakers s ON s.id = x.speaker_id
-JOIN articles a ON a.id = x.article_id`
+	coalesce(x.sentence, ''), x.start, x."end"`
 
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {
 	var r QuoteRow
-	err := rows.Scan(&r.ID, &r.Text, &r.Kind, &r.Cue, &r.SpeakerID, &r.Speaker, &r.SpeakerKind,
+	var titles sql.NullString
+	err := rows.Scan(&r.ID, &r.Text, &r.Kind, &r.Cue, &r.SpeakerID, &r.Speaker, &r.SpeakerKind, &titles,
 		&r.ArticleID, &r.URL, &r.Title, &r.Published, &r.Outlet, &r.Sentence, &r.Start, &r.End)
+	if err == nil {
+		r.Titles, err = parseTitles(titles)
+	}
 	return r, err
+}
+
+// parseTitles reads a JSON titles column; NULL and [] are no titles.
+func parseTitles(s sql.NullString) ([]string, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	var titles []string
+	if err := json.Unmarshal([]byte(s.String), &titles); err != nil {
+		return nil, fmt.Errorf("titles: %w", err)
+	}
+	if len(titles) == 0 {
+		return nil, nil
+	}
+	return titles, nil
 }
 
 // Quotes returns the quotes q selects, ordered by published date (undated
@@ -88,17 +129,12 @@ func (db *DB) EachQuote(ctx context.Context, fn func(QuoteRow) error) error {
 }
 
 func (db *DB) eachQuote(ctx context.Context, f filter, fn func(QuoteRow) error) error {
-	join, where, args, none, err := f.where("quotes")
+	rows, err := db.speechRows(ctx, "quotes", quoteColumns, f)
 	if err != nil {
 		return fmt.Errorf("quotes: %w", err)
 	}
-	if none {
+	if rows == nil {
 		return nil
-	}
-	page, args := f.page(args)
-	rows, err := db.r.QueryContext(ctx, quoteSelect+join+where+speechOrder+page, args...)
-	if err != nil {
-		return fmt.Errorf("quotes: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -20,17 +21,28 @@ type SpeakerRow struct {
 	Titles []string `json:"titles,omitempty"`
 }
 
-const speakersSQL = `SELECT s.id, s.name, s.kind,
+// speakerCounts ranks speakers by how much they said. Titles are looked up
+// in an outer query, after the LIMIT, so a short list does not pay for the
+// titles of every speaker.
+const speakerCounts = `SELECT s.id, s.name, s.kind,
 	(SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS n_quotes,
-	(SELECT count(*) FROM claims c WHERE c.speaker_id = s.id) AS n_claims,
-	CASE WHEN s.kind IN ('person', 'organization') THEN
+	(SELECT count(*) FROM claims c WHERE c.speaker_id = s.id) AS n_claims
+FROM speakers s`
+
+const speakerOrder = ` ORDER BY n_quotes + n_claims DESC, n_quotes DESC, name, kind`
+
+const speakerTitlesSQL = `SELECT r.id, r.name, r.kind, r.n_quotes, r.n_claims,
+	CASE WHEN r.kind IN ('person', 'organization') THEN
 		(SELECT json_group_array(DISTINCT t.value)
 		 FROM entities e, json_each(e.titles) t
-		 WHERE e.name = s.name COLLATE NOCASE)
+		 WHERE e.name = r.name COLLATE NOCASE AND e.titles <> '[]')
 	ELSE '[]' END
-FROM speakers s
-ORDER BY n_quotes + n_claims DESC, n_quotes DESC, s.name, s.kind
-LIMIT ?`
+FROM (%s%s%s LIMIT ?) r` + speakerOrder
+
+// querier is what speakerRows needs of a *sql.DB or *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
 
 // Speakers returns up to limit speakers (0: all), those with the most quotes
 // and claims first.
@@ -41,9 +53,20 @@ func (db *DB) Speakers(ctx context.Context, limit int) ([]SpeakerRow, error) {
 	if limit == 0 {
 		limit = -1
 	}
-	rows, err := db.r.QueryContext(ctx, speakersSQL, limit)
+	out, err := speakerRows(ctx, db.r, "", limit)
 	if err != nil {
 		return nil, fmt.Errorf("speakers: %w", err)
+	}
+	return out, nil
+}
+
+// speakerRows runs the speakers listing with an optional WHERE clause on s
+// and its arguments, which follow the limit.
+func speakerRows(ctx context.Context, q querier, where string, limit int, args ...any) ([]SpeakerRow, error) {
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(speakerTitlesSQL, speakerCounts, where, speakerOrder),
+		append(args, limit)...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	out := []SpeakerRow{}
@@ -51,10 +74,10 @@ func (db *DB) Speakers(ctx context.Context, limit int) ([]SpeakerRow, error) {
 		var r SpeakerRow
 		var titles string
 		if err := rows.Scan(&r.ID, &r.Name, &r.Kind, &r.Quotes, &r.Claims, &titles); err != nil {
-			return nil, fmt.Errorf("speakers: scan: %w", err)
+			return nil, fmt.Errorf("scan: %w", err)
 		}
 		if err := json.Unmarshal([]byte(titles), &r.Titles); err != nil {
-			return nil, fmt.Errorf("speakers: titles of %s: %w", r.Name, err)
+			return nil, fmt.Errorf("titles of %s: %w", r.Name, err)
 		}
 		if len(r.Titles) == 0 {
 			r.Titles = nil
@@ -63,7 +86,7 @@ func (db *DB) Speakers(ctx context.Context, limit int) ([]SpeakerRow, error) {
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("speakers: %w", err)
+		return nil, err
 	}
 	return out, nil
 }

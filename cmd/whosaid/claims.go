@@ -15,6 +15,9 @@ func runClaims(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&q.Article, "article", "", "only claims from this article `id`")
 	fs.StringVar(&q.From, "from", "", "only articles published on or after `YYYY-MM-DD`")
 	fs.StringVar(&q.To, "to", "", "only articles published on or before `YYYY-MM-DD`")
+	fs.StringVar(&q.Entity, "entity", "", "only articles naming this entity (its full `name`, any case)")
+	fs.StringVar(&q.Country, "country", "", "only articles naming this country or a place in it (ISO `code`)")
+	fs.StringVar(&q.Outlet, "outlet", "", "only articles from this `outlet` (any case)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
+	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/extract"
 )
@@ -11,7 +13,8 @@ import (
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "[flags] PATH", `Scores extraction against labelled data and prints precision, recall and F1.
 PATH is told apart by its files:
-  a folder of gold *.json (../shared/eval/FORMAT.md)  every kind of finding`)
+  a folder of gold *.json (../shared/eval/FORMAT.md)  every kind of finding
+  ground-truth.json + html/ (Zyte article-extraction benchmark)  article body`)
 	verbose := fs.Bool("v", false, "also list every miss")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -38,6 +41,22 @@ PATH is told apart by its files:
 			fmt.Fprintln(e.stdout)
 			for _, m := range r.Misses {
 				fmt.Fprintln(e.stdout, m)
+			}
+		}
+		return nil
+	case eval.KindAEB:
+		// The body as `whosaid extract` reads it from the page.
+		r, err := eval.AEB(path, func(source string, page []byte) (string, error) {
+			a, err := corpus.ReadHTML(source, bytes.NewReader(page))
+			return a.Text, err
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(e.stdout, r.String())
+		if *verbose {
+			for _, p := range r.Worst {
+				fmt.Fprintf(e.stdout, "  %s  P %.3f  R %.3f  F1 %.3f\n", p.Key, p.Precision, p.Recall, p.F1)
 			}
 		}
 		return nil

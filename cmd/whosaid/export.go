@@ -13,13 +13,15 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/whosaid/whosaid/store"
 )
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "export", "[flags]", "Exports the quote dataset: one record per quote (jsonl, csv) with speaker, article\nid/URL, date and context sentence, or one record per distinct quotation merged across\narticles in Quotebank's format (quotebank).")
+	fs := newFlags(e, "export", "[flags]", "Exports the quote dataset: one record per quote (jsonl, csv) with speaker, article\nid/URL, date and context sentence, or one record per distinct quotation merged across\narticles in Quotebank's format (quotebank). parquet holds the jsonl records as columns.")
 	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
-	format := fs.String("format", "jsonl", "`format`: jsonl, csv or quotebank")
+	format := fs.String("format", "jsonl", "`format`: jsonl, csv, quotebank or parquet")
 	outPath := fs.String("out", "", "write to this `file` (default: standard output)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -33,9 +35,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	case "quotebank":
 		write = exportQuotebank
 	case "parquet":
-		return fmt.Errorf("--format parquet is not available in this build yet; use jsonl, csv or quotebank: %w", errUsage)
+		write = exportParquet
 	default:
-		return fmt.Errorf("unknown --format %q (want jsonl, csv or quotebank): %w", *format, errUsage)
+		return fmt.Errorf("unknown --format %q (want jsonl, csv, quotebank or parquet): %w", *format, errUsage)
 	}
 	db, err := store.OpenReadOnly(ctx, *dbPath)
 	if err != nil {
@@ -69,30 +71,39 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-// exportRecord is one quote in the jsonl and csv exports.
+// exportRecord is one quote in the jsonl, csv and parquet exports. The
+// parquet tags name the columns as the JSON does; repeated text (speakers,
+// kinds, outlets) is dictionary-encoded and everything zstd-compressed.
 type exportRecord struct {
-	ID          int64  `json:"id"`
-	Quote       string `json:"quote"`
-	Kind        string `json:"kind"`
-	Speaker     string `json:"speaker"`
-	SpeakerKind string `json:"speaker_kind"`
-	Cue         string `json:"cue"`
-	ArticleID   string `json:"article_id"`
-	URL         string `json:"url"`
-	Title       string `json:"title"`
-	Published   string `json:"published"`
-	Outlet      string `json:"outlet"`
-	Context     string `json:"context"`
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
+	ID          int64    `json:"id" parquet:"id"`
+	Quote       string   `json:"quote" parquet:"quote,zstd"`
+	Kind        string   `json:"kind" parquet:"kind,dict"`
+	Speaker     string   `json:"speaker" parquet:"speaker,dict,zstd"`
+	SpeakerKind string   `json:"speaker_kind" parquet:"speaker_kind,dict"`
+	Titles      []string `json:"titles" parquet:"titles,list"`
+	Cue         string   `json:"cue" parquet:"cue,dict"`
+	ArticleID   string   `json:"article_id" parquet:"article_id,zstd"`
+	URL         string   `json:"url" parquet:"url,zstd"`
+	Title       string   `json:"title" parquet:"title,zstd"`
+	Published   string   `json:"published" parquet:"published,dict"`
+	Outlet      string   `json:"outlet" parquet:"outlet,dict"`
+	Context     string   `json:"context" parquet:"context,zstd"`
+	Start       int64    `json:"start" parquet:"start"`
+	End         int64    `json:"end" parquet:"end"`
 }
 
-var exportHeader = []string{"id", "quote", "kind", "speaker", "speaker_kind", "cue", "article_id", "url",
+var exportHeader = []string{"id", "quote", "kind", "speaker", "speaker_kind", "titles", "cue", "article_id", "url",
 	"title", "published", "outlet", "context", "start", "end"}
 
+// record turns a stored quote into an export record. Titles are never nil,
+// so every JSON line has the same shape for pandas and DuckDB.
 func record(r store.QuoteRow) exportRecord {
-	return exportRecord{r.ID, r.Text, r.Kind, r.Speaker, r.SpeakerKind, r.Cue, r.ArticleID, r.URL,
-		r.Title, r.Published, r.Outlet, r.Sentence, r.Start, r.End}
+	titles := r.Titles
+	if titles == nil {
+		titles = []string{}
+	}
+	return exportRecord{r.ID, r.Text, r.Kind, r.Speaker, r.SpeakerKind, titles, r.Cue, r.ArticleID, r.URL,
+		r.Title, r.Published, r.Outlet, r.Sentence, int64(r.Start), int64(r.End)}
 }
 
 func exportJSONL(ctx context.Context, db *store.DB, w io.Writer) error {
@@ -108,14 +119,48 @@ func exportCSV(ctx context.Context, db *store.DB, w io.Writer) error {
 	}
 	err := db.EachQuote(ctx, func(q store.QuoteRow) error {
 		r := record(q)
-		return cw.Write([]string{itoa64(r.ID), r.Quote, r.Kind, r.Speaker, r.SpeakerKind, r.Cue, r.ArticleID,
-			r.URL, r.Title, r.Published, r.Outlet, r.Context, itoa(r.Start), itoa(r.End)})
+		return cw.Write([]string{itoa64(r.ID), r.Quote, r.Kind, r.Speaker, r.SpeakerKind, strings.Join(r.Titles, "; "),
+			r.Cue, r.ArticleID, r.URL, r.Title, r.Published, r.Outlet, r.Context, itoa64(r.Start), itoa64(r.End)})
 	})
 	if err != nil {
 		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// parquetBatch is how many records the parquet export buffers per write.
+const parquetBatch = 1024
+
+// exportParquet writes the records of exportJSONL as a Parquet file, one
+// row group per writer flush, for DuckDB, pandas and Spark.
+func exportParquet(ctx context.Context, db *store.DB, w io.Writer) error {
+	pw := parquet.NewGenericWriter[exportRecord](w)
+	buf := make([]exportRecord, 0, parquetBatch)
+	flush := func() error {
+		if _, err := pw.Write(buf); err != nil {
+			return fmt.Errorf("write parquet: %w", err)
+		}
+		buf = buf[:0]
+		return nil
+	}
+	err := db.EachQuote(ctx, func(q store.QuoteRow) error {
+		buf = append(buf, record(q))
+		if len(buf) == parquetBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	if err := pw.Close(); err != nil {
+		return fmt.Errorf("write parquet: %w", err)
+	}
+	return nil
 }
 
 // quotebankRecord follows Quotebank's quotation-centric format (Vaucher et

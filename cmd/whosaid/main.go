@@ -43,6 +43,7 @@ var commands = []command{
 	{"targets", "list amounts that are targets", runTargets},
 	{"show", "show one article with its findings", runShow},
 	{"export", "export the quote dataset", runExport},
+	{"serve", "serve the local web explorer", runServe},
 	{"eval", "score extraction against gold files", runEval},
 }
 

@@ -185,3 +185,16 @@ func TestExtractJSONLines(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &f))
 	assert.Equal(t, "x1", f.Article.ID)
 }
+
+// A user running `whosaid ingest .` keeps whosaid.db in the folder being
+// read: the database and its journal must not be read as articles.
+func TestIngestFolderHoldingTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "story.txt"), []byte(seedText(t)), 0o644))
+	db := filepath.Join(dir, "whosaid.db")
+	for range 2 {
+		_, stderr, code := whosaidRun(t, "", "ingest", "--db", db, dir)
+		require.Equal(t, 0, code, stderr)
+		assert.NotContains(t, stderr, "whosaid.db")
+	}
+}

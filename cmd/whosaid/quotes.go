@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 
 	"github.com/whosaid/whosaid/store"
 )
@@ -15,6 +16,9 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&q.Article, "article", "", "only quotes from this article `id`")
 	fs.StringVar(&q.From, "from", "", "only articles published on or after `YYYY-MM-DD`")
 	fs.StringVar(&q.To, "to", "", "only articles published on or before `YYYY-MM-DD`")
+	fs.StringVar(&q.Entity, "entity", "", "only articles naming this entity (its full `name`, any case: \"NATO\", \"Rex Tillerson\")")
+	fs.StringVar(&q.Country, "country", "", "only articles naming this country or a place in it (ISO `code`: US, de)")
+	fs.StringVar(&q.Outlet, "outlet", "", "only articles from this `outlet` (any case)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -36,12 +40,12 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	}
 	out := rows{header: []string{"published", "speaker", "kind", "quote", "article"}, records: found, wide: 3}
 	if *qf.format == formatCSV {
-		out.header = []string{"id", "published", "speaker", "speaker_kind", "cue", "quote", "kind", "article_id", "url", "outlet", "start", "end", "sentence"}
+		out.header = []string{"id", "published", "speaker", "speaker_kind", "titles", "cue", "quote", "kind", "article_id", "url", "outlet", "start", "end", "sentence"}
 		out.wide = -1
 	}
 	for _, r := range found {
 		if *qf.format == formatCSV {
-			out.cells = append(out.cells, []string{itoa64(r.ID), r.Published, r.Speaker, r.SpeakerKind, r.Cue, r.Text, r.Kind,
+			out.cells = append(out.cells, []string{itoa64(r.ID), r.Published, r.Speaker, r.SpeakerKind, strings.Join(r.Titles, "; "), r.Cue, r.Text, r.Kind,
 				r.ArticleID, r.URL, r.Outlet, itoa(r.Start), itoa(r.End), r.Sentence})
 			continue
 		}

@@ -13,32 +13,34 @@ import (
 
 // trainModel trains the name tagger on CoNLL-2003 eng.train, reports
 // phrase-level scores on eng.testa and writes the model beside the tables.
+// testa is only scored, never learnt from, so its scores are honest.
 func trainModel(shared, out string, epochs int) error {
 	lex, err := tableLexicon(out)
 	if err != nil {
 		return err
 	}
 	conll := filepath.Join(shared, "data", "conll2003")
-	trW, trT, err := readConll(filepath.Join(conll, "eng.train"))
+	train, err := readConll(filepath.Join(conll, "eng.train"))
 	if err != nil {
 		return err
 	}
-	teW, teT, err := readConll(filepath.Join(conll, "eng.testa"))
+	testa, err := readConll(filepath.Join(conll, "eng.testa"))
 	if err != nil {
 		return err
 	}
 	t0 := time.Now()
-	m := ner.Train(trW, trT, lex, epochs)
+	m := ner.Train(train, lex, epochs)
 	fmt.Fprintf(os.Stderr, "trained %d epochs in %v, %d features\n", epochs, time.Since(t0).Round(time.Millisecond), m.Features())
 	data, err := m.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	// Score the model as it will be loaded, quantised.
+	// Score the model as it will be loaded.
 	if m, err = ner.Load(data); err != nil {
 		return err
 	}
-	score(m, lex, teW, teT)
+	score(m, lex, testa)
+	fmt.Fprintf(os.Stderr, "model: %d bytes gzipped\n", len(data))
 	return os.WriteFile(filepath.Join(out, "ner.model.gz"), data, 0o644)
 }
 
@@ -55,111 +57,105 @@ func tableLexicon(dir string) (*ner.Lexicon, error) {
 	return ner.NewLexicon(s[0], s[1], s[2], nil), nil
 }
 
-// readConll reads sentences and their labels, turning CoNLL's IOB1 into BIO.
-func readConll(path string) ([][]string, [][]int, error) {
+// readConll reads a CoNLL-2003 file as documents (split at -DOCSTART-) of
+// sentences (split at blank lines) with their IOB1 names as spans.
+func readConll(path string) ([]ner.TrainDoc, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open conll: %w", err)
+		return nil, fmt.Errorf("open conll: %w", err)
 	}
 	defer f.Close()
-	idx := map[string]int{}
-	for i, l := range ner.Labels {
-		idx[l] = i
-	}
-	var words [][]string
-	var tags [][]int
-	var w []string
-	var t []int
+	var docs []ner.TrainDoc
+	var d ner.TrainDoc
 	prev := "O"
+	endSentence := func() {
+		if n := len(d.Words); n > 0 && (len(d.Ends) == 0 || d.Ends[len(d.Ends)-1] != n) {
+			d.Ends = append(d.Ends, n)
+		}
+		prev = "O"
+	}
+	endDoc := func() {
+		endSentence()
+		if len(d.Words) > 0 {
+			docs = append(docs, d)
+		}
+		d = ner.TrainDoc{}
+	}
+	typ := map[string]int{}
+	for i, t := range ner.Types {
+		typ[t] = i
+	}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		cols := strings.Fields(sc.Text())
-		if len(cols) < 4 || cols[0] == "-DOCSTART-" {
-			if len(w) > 0 {
-				words, tags = append(words, w), append(tags, t)
-				w, t = nil, nil
-			}
-			prev = "O"
+		if len(cols) > 0 && cols[0] == "-DOCSTART-" {
+			endDoc()
+			continue
+		}
+		if len(cols) < 4 {
+			endSentence()
 			continue
 		}
 		tag := cols[3]
 		if tag != "O" {
-			typ := tag[2:]
-			if strings.HasPrefix(tag, "B-") || prev == "O" || prev[2:] != typ {
-				tag = "B-" + typ
+			t := tag[2:]
+			if strings.HasPrefix(tag, "B-") || prev == "O" || prev[2:] != t {
+				d.Spans = append(d.Spans, ner.Span{Start: len(d.Words), End: len(d.Words) + 1, Type: typ[t]})
 			} else {
-				tag = "I-" + typ
+				d.Spans[len(d.Spans)-1].End++
 			}
 		}
 		prev = tag
-		w = append(w, cols[0])
-		t = append(t, idx[tag])
+		d.Words = append(d.Words, cols[0])
 	}
-	if len(w) > 0 {
-		words, tags = append(words, w), append(tags, t)
-	}
-	return words, tags, sc.Err()
+	endDoc()
+	return docs, sc.Err()
 }
 
-type span struct {
-	s, e int
-	typ  string
-}
-
-// spans lists the phrases of a BIO label sequence.
-func spans(labels []int) []span {
-	var out []span
-	for i := 0; i < len(labels); i++ {
-		l := ner.Labels[labels[i]]
-		if l == "O" {
-			continue
-		}
-		typ := l[2:]
-		j := i + 1
-		for j < len(labels) && ner.Labels[labels[j]] == "I-"+typ {
-			j++
-		}
-		out = append(out, span{i, j, typ})
-		i = j - 1
-	}
-	return out
-}
-
-// score prints phrase-level precision, recall and F1 per type and the speed.
-func score(m *ner.Model, lex *ner.Lexicon, words [][]string, tags [][]int) {
+// score prints phrase-level precision, recall and F1 per type (exact span
+// and type, as conlleval counts) and the tagging speed.
+func score(m *ner.Model, lex *ner.Lexicon, docs []ner.TrainDoc) {
 	type prf struct{ tp, fp, fn int }
-	res := map[string]*prf{"PER": {}, "ORG": {}, "LOC": {}, "MISC": {}}
-	var s ner.Sentence
+	res := make([]prf, len(ner.Types))
+	var d ner.Doc
 	ntok := 0
 	var dur time.Duration
-	for i := range words {
-		s.Words = words[i]
+	for _, doc := range docs {
+		d.Words, d.Ends = doc.Words, doc.Ends
 		t0 := time.Now()
-		got := m.Tag(&s, lex)
+		got := m.Tag(&d, lex)
 		dur += time.Since(t0)
-		ntok += len(words[i])
-		gs := map[span]bool{}
-		for _, sp := range spans(tags[i]) {
+		ntok += len(doc.Words)
+		gs := map[ner.Span]bool{}
+		for _, sp := range doc.Spans {
 			gs[sp] = true
 		}
-		ps := spans(got)
-		for _, sp := range ps {
+		for _, sp := range got {
 			if gs[sp] {
-				res[sp.typ].tp++
+				res[sp.Type].tp++
 				delete(gs, sp)
 			} else {
-				res[sp.typ].fp++
+				res[sp.Type].fp++
 			}
 		}
 		for sp := range gs {
-			res[sp.typ].fn++
+			res[sp.Type].fn++
 		}
 	}
-	for _, typ := range []string{"PER", "ORG", "LOC", "MISC"} {
-		r := res[typ]
-		p := float64(r.tp) / float64(max(1, r.tp+r.fp))
-		rc := float64(r.tp) / float64(max(1, r.tp+r.fn))
-		fmt.Fprintf(os.Stderr, "eng.testa %-4s P=%.4f R=%.4f F1=%.4f\n", typ, p, rc, 2*p*rc/max(1e-9, p+rc))
+	var all prf
+	for t, r := range res {
+		all.tp, all.fp, all.fn = all.tp+r.tp, all.fp+r.fp, all.fn+r.fn
+		p, rc, f := prfOf(r.tp, r.fp, r.fn)
+		fmt.Fprintf(os.Stderr, "eng.testa %-4s P=%.4f R=%.4f F1=%.4f\n", ner.Types[t], p, rc, f)
 	}
+	p, rc, f := prfOf(all.tp, all.fp, all.fn)
+	fmt.Fprintf(os.Stderr, "eng.testa all  P=%.4f R=%.4f F1=%.4f\n", p, rc, f)
 	fmt.Fprintf(os.Stderr, "tagging: %d tokens in %v, %.0f tokens/s\n", ntok, dur.Round(time.Millisecond), float64(ntok)/dur.Seconds())
+}
+
+// prfOf is precision, recall and F1 from counts.
+func prfOf(tp, fp, fn int) (p, r, f float64) {
+	p = float64(tp) / float64(max(1, tp+fp))
+	r = float64(tp) / float64(max(1, tp+fn))
+	return p, r, 2 * p * r / max(1e-9, p+r)
 }

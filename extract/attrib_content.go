@@ -1,0 +1,247 @@
+package extract
+
+import "strings"
+
+func (a *qAnalyzer) contentEndBefore(t0, nb int) int {
+	e := nb - 1
+	for e > t0 && a.low[e] == "," {
+		e--
+	}
+	return e + 1
+}
+
+func (a *qAnalyzer) segEnd(nb, end int) int {
+	for x := nb; x < end; x++ {
+		if a.low[x] == "," {
+			return x
+		}
+	}
+	return end
+}
+
+func (a *qAnalyzer) afterEmpty(k, t1 int) bool {
+	j := k + 1
+	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
+	for j < t1 && !a.inQ[j] {
+		w := a.low[j]
+		switch {
+		case w == "," || w == "." || w == ";" || w == "-" || w == "—":
+			return true
+		case qTimeWords[w] || qAuxSkip[w]:
+			j++
+			continue
+		case qAdverbialPreps[w]:
+			if e := a.adverbialEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		case isTell && j == k+1:
+			if e := a.hearerEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		}
+		break
+	}
+	return j >= t1 || a.low[j] == "." || a.low[j] == ","
+}
+
+func (a *qAnalyzer) postContent(t0, e, first int) Span {
+	d := a.d
+	st := d.Tokens[t0].Start
+	for i := first; i < len(a.atts); i++ {
+		if c := a.atts[i].content; c.End > st && c.End <= d.Tokens[max(e-1, t0)].Start {
+			st = c.End
+		}
+	}
+	if e <= t0 {
+		return Span{st, st}
+	}
+	end := d.Tokens[e-1].End
+	// Skip an opening connective: ", and", ";".
+	for st < end && (d.Text[st] == ',' || d.Text[st] == ' ' || d.Text[st] == ';') {
+		st++
+	}
+	return Span{st, a.trimEnd(st, end)}
+}
+
+func (a *qAnalyzer) trimEnd(st, end int) int {
+	t := a.d.Text
+	for end > st {
+		c := t[end-1]
+		if c == ' ' || c == ',' || c == ';' || c == '.' && !a.insideQuote(end-1) || c == '-' {
+			end--
+			continue
+		}
+		break
+	}
+	return end
+}
+
+func (a *qAnalyzer) insideQuote(off int) bool {
+	for _, q := range a.qs {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
+	d := a.d
+	j := k + 1
+	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
+	for j < t1 && !a.inQ[j] {
+		w := a.low[j]
+		if w == "that" {
+			at.that = true
+			j++
+			break
+		}
+		if w == ":" {
+			j++
+			break
+		}
+		if qTimeWords[w] || qAuxSkip[w] && w != "this" {
+			j++
+			continue
+		}
+		// "that" close ahead with no comma in between: skip to it.
+		if th := a.thatAhead(j, t1, 8); th > 0 && (qAdverbialPreps[w] || isTell || qTimeWords[w]) {
+			j = th + 1
+			at.that = true
+			break
+		}
+		if qAdverbialPreps[w] {
+			if e := a.adverbialEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+			break
+		}
+		if isTell && j == k+1 {
+			if e := a.hearerEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		}
+		if w == "," {
+			// "said, “…”" or "said, on condition of anonymity".
+			if j+1 < t1 && (a.inQ[j+1] || qAdverbialPreps[a.low[j+1]]) {
+				j++
+				continue
+			}
+			j = t1
+		}
+		break
+	}
+	if j >= t1 {
+		at.content = Span{d.Tokens[t1-1].End, d.Tokens[t1-1].End}
+		return
+	}
+	st := d.Tokens[j].Start
+	if a.inQ[j] {
+		st = a.openAtOr(j, st)
+	}
+	end := a.contentEnd(j, t1)
+	at.content = Span{st, a.trimEnd(st, end)}
+}
+
+func (a *qAnalyzer) openAtOr(j, def int) int {
+	if o := a.openAt(j); o >= 0 {
+		return o
+	}
+	return def
+}
+
+func (a *qAnalyzer) thatAhead(j, t1, n int) int {
+	for x := j; x < t1 && x < j+n; x++ {
+		if a.inQ[x] || a.low[x] == "," || a.low[x] == ";" {
+			return -1
+		}
+		if a.low[x] == "that" {
+			return x
+		}
+	}
+	return -1
+}
+
+func (a *qAnalyzer) adverbialEnd(j, t1 int) int {
+	for x := j + 1; x < t1 && x < j+7; x++ {
+		w := a.low[x]
+		if a.inQ[x] || w == "," || w == "that" {
+			return j
+		}
+		if qAdverbialNouns[w] || qTimeWords[w] && x == j+1 {
+			e := x + 1
+			// "in a statement read on state television": a participle
+			// phrase still says how, not what.
+			if e < t1 && !a.inQ[e] && (strings.HasSuffix(a.low[e], "ed") || qParticiples[a.low[e]]) {
+				for e < t1 && !a.inQ[e] && a.low[e] != "," && a.low[e] != "that" && e < x+8 {
+					e++
+				}
+				return e
+			}
+			// "in a video posted on social media", "at a press conference in
+			// Brussels": swallow a trailing short phrase.
+			for e < t1 && (a.isCap(e) && !a.inQ[e] || a.low[e] == "in" && e+1 < t1 && a.isCap(e+1)) {
+				e++
+			}
+			return e
+		}
+	}
+	return j
+}
+
+var qHearers = map[string]bool{
+	"reporters": true, "journalists": true, "delegates": true, "jurors": true, "lawmakers": true,
+	"supporters": true, "investors": true, "analysts": true, "parliament": true, "court": true,
+	"senators": true, "members": true, "me": true, "us": true, "him": true, "her": true,
+	"them": true, "listeners": true, "viewers": true, "congress": true, "audience": true,
+	"crowd": true, "students": true, "committee": true, "conference": true, "newspaper": true,
+	"radio": true, "television": true, "station": true, "agency": true, "judges": true, "judge": true,
+	"officials": true, "staff": true, "employees": true, "workers": true, "residents": true,
+	"protesters": true, "fans": true, "hearing": true, "interviewer": true, "broadcaster": true,
+}
+
+func (a *qAnalyzer) hearerEnd(j, t1 int) int {
+	if a.isCap(j) {
+		e := a.runEnd(j, t1)
+		if e < t1 && (a.low[e] == "newspaper" || a.low[e] == "radio" || a.low[e] == "television") {
+			e++
+		}
+		return e
+	}
+	for x := j; x < t1 && x < j+4; x++ {
+		if qHearers[a.low[x]] {
+			return x + 1
+		}
+	}
+	return j
+}
+
+func (a *qAnalyzer) contentEnd(j, t1 int) int {
+	d := a.d
+	for x := j; x < t1; x++ {
+		if a.inQ[x] {
+			continue
+		}
+		w := a.low[x]
+		if w == ";" {
+			return d.Tokens[x].Start
+		}
+		if w == "," && x+1 < t1 {
+			n := a.low[x+1]
+			if qGerundEnds[n] || n == "while" || n == "whereas" {
+				return d.Tokens[x].Start
+			}
+		}
+		if (w == "and" || w == "but") && x+1 < t1 && x > j {
+			n := a.low[x+1]
+			if qPastIrregular[n] || qCueWords[n] != 0 && n != "that" && !a.isCap(x+1) && (strings.HasSuffix(n, "ed") || n == "said" || n == "told" || n == "says") {
+				return d.Tokens[x].Start
+			}
+		}
+	}
+	return d.Tokens[t1-1].End
+}

@@ -1,0 +1,518 @@
+package ner
+
+import (
+	"os"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature templates, mixed into each hash so equal strings under different
+// templates differ.
+const (
+	fBias = iota + 1
+	fWord
+	fLower
+	fShape
+	fPre1
+	fPre2
+	fPre3
+	fPre4
+	fSuf1
+	fSuf2
+	fSuf3
+	fSuf4
+	fPrevW
+	fNextW
+	fPrev2W
+	fNext2W
+	fPrevL
+	fPrev2L
+	fPrevLW
+	fPrevLShape
+	fLex
+	fPrevLex
+	fNextLex
+	fFirst
+	fLast
+	fPrevShape
+	fNextShape
+	fShape3
+	fBigramPrev
+	fBigramNext
+	fGaz
+	fPrevGaz
+	fNextGaz
+	fDocCase
+	fCapsSent
+	fHist
+	fHistShape
+	fNextHist
+	fPrevHist
+	fInitCommon
+	fLen
+	fRunLast
+	fRunFirst
+	fRunPos
+	fS1Own
+	fS1Prev
+	fS1Next
+	fS1Doc
+	fS1DocOwn
+)
+
+const fnvPrime = 1099511628211
+
+// hstr hashes s under template t (FNV-1a).
+func hstr(t uint64, s string) uint64 {
+	h := uint64(14695981039346656037) ^ t*fnvPrime
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hpair hashes two strings under one template without joining them.
+func hpair(t uint64, a, b string) uint64 {
+	h := hstr(t, a)
+	h ^= '|'
+	h *= fnvPrime
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hnum hashes a small number under template t.
+func hnum(t uint64, v uint64) uint64 {
+	h := uint64(14695981039346656037) ^ t*fnvPrime
+	h ^= v
+	h *= fnvPrime
+	h ^= v >> 8
+	h *= fnvPrime
+	h ^= v >> 16
+	h *= fnvPrime
+	return h
+}
+
+// Token flags computed by prepare.
+const (
+	tInit     = 1 << iota // first token of its sentence
+	tCapsSent             // the sentence has no lower-case letter (a headline)
+	tUpper                // starts with an upper-case letter
+	tLowDoc               // the document also has this word in lower case
+	tCapMid               // the document also has it capitalised mid-sentence
+	tAllCaps              // two or more letters, none lower case
+)
+
+// wstat is what a document says about one word (by its lower-case form):
+// how it is written elsewhere and how the tagger labelled it so far.
+type wstat struct {
+	lowerSeen bool
+	capMid    bool
+	form      string    // the first mixed-case form seen mid-sentence ("Japan" for "JAPAN")
+	hist      [5]uint16 // labels given so far: O, PER, ORG, LOC, MISC
+	agg       [5]uint16 // labels the first stage gave it in the whole document
+}
+
+// prepare computes per-token attributes once per document: lower case,
+// shape, gazetteer flags and what the rest of the document says about the
+// word. Lower-case forms share one string per document.
+func (d *Doc) prepare(lex *Lexicon) {
+	n := len(d.Words)
+	d.lower = grow(d.lower, n)
+	d.shape = grow(d.shape, n)
+	d.lex = grow(d.lex, n)
+	d.gaz = grow(d.gaz, n)
+	d.flag = grow(d.flag, n)
+	d.stat = grow(d.stat, n)
+	d.labels = grow(d.labels, n)
+	d.buf = d.buf[:0]
+	d.offs = grow(d.offs, n+1)
+	for i, w := range d.Words {
+		d.offs[i] = int32(len(d.buf))
+		if hasUpper(w) {
+			for _, r := range w {
+				d.buf = utf8.AppendRune(d.buf, unicode.ToLower(r))
+			}
+		}
+	}
+	d.offs[n] = int32(len(d.buf))
+	all := string(d.buf)
+	if d.index == nil {
+		d.index = map[string]int32{}
+	}
+	clear(d.index)
+	d.stats = d.stats[:0]
+	s0 := 0
+	for _, e := range d.Ends {
+		caps := true
+		for i := s0; i < e; i++ {
+			if hasLower(d.Words[i]) {
+				caps = false
+				break
+			}
+		}
+		for i := s0; i < e; i++ {
+			w := d.Words[i]
+			lw := w
+			if d.offs[i] != d.offs[i+1] {
+				lw = all[d.offs[i]:d.offs[i+1]]
+			}
+			d.lower[i] = lw
+			d.shape[i] = shapeOf(w)
+			d.lex[i] = lex.flags(w, lw)
+			d.gaz[i] = 0
+			var f uint8
+			if i == s0 {
+				f |= tInit
+			}
+			if caps {
+				f |= tCapsSent
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(r) {
+				f |= tUpper
+				if isAllCaps(w) {
+					f |= tAllCaps
+				}
+			}
+			d.flag[i] = f
+			d.stat[i] = -1
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			k, ok := d.index[lw]
+			if !ok {
+				k = int32(len(d.stats))
+				d.stats = append(d.stats, wstat{})
+				d.index[lw] = k
+			}
+			d.stat[i] = k
+			st := &d.stats[k]
+			switch {
+			case unicode.IsLower(r):
+				st.lowerSeen = true
+			case f&(tInit|tCapsSent) == 0 && f&tAllCaps == 0:
+				st.capMid = true
+				if st.form == "" {
+					st.form = w
+				}
+			}
+		}
+		s0 = e
+	}
+	s0 = 0
+	for _, e := range d.Ends {
+		d.markPhrases(lex, s0, e)
+		s0 = e
+	}
+	for i := range d.Words {
+		if k := d.stat[i]; k >= 0 {
+			if d.stats[k].lowerSeen {
+				d.flag[i] |= tLowDoc
+			}
+			if d.stats[k].capMid {
+				d.flag[i] |= tCapMid
+			}
+		}
+	}
+}
+
+// markPhrases marks the gazetteer phrases of sentence [s0, e), longest
+// first. A headline's "NEW YORK" is looked up as the story writes it.
+func (d *Doc) markPhrases(lex *Lexicon, s0, e int) {
+	for i := s0; i < e; {
+		cat, m := lex.match(d.Words[s0:e], i-s0)
+		if m == 0 && d.flag[i]&tAllCaps != 0 {
+			if k := d.stat[i]; k >= 0 && d.stats[k].form != "" {
+				cat, m = lex.matchOne(d.stats[k].form)
+			}
+		}
+		if m == 0 {
+			i++
+			continue
+		}
+		for k := i; k < i+m; k++ {
+			pos := uint8(1) // inside
+			switch {
+			case m == 1:
+				pos = 3
+			case k == i:
+				pos = 0
+			case k == i+m-1:
+				pos = 2
+			}
+			d.gaz[k] = cat<<2 | pos
+		}
+		i += m
+	}
+}
+
+// grow returns s with length n, reusing its storage.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+func hasUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLower reports whether w holds a lower-case letter.
+func hasLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'a' && c <= 'z' {
+			return true
+		}
+		if c >= 0x80 {
+			for _, r := range w[i:] {
+				if unicode.IsLower(r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// isAllCaps reports whether w has two or more letters and no lower-case one.
+func isAllCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// shapeOf is a compressed word shape: "Xx", "XX", "x", "d", "Xx-Xx", "X.X.".
+func shapeOf(w string) string {
+	var b [8]byte
+	n := 0
+	var last byte
+	for i := 0; i < len(w); {
+		c := w[i]
+		var k byte
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				k = 'X'
+			case c >= 'a' && c <= 'z':
+				k = 'x'
+			case c >= '0' && c <= '9':
+				k = 'd'
+			default:
+				k = c
+			}
+		} else {
+			r, sz := utf8.DecodeRuneInString(w[i:])
+			i += sz
+			switch {
+			case unicode.IsUpper(r):
+				k = 'X'
+			case unicode.IsLower(r):
+				k = 'x'
+			case unicode.IsDigit(r):
+				k = 'd'
+			default:
+				k = '?'
+			}
+		}
+		if k != last && n < len(b) {
+			b[n] = k
+			n++
+		}
+		last = k
+	}
+	return shapes.get(b[:n])
+}
+
+// shapes interns shape strings, so shapeOf does not allocate for the
+// shapes news text is made of. It is filled by init and read-only after.
+var shapes = func() *interner {
+	in := &interner{m: map[string]string{}}
+	alpha := "Xxd.-',&/$%()?:;\"!"
+	// Every shape of up to three classes covers nearly all words.
+	var rec func(prefix []byte, depth int)
+	rec = func(prefix []byte, depth int) {
+		if len(prefix) > 0 {
+			in.m[string(prefix)] = string(prefix)
+		}
+		if depth == 0 {
+			return
+		}
+		for i := 0; i < len(alpha); i++ {
+			c := alpha[i]
+			if len(prefix) > 0 && prefix[len(prefix)-1] == c {
+				continue
+			}
+			rec(append(prefix, c), depth-1)
+		}
+	}
+	rec(nil, 3)
+	for _, s := range []string{"X.X.", "X.X.X.", "Xx-Xx", "x-x", "Xx'x", "XxXx", "xXx", "d.d", "d,d", "d-d", "d-d-d", "d:d", "d/d", "Xx.", "X.", "xX", "Xd", "dX", "Xx-x", "x-Xx", "X-X", "X-Xx"} {
+		in.m[s] = s
+	}
+	return in
+}()
+
+type interner struct{ m map[string]string }
+
+// get returns the interned form of b, or a new string for a rare shape.
+func (in *interner) get(b []byte) string {
+	if s, ok := in.m[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}
+
+// static appends the features of token i that do not depend on labels;
+// sentence [s0, e0) holds it.
+func (d *Doc) static(f []uint64, i, s0, e0 int) []uint64 {
+	w, lw := d.Words[i], d.lower[i]
+	fl := d.flag[i]
+	f = append(f, hnum(fBias, 0), hstr(fWord, w), hstr(fLower, lw), hstr(fShape, d.shape[i]))
+	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != "" && d.stats[k].form != w {
+		// "JAPAN" in a headline reads as the "Japan" of the story.
+		f = append(f, hstr(fWord, d.stats[k].form))
+	}
+	n := len(lw)
+	if n >= 1 {
+		f = append(f, hstr(fPre1, lw[:1]), hstr(fSuf1, lw[n-1:]))
+	}
+	if n >= 3 {
+		f = append(f, hstr(fPre2, lw[:2]), hstr(fSuf2, lw[n-2:]))
+	}
+	if n >= 4 {
+		f = append(f, hstr(fPre3, lw[:3]), hstr(fSuf3, lw[n-3:]))
+	}
+	if n >= 5 {
+		f = append(f, hstr(fPre4, lw[:4]), hstr(fSuf4, lw[n-4:]))
+	}
+	pw, nw, p2w, n2w := "<s>", "</s>", "<s>", "</s>"
+	ps, ns := "<s>", "</s>"
+	var pl, nl uint8 = 0xff, 0xff
+	var pg, ng uint8 = 0xff, 0xff
+	if i > s0 {
+		pw, ps, pl, pg = d.lower[i-1], d.shape[i-1], d.lex[i-1], d.gaz[i-1]
+	}
+	if i > s0+1 {
+		p2w = d.lower[i-2]
+	}
+	if i+1 < e0 {
+		nw, ns, nl, ng = d.lower[i+1], d.shape[i+1], d.lex[i+1], d.gaz[i+1]
+	}
+	if i+2 < e0 {
+		n2w = d.lower[i+2]
+	}
+	f = append(f, hstr(fPrevW, pw), hstr(fNextW, nw), hstr(fPrev2W, p2w), hstr(fNext2W, n2w),
+		hnum(fLex, uint64(d.lex[i])), hnum(fPrevLex, uint64(pl)), hnum(fNextLex, uint64(nl)),
+		hstr(fPrevShape, ps), hstr(fNextShape, ns), hpair(fShape3, ps, d.shape[i])^hstr(fShape3, ns)*fnvPrime,
+		hpair(fBigramPrev, pw, lw), hpair(fBigramNext, lw, nw),
+		hnum(fGaz, uint64(d.gaz[i])), hnum(fPrevGaz, uint64(pg)), hnum(fNextGaz, uint64(ng)))
+	if i == s0 {
+		f = append(f, hnum(fFirst, uint64(d.lex[i]&LexCommon)))
+	}
+	if i == e0-1 {
+		f = append(f, hnum(fLast, 0))
+	}
+	if fl&tUpper != 0 {
+		f = append(f, hnum(fDocCase, uint64(fl)))
+	}
+	if fl&tCapsSent != 0 {
+		f = append(f, hstr(fCapsSent, d.shape[i]))
+	}
+	f = append(f, hnum(fLen, uint64(min(len(d.Words[i]), 12))))
+	if fl&tUpper != 0 && fl&tCapsSent == 0 {
+		// The capitalised run the word is in: left to right, the tagger
+		// must decide "Jones" before it reaches the "Inc" of "Jones
+		// Medical Industries Inc".
+		a, b := i, i+1
+		for a > s0 && (d.flag[a-1]&tUpper != 0 || d.Words[a-1] == "&") {
+			a--
+		}
+		for b < e0 && (d.flag[b]&tUpper != 0 || d.Words[b] == "&" && b+1 < e0 && d.flag[b+1]&tUpper != 0) {
+			b++
+		}
+		if b-a > 1 {
+			f = append(f, hstr(fRunLast, d.lower[b-1]), hstr(fRunFirst, d.lower[a]),
+				hnum(fRunPos, uint64(min(b-a, 5))<<4|uint64(min(i-a, 4))))
+		}
+	}
+	return f
+}
+
+// histType is the label type most often given so far to the word at k, 0
+// when it has none.
+func histType(h *[5]uint16) uint64 {
+	best, bn := 0, uint16(0)
+	for t, c := range h {
+		if c > bn {
+			best, bn = t, c
+		}
+	}
+	if bn == 0 {
+		return 0
+	}
+	return uint64(best) + 1
+}
+
+// dynamic appends the features that depend on the labels given so far: the
+// two previous labels and what this word was labelled earlier in the
+// document.
+func (d *Doc) dynamic(f []uint64, i, s0, e0 int, p1, p2 int) []uint64 {
+	f = append(f, hnum(fPrevL, uint64(p1)), hnum(fPrev2L, uint64(p1*32+p2)),
+		hstr(fPrevLW^uint64(p1)<<8, d.lower[i]), hstr(fPrevLShape^uint64(p1)<<8, d.shape[i]))
+	if d.flag[i]&tUpper != 0 && !noHist {
+		if k := d.stat[i]; k >= 0 {
+			h := histType(&d.stats[k].hist)
+			f = append(f, hnum(fHist, h), hnum(fHistShape, h<<8|uint64(d.flag[i]&(tInit|tCapsSent))))
+		}
+	}
+	if d.stage2 {
+		f = d.stacked(f, i, s0, e0)
+	}
+	return f
+}
+
+// stacked appends the second stage's features: the first stage's labels
+// of the word and its neighbours, and what the first stage called the same
+// word everywhere else in the document (before and after it).
+func (d *Doc) stacked(f []uint64, i, s0, e0 int) []uint64 {
+	own := uint64(d.first[i])
+	pl, nl := uint64(nL), uint64(nL)
+	if i > s0 {
+		pl = uint64(d.first[i-1])
+	}
+	if i+1 < e0 {
+		nl = uint64(d.first[i+1])
+	}
+	f = append(f, hnum(fS1Own, own), hnum(fS1Prev, pl<<5|own), hnum(fS1Next, own<<5|nl))
+	if k := d.stat[i]; k >= 0 && d.flag[i]&tUpper != 0 {
+		agg := d.stats[k].agg
+		if t := typeOf(int(own)); agg[t] > 0 {
+			agg[t]--
+		}
+		m := histType(&agg)
+		f = append(f, hnum(fS1Doc, m), hnum(fS1DocOwn, m<<5|own))
+	}
+	return f
+}
+
+var noHist = os.Getenv("NOHIST") != ""

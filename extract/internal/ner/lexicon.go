@@ -1,0 +1,144 @@
+package ner
+
+import (
+	"strings"
+)
+
+// Lexicon flags of a word.
+const (
+	LexCountry = 1 << iota // part of a country name
+	LexDemonym             // a country's adjective or people
+	LexPlace               // part of a city, state or region name
+	LexCommon              // seen in lower case in running text
+	LexOrg                 // part of a known organization name
+)
+
+// Gazetteer phrase categories, for the phrase-position features.
+const (
+	gazCountry = iota + 1
+	gazDemonym
+	gazPlace
+	gazOrg
+)
+
+// phrase is a gazetteer entry of several words, indexed by its first word.
+type phrase struct {
+	rest []string
+	cat  uint8
+}
+
+// Lexicon maps words to gazetteer flags and holds the multi-word phrases of
+// the same tables, so the tagger can tell "New Mexico" (a place) from
+// "Mexico" inside it. It is built once and only read afterwards.
+type Lexicon struct {
+	m       map[string]uint8
+	phrases map[string][]phrase // by first word, longest first
+}
+
+// NewLexicon builds the word flags and phrases from the extract tables
+// (countries.tsv, places.tsv, words.tsv) and a list of organization names
+// ("Full Name|ACRONYM"). Training and tagging must use the same tables.
+func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
+	l := &Lexicon{m: map[string]uint8{}, phrases: map[string][]phrase{}}
+	add := func(s string, f uint8, cat uint8) {
+		ws := strings.Fields(s)
+		for _, w := range ws {
+			l.m[w] |= f
+		}
+		if len(ws) > 1 {
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{rest: ws[1:], cat: cat})
+		} else if len(ws) == 1 {
+			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{cat: cat})
+		}
+	}
+	for _, line := range strings.Split(countries, "\n") {
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 || line[0] == '#' {
+			continue
+		}
+		for _, n := range strings.Split(cols[3], "|") {
+			add(n, LexCountry, gazCountry)
+		}
+		for _, n := range strings.Split(cols[4], "|") {
+			add(n, LexDemonym, gazDemonym)
+		}
+	}
+	for _, line := range strings.Split(places, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if i := strings.IndexByte(line, '\t'); i > 0 {
+			add(line[:i], LexPlace, gazPlace)
+		}
+	}
+	for _, line := range strings.Split(words, "\n") {
+		if len(line) < 3 || line[0] == '#' {
+			continue
+		}
+		// The first names of words.tsv are counted from the CoNLL training
+		// labels: always right on the training data, so the model would
+		// learn to trust them and miss every name they lack. Only the
+		// lower-case words, read from the text, are used.
+		if line[0] == 'w' {
+			l.m[line[2:]] |= LexCommon
+		}
+	}
+	for _, o := range orgs {
+		for _, n := range strings.Split(o, "|") {
+			add(n, LexOrg, gazOrg)
+		}
+	}
+	for k, ps := range l.phrases {
+		// Longest first, then by category, so the first match is the longest
+		// and the order does not depend on map iteration.
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && (len(ps[j].rest) > len(ps[j-1].rest) || len(ps[j].rest) == len(ps[j-1].rest) && ps[j].cat < ps[j-1].cat); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		l.phrases[k] = ps
+	}
+	return l
+}
+
+// flags returns the flags of w, trying its lower-case form for commonness.
+func (l *Lexicon) flags(w string, lower string) uint8 {
+	f := l.m[w]
+	if lower != w {
+		f |= l.m[lower] & LexCommon
+	}
+	return f
+}
+
+// match returns the category and length in words of the longest phrase
+// starting at words[i], or 0, 0. Single-word entries match too, so the
+// position feature says "a whole country name" as well as "part of one".
+func (l *Lexicon) match(words []string, i int) (uint8, int) {
+	ps := l.phrases[words[i]]
+	for _, p := range ps {
+		if i+1+len(p.rest) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range p.rest {
+			if words[i+1+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p.cat, len(p.rest) + 1
+		}
+	}
+	return 0, 0
+}
+
+// matchOne is match for a single word: a whole one-word entry only.
+func (l *Lexicon) matchOne(w string) (uint8, int) {
+	for _, p := range l.phrases[w] {
+		if len(p.rest) == 0 {
+			return p.cat, 1
+		}
+	}
+	return 0, 0
+}

@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/whosaid/whosaid"
+)
+
+func (a *qAnalyzer) genderBefore(k int) byte {
+	for j := k; j >= 0 && j >= k-2; j-- {
+		switch strings.TrimSuffix(a.low[j], ".") {
+		case "mr":
+			return 'm'
+		case "mrs", "ms":
+			return 'f'
+		}
+	}
+	return 0
+}
+
+func (a *qAnalyzer) lookupGender(surname string, pos int, g byte) (string, bool) {
+	best, ok := "", false
+	for _, r := range a.reg {
+		if r.pos >= pos {
+			break
+		}
+		if r.kind == whosaid.KindPerson && (r.gender == g) && strings.HasSuffix(strings.ToLower(r.name), strings.ToLower(surname)) {
+			best, ok = r.name, true
+		}
+	}
+	return best, ok
+}
+
+func (a *qAnalyzer) resolvePronoun(w string, pos int) whosaid.Speaker {
+	para := a.d.ParagraphAt(pos)
+	switch w {
+	case "he", "she":
+		var best *qFocusItem
+		for _, allowWeak := range []bool{false, true} {
+			for i := range a.focus {
+				f := &a.focus[i]
+				if f.pos >= pos || f.para != para || f.sp.Kind == whosaid.KindOrganization || f.sp.Kind == whosaid.KindUnknown || f.weak && !allowWeak {
+					continue
+				}
+				if best == nil || f.pos > best.pos {
+					best = f
+				}
+			}
+			if best != nil {
+				break
+			}
+		}
+		if best == nil {
+			for i := range a.focus {
+				f := &a.focus[i]
+				if f.pos >= pos || f.sp.Kind == whosaid.KindOrganization || f.sp.Kind == whosaid.KindUnknown {
+					continue
+				}
+				if best == nil || f.pos > best.pos || f.isSpeaker() && !best.isSpeaker() && best.para == f.para {
+					best = f
+				}
+			}
+		}
+		if best != nil {
+			return whosaid.Speaker{Name: best.sp.Name, Kind: best.sp.Kind}
+		}
+		for i := len(a.reg) - 1; i >= 0; i-- {
+			if r := a.reg[i]; r.pos < pos && r.kind == whosaid.KindPerson {
+				return whosaid.Speaker{Name: r.name, Kind: r.kind}
+			}
+		}
+	case "it":
+		if sp, ok := a.resolveOrgRole("", pos); ok {
+			return sp
+		}
+	}
+	return whosaid.Speaker{Kind: whosaid.KindUnknown}
+}
+
+func (f *qFocusItem) isSpeaker() bool {
+	return f.desc == "\x00speaker" || strings.HasPrefix(f.desc, "\x00")
+}
+
+func (a *qAnalyzer) resolveRole(role string, pos int) (whosaid.Speaker, bool) {
+	stem := strings.TrimSuffix(role, "s")
+	var best whosaid.Speaker
+	bestPos := -1
+	for _, f := range a.focus {
+		if f.pos >= pos || f.sp.Kind == whosaid.KindOrganization || f.sp.Kind == whosaid.KindUnknown {
+			continue
+		}
+		if f.pos > bestPos && (qContainsWord(strings.ToLower(f.sp.Name), stem) || qContainsWord(strings.ToLower(f.desc), stem)) {
+			best, bestPos = f.sp, f.pos
+		}
+	}
+	if bestPos >= 0 {
+		return whosaid.Speaker{Name: best.Name, Kind: best.Kind}, true
+	}
+	for i := len(a.reg) - 1; i >= 0; i-- {
+		r := a.reg[i]
+		if r.pos < pos && r.kind == whosaid.KindPerson && !r.weak && qContainsWord(strings.ToLower(r.desc), stem) {
+			return whosaid.Speaker{Name: r.name, Kind: r.kind}, true
+		}
+	}
+	return whosaid.Speaker{}, false
+}
+
+func qContainsWord(s, stem string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], stem)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j == 0 || !isWordRune(rune(s[j-1])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func (a *qAnalyzer) resolveOrgRole(role string, pos int) (whosaid.Speaker, bool) {
+	generic := role == "" || role == "statement" || role == "company" || role == "group" || role == "firm" || role == "report"
+	var last whosaid.Speaker
+	lastPos := -1
+	if role == "statement" || role == "report" {
+		// "the statement said": whoever issued the last statement.
+		for _, f := range a.focus {
+			if f.pos < pos && f.sp.Kind == whosaid.KindOrganization && f.pos > lastPos && strings.Contains(strings.ToLower(f.desc), role) {
+				last, lastPos = f.sp, f.pos
+			}
+		}
+		if lastPos >= 0 {
+			return whosaid.Speaker{Name: last.Name, Kind: last.Kind}, true
+		}
+	}
+	for _, f := range a.focus {
+		if f.pos < pos && f.sp.Kind == whosaid.KindOrganization && f.pos > lastPos {
+			if role == "" || generic || qContainsWord(strings.ToLower(f.sp.Name), role) {
+				last, lastPos = f.sp, f.pos
+			}
+		}
+	}
+	if lastPos >= 0 {
+		return whosaid.Speaker{Name: last.Name, Kind: last.Kind}, true
+	}
+	for i := len(a.reg) - 1; i >= 0 && role != ""; i-- {
+		r := a.reg[i]
+		if r.pos < pos && r.kind == whosaid.KindOrganization && qContainsWord(strings.ToLower(r.name), role) {
+			return whosaid.Speaker{Name: r.name, Kind: r.kind}, true
+		}
+	}
+	if generic {
+		for _, r := range a.reg {
+			if r.pos < pos && r.kind == whosaid.KindOrganization && r.pos >= a.bodyStart && !a.isAgencyMention(r) {
+				return whosaid.Speaker{Name: r.name, Kind: r.kind}, true
+			}
+		}
+	}
+	return whosaid.Speaker{}, false
+}
+
+func (a *qAnalyzer) isAgencyMention(r qRegEntry) bool {
+	pre := strings.TrimSpace(a.d.Text[max(0, r.pos-12):r.pos])
+	return strings.HasSuffix(pre, "told") || strings.HasSuffix(pre, "(")
+}
+
+func (a *qAnalyzer) resolveAge(w string, pos int) whosaid.Speaker {
+	n := strings.TrimSuffix(w, "-year-old")
+	if _, err := strconv.Atoi(n); err != nil {
+		return whosaid.Speaker{Kind: whosaid.KindUnknown}
+	}
+	t := a.d.Text
+	first := strings.Index(t, n+"-year-old")
+	if first < 0 || first >= pos {
+		first = pos
+	}
+	// "Name, N," earlier in the text.
+	if i := strings.Index(t[:pos], ", "+n+","); i >= 0 {
+		if r, ok := a.regEndingAt(i); ok {
+			return whosaid.Speaker{Name: r.name, Kind: r.kind}
+		}
+	}
+	s := a.d.SentenceAt(first)
+	if s > 0 {
+		prev := a.d.Sentences[s-1]
+		for _, r := range a.reg {
+			if r.pos >= prev.Start && r.pos < prev.End && r.kind == whosaid.KindPerson {
+				return whosaid.Speaker{Name: r.name, Kind: r.kind}
+			}
+		}
+	}
+	return whosaid.Speaker{Name: w, Kind: whosaid.KindAnonymous}
+}
+
+func (a *qAnalyzer) regEndingAt(off int) (qRegEntry, bool) {
+	for i := len(a.reg) - 1; i >= 0; i-- {
+		r := a.reg[i]
+		if r.pos < off && off-r.pos <= 40 {
+			if strings.HasSuffix(a.d.Text[r.pos:off], strings.Fields(r.name)[len(strings.Fields(r.name))-1]) {
+				return r, true
+			}
+		}
+	}
+	return qRegEntry{}, false
+}
+
+func (a *qAnalyzer) addFocus(pos int, sp whosaid.Speaker, desc string) {
+	if sp.Kind == whosaid.KindUnknown {
+		return
+	}
+	a.focus = append(a.focus, qFocusItem{pos: pos, para: a.d.ParagraphAt(pos), sp: whosaid.Speaker{Name: sp.Name, Kind: sp.Kind}, desc: "\x00" + desc})
+}
