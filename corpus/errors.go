@@ -29,8 +29,9 @@ var (
 	// ErrDate: a "published" field that is neither YYYY-MM-DD nor an RFC 3339
 	// (or other common) time.
 	ErrDate = errors.New("invalid published date")
-	// ErrUnsupported: an input in a format this package does not read yet
-	// (an XML feed, for one).
+	// ErrUnsupported: an input in a format this package does not read (a
+	// fetched file that is neither a page nor a feed, a feed met in a
+	// folder walk), or a URL whose scheme is not http or https.
 	ErrUnsupported = errors.New("unsupported format")
 )
 

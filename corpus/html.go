@@ -31,7 +31,13 @@ func ReadHTML(source string, r io.Reader) (whosaid.Article, error) {
 }
 
 func readHTMLBytes(source string, data []byte) (whosaid.Article, error) {
-	doc, err := parseHTML(data)
+	return readHTMLPage(source, data, "")
+}
+
+// readHTMLPage reads a page whose HTTP Content-Type (which may name its
+// charset) is contentType.
+func readHTMLPage(source string, data []byte, contentType string) (whosaid.Article, error) {
+	doc, err := parseHTML(data, contentType)
 	if err == nil {
 		var a whosaid.Article
 		a, err = pageArticle(doc)
@@ -43,8 +49,9 @@ func readHTMLBytes(source string, data []byte) (whosaid.Article, error) {
 	return whosaid.Article{}, inputError(source, 0, err)
 }
 
-// parseHTML decodes data to UTF-8 by its declared charset and parses it.
-func parseHTML(data []byte) (*goquery.Document, error) {
+// parseHTML decodes data to UTF-8 by its declared charset (a charset in
+// contentType, from HTTP, wins over the page's own) and parses it.
+func parseHTML(data []byte, contentType string) (*goquery.Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -52,7 +59,7 @@ func parseHTML(data []byte) (*goquery.Document, error) {
 	if !utf16 && isBinary(string(sample(data))) {
 		return nil, ErrBinary
 	}
-	enc, name, certain := charset.DetermineEncoding(data, "")
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
 	if !certain && name != "utf-8" && utf8.Valid(data) {
 		// DetermineEncoding looks at the first 1024 bytes only, and
 		// pages declare their charset late or wrongly. Text in

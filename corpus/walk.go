@@ -30,6 +30,12 @@ type Walker struct {
 	// MaxSize is the largest file or JSON line read, in bytes; larger ones are
 	// reported with ErrTooLarge. Zero means the package's MaxSize (32 MiB).
 	MaxSize int64
+	// Fetcher fetches sources given as URLs and the articles feeds and
+	// sitemaps link to. Nil means a Fetcher with its defaults.
+	Fetcher *Fetcher
+
+	ownFetcher *Fetcher // the default one, made on first need
+	inFolder   bool     // walking a folder: feeds found there are not followed
 }
 
 // Walk reads every article under sources with a zero Walker; see
@@ -41,12 +47,19 @@ func Walk(ctx context.Context, sources []string, yield func(Item) error) error {
 
 // Walk reads every article under sources, calling yield for each article or
 // per-input problem, in a deterministic order: sources as given, folders
-// recursively in lexical order. A source is a file, a folder, or "-" for
-// standard input (reported as "stdin").
+// recursively in lexical order, a feed's articles in the feed's order. A
+// source is a file, a folder, "-" for standard input (reported as "stdin"),
+// or an http or https URL.
+//
+// A URL is fetched with w.Fetcher (see Fetcher for robots.txt, politeness,
+// retries and conditional GET); an HTML page there is one article, and an
+// RSS, Atom or JSON feed or a (Google News) sitemap there, or named as a
+// file, has each article it links to fetched and read. A WARC file (.warc,
+// .warc.gz, or sniffed) yields one article per HTML response record.
 //
 // The format is taken from the file extension (.txt/.md, .html/.htm,
-// .jsonl/.ndjson, .json) and otherwise sniffed from the content; gzip files
-// are decompressed whatever their name. A .json file, or sniffed JSON, whose
+// .jsonl/.ndjson, .json, .warc) and otherwise sniffed from the content; gzip
+// files are decompressed whatever their name. A .json file, or sniffed JSON, whose
 // first line is a whole object is JSON Lines; otherwise it is one article
 // object or an array of them. In folders, hidden files and folders (".x"),
 // symbolic links to folders, and files whose extension marks them as page
@@ -54,8 +67,9 @@ func Walk(ctx context.Context, sources []string, yield func(Item) error) error {
 // over; a file named as a source is always read.
 //
 // A problem with one input (missing, unreadable, empty, binary, badly
-// encoded, too large, bad JSON) is passed to yield as Item.Err and the walk
-// goes on. Walk returns only ctx's error or the first non-nil error from
+// encoded, too large, bad JSON, a failed or forbidden fetch, or
+// ErrNotModified for a page unchanged since the last run) is passed to
+// yield as Item.Err and the walk goes on. Walk returns only ctx's error or the first non-nil error from
 // yield, both of which stop it.
 func (w *Walker) Walk(ctx context.Context, sources []string, yield func(Item) error) error {
 	for _, src := range sources {
@@ -63,13 +77,16 @@ func (w *Walker) Walk(ctx context.Context, sources []string, yield func(Item) er
 			return err
 		}
 		var err error
-		if src == "-" {
+		switch {
+		case src == "-":
 			stdin := w.Stdin
 			if stdin == nil {
 				stdin = os.Stdin
 			}
 			err = w.readStream(ctx, "stdin", stdin, kindUnknown, yield)
-		} else {
+		case isRemote(src):
+			err = w.walkURL(ctx, src, yield)
+		default:
 			err = w.walkPath(ctx, src, yield)
 		}
 		if err != nil {
@@ -95,6 +112,8 @@ func (w *Walker) walkPath(ctx context.Context, root string, yield func(Item) err
 		kind, _ := kindOf(root)
 		return w.readFile(ctx, root, kind, yield)
 	}
+	w.inFolder = true
+	defer func() { w.inFolder = false }()
 	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if yerr := yield(Item{Err: inputError(path, 0, err)}); yerr != nil {
@@ -156,7 +175,8 @@ const (
 	kindHTML
 	kindJSONL
 	kindJSON // JSON Lines or a JSON document: look at the first line
-	kindFeed // XML that is not XHTML: not read yet
+	kindFeed // an RSS, Atom or JSON feed, or a sitemap
+	kindWARC // a WARC file
 )
 
 // kindOf names the format of path from its extension (under any ".gz"), and
@@ -173,6 +193,8 @@ func kindOf(path string) (kind, bool) {
 		return kindJSONL, true
 	case ".json":
 		return kindJSON, true
+	case ".warc":
+		return kindWARC, true
 	default:
 		return kindUnknown, !skippedExts[ext]
 	}
@@ -212,7 +234,14 @@ func (w *Walker) readStream(ctx context.Context, source string, r io.Reader, k k
 	case kindJSON:
 		return w.readJSON(ctx, source, br, yield)
 	case kindFeed:
-		return report(0, fmt.Errorf("%w: XML feeds are not read yet", ErrUnsupported))
+		if w.inFolder {
+			// Following a feed means fetching from the network: only
+			// for a feed named as a source, never one met in a folder.
+			return report(0, fmt.Errorf("%w: a feed or sitemap in a folder (name it as a source to fetch its articles)", ErrUnsupported))
+		}
+		return w.readFeedStream(ctx, source, br, yield)
+	case kindWARC:
+		return w.readWARC(ctx, source, br, yield)
 	}
 	data, err := readAll(br, limit)
 	if err != nil {
@@ -269,6 +298,9 @@ func sniff(br *bufio.Reader, k kind) kind {
 	if len(head) == 0 {
 		return kindText // reported as empty
 	}
+	if bytes.HasPrefix(head, []byte("WARC/")) {
+		return kindWARC
+	}
 	switch head[0] {
 	case '{', '[':
 		return kindJSON
@@ -281,7 +313,8 @@ func sniff(br *bufio.Reader, k kind) kind {
 			}
 			return kindFeed
 		case bytes.HasPrefix(lower, []byte("<rss")), bytes.HasPrefix(lower, []byte("<feed")),
-			bytes.HasPrefix(lower, []byte("<rdf")):
+			bytes.HasPrefix(lower, []byte("<rdf")), bytes.HasPrefix(lower, []byte("<urlset")),
+			bytes.HasPrefix(lower, []byte("<sitemapindex")):
 			return kindFeed
 		case len(lower) > 1 && (lower[1] == '!' || (lower[1] >= 'a' && lower[1] <= 'z')):
 			return kindHTML

@@ -78,7 +78,7 @@ func TestWalkBatch(t *testing.T) {
 		"e.json:4",
 		"ERR empty.txt: empty input",
 		"ERR f.bin: binary data, not text",
-		"ERR feed.xml: unsupported format: XML feeds are not read yet",
+		"ERR feed.xml: unsupported format: a feed or sitemap in a folder (name it as a source to fetch its articles)",
 		"filelink.txt",
 		"ERR g.txt: invalid UTF-8",
 		"h.jsonl.gz:1",

@@ -13,7 +13,15 @@ import (
 // from the words naming whose goal it is.
 func amounts(d *Doc, dates []whosaid.Date) []whosaid.Amount {
 	a := amountScan{d: d, dates: dates}
+	urls := urlSpans(d.Text)
 	for i := 0; i < len(d.Tokens); {
+		for len(urls) > 0 && urls[0].End <= d.Tokens[i].Start {
+			urls = urls[1:]
+		}
+		if len(urls) > 0 && urls[0].Start <= d.Tokens[i].Start {
+			i++ // inside a URL: "%20" is an escape
+			continue
+		}
 		if end, ok := a.match(i); ok {
 			i = end
 			continue
@@ -59,10 +67,26 @@ func (a *amountScan) match(i int) (int, bool) {
 	if !a.mayStart(i) {
 		return 0, false
 	}
-	q, ok := a.read(i)
+	if q, ok := a.percentOf(i); ok {
+		a.emit(q)
+		return q.end, true
+	}
+	sign := 1.0
+	if a.is(i, "minus") || a.is(i, "negative") {
+		sign = -1 // "minus five percent"
+	}
+	var q quantity
+	var ok bool
+	if sign < 0 {
+		q, ok = a.read(i + 1)
+		q.start, q.subStart, q.value = i, -1, -q.value
+	} else {
+		q, ok = a.read(i)
+	}
 	if !ok {
 		return 0, false
 	}
+	a.joinSubunit(&q)
 	if q.kind == "" {
 		// A bare number can borrow its unit from the other end of a range:
 		// "between 3 and 4 percent", "$5 to 7 billion".
@@ -86,6 +110,9 @@ func (a *amountScan) mayStart(i int) bool {
 	if isDigitByte(c) || c >= 0x80 || c == '$' {
 		return true
 	}
+	if len(t) > 3 && 'A' <= c && c <= 'Z' && isDigitByte(t[3]) {
+		return true // "USD115"
+	}
 	n := a.tok(i + 1)
 	if n == "" {
 		return false
@@ -95,6 +122,21 @@ func (a *amountScan) mayStart(i int) bool {
 	}
 	if n == "%" || a.is(i+1, "percent") || a.is(i+1, "per") || a.is(i+1, "percentage") || a.is(i+1, "pct") {
 		return true
+	}
+	switch {
+	case n == "of" && (a.is(i, "percent") || a.is(i, "percents")),
+		n == "cent" && a.is(i, "per") && a.is(i+2, "of"),
+		(c == 'm' || c == 'n') && (a.is(i, "minus") || a.is(i, "negative")):
+		return true
+	case a.is(i+1, "half") || a.is(i+1, "quarter") || a.is(i+1, "quarters") || a.is(i+1, "hundred"):
+		return true
+	case currencyFilter.mayHold(n) && a.isCurrencyName(i+1) && a.isNumberWord(i):
+		return true // "thirteen dollars", "one penny"
+	case len(n) == 4 && millionCodes[n] != "":
+		return true // "twenty MUSD"
+	}
+	if h := strings.IndexByte(t, '-'); h > 0 && h+1 < len(t) {
+		return currencyFilter.mayHold(t[h+1:]) // "one-yen"
 	}
 	switch n[0] | 0x20 {
 	case 'm', 'b', 't', 'h', 'l', 'c', 'k':
@@ -108,9 +150,21 @@ func (a *amountScan) mayStart(i int) bool {
 // unit follows (the caller may still find one through a range).
 func (a *amountScan) read(i int) (quantity, bool) {
 	q := quantity{start: i, subStart: -1, textEnd: -1}
+	if iso, v, ok := gluedCode(a.tok(i)); ok {
+		q.kind, q.unit, q.value, q.end = whosaid.Money, iso, v, i+1
+		q.textEnd = a.d.Tokens[i].End
+		return q, true
+	}
 	j := i
 	prefix := a.prefix(i, &j)
+	mscale := 1.0
+	if iso, ok := millionCodes[a.tok(i)]; ok && j == i {
+		if s := a.tok(i + 1); s != "" && isDigitByte(s[0]) {
+			prefix, j, mscale = iso, i+1, 1e6 // "MAUD 60"
+		}
+	}
 	v, end, scaled, ok := a.number(j, &q)
+	v *= mscale
 	if !ok {
 		return q, false
 	}
@@ -146,11 +200,28 @@ func (a *amountScan) read(i int) (quantity, bool) {
 		q.kind, q.unit = whosaid.Money, u.iso
 		q.value *= u.scale
 		q.end += n
+		if m, ok := a.magnitude(q.end); ok && !q.scaled && u.scale == 1 {
+			q.value *= m // "75 USD million"
+			q.scaled = true
+			q.end++
+		}
 		q.textEnd = a.d.Tokens[q.end-1].End
 		return q, true
 	}
 	return q, true
 }
+
+// isCurrencyName reports whether token i is a currency word ("dollars",
+// "penny").
+func (a *amountScan) isCurrencyName(i int) bool {
+	var buf [16]byte
+	b := foldWord(buf[:], a.tok(i))
+	_, ok := currencyNames[string(b)]
+	return b != nil && ok
+}
+
+// currencyFilter keeps ordinary words off the currencyNames map.
+var currencyFilter = newWordFilter(currencyNames)
 
 // isDollarWord reports whether token i is "dollar(s)".
 func (a *amountScan) isDollarWord(i int) bool { return a.is(i, "dollars") || a.is(i, "dollar") }
@@ -173,7 +244,9 @@ func (a *amountScan) prefix(i int, j *int) string {
 		if b := foldWord(buf[:], t); b != nil {
 			if iso, ok := dollarPrefixes[string(b)]; ok {
 				glued := a.d.Tokens[i].End == a.d.Tokens[i+1].Start
-				if glued || len(t) > 1 && strings.ToUpper(t) == t {
+				// Spaced, as in lower-cased wire text ("hk $ 10.05
+				// billion"), any prefix but the article "a" will do.
+				if glued || len(t) > 1 || string(b) == "c" {
 					*j = i + 2
 					return iso
 				}
@@ -207,8 +280,24 @@ func (a *amountScan) number(j int, q *quantity) (v float64, end int, scaled, ok 
 		var n int
 		v, n, _ = leadingNumber(t)
 		rest = t[n:]
-	} else if w, ok := wordNumber(t); ok {
+	} else if f, k, ok := a.fraction(j); ok {
+		m, _ := a.magnitude(k)
+		return f * m, k + 1, true, true // "half a million", "three quarters billion"
+	} else if h := strings.IndexByte(t, '-'); h > 0 && !a.isNumberWord(j) {
+		w, ok := wordNumber(t[:h])
+		if !ok || !a.compound(j, t, h, &w, &scaled, q) {
+			return 0, 0, false, false // "one-yen"; "one-time" is no amount
+		}
+		return w, j + 1, scaled, true
+	} else if w, e, ok := a.spelledNumber(j); ok {
 		v = w
+		if e > j+1 {
+			end = e
+			if m, ok := a.magnitude(end); ok {
+				return v * m, end + 1, true, true
+			}
+			return v, end, false, true // "one hundred"
+		}
 	} else if (t == "a" || t == "an" || t == "A" || t == "An") && a.isMagnitude(j+1) {
 		v = 1
 	} else {
@@ -229,6 +318,10 @@ func (a *amountScan) number(j int, q *quantity) (v float64, end int, scaled, ok 
 		if b == nil || !isMag {
 			if iso, ok := currencyCodes[strings.ToUpper(rest)]; ok && len(rest) == 3 {
 				q.kind, q.unit = whosaid.Money, iso // "115USD"
+				return v, end, false, true
+			}
+			if iso, ok := currencySymbols[rest]; ok {
+				q.kind, q.unit = whosaid.Money, iso // "100元"
 				return v, end, false, true
 			}
 			return 0, 0, false, false // "5th", "10am", "3D"
@@ -420,10 +513,14 @@ func (a *amountScan) currencyAfter(j int) (currencyName, int) {
 	if iso, ok := currencyCodes[t]; ok && len(t) == 3 {
 		return currencyName{iso: iso, scale: 1}, 1
 	}
-	if iso, ok := currencySymbols[t]; ok {
-		if s := a.tok(j + 1); s == "" || !isDigitByte(s[0]) {
-			return currencyName{iso: iso, scale: 1}, 1
-		}
+	if iso, ok := lowerCodes[t]; ok {
+		return currencyName{iso: iso, scale: 1}, 1
+	}
+	if iso, ok := millionCodes[t]; ok {
+		return currencyName{iso: iso, scale: 1e6}, 1 // "30 MUSD"
+	}
+	if iso, ok := currencySymbols[t]; ok && a.postfixSymbol(j) {
+		return currencyName{iso: iso, scale: 1}, 1
 	}
 	var b1, b2, b3 [24]byte
 	w1 := foldWord(b1[:], t)

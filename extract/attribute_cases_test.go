@@ -257,8 +257,20 @@ func TestClaimAttribution(t *testing.T) {
 			"Regulators fined Quillon Inc. on Tuesday. Quillon, based in Austin, Texas, said it would appeal.",
 			[]qWant{{"it would appeal", "Quillon Inc.", org}}},
 		{"not reporting verbs",
-			"The company expects profit to grow. Officials found that the bridge was unsafe. Prices rose in the United States, where demand was strong.",
+			"The company expects profit to grow. Police found the car abandoned near the border. Prices rose in the United States, where demand was strong.",
 			nil},
+		{"findings of polls and inspectors",
+			"A Reuters/Ipsos poll showed the mayor trailing by six points. Inspectors found that the bridge was unsafe.",
+			[]qWant{{"the mayor trailing by six points", "Ipsos", org}, {"the bridge was unsafe", "inspectors", anon}}},
+		{"shares of respondents speak",
+			"About 4 in 10 said they wanted lower taxes. Nearly half say the country is on the wrong track.",
+			[]qWant{{"they wanted lower taxes", "about 4 in 10", anon}, {"the country is on the wrong track", "nearly half", anon}}},
+		{"asked whether",
+			"Senator Ruth Kaye asked whether the agency had warned anyone. Kaye asked reporters to leave.",
+			[]qWant{{"whether the agency had warned anyone", "Ruth Kaye", per}}},
+		{"role noun does not match a longer word",
+			"Many voters stayed home. The man said he was nervous.",
+			[]qWant{{"he was nervous", "man", anon}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, claims := attribute(NewDoc(tc.text), nil)

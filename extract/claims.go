@@ -94,7 +94,7 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 		for p >= t0 && qAuxSkip[a.low[p]] {
 			p--
 		}
-		if p < t0 || !(qPronouns[a.low[p]] || a.isCap(p) && a.isWordTok(p)) {
+		if p < t0 || !(qPronouns[a.low[p]] || a.isCap(p) && a.isWordTok(p) || qDocNouns[a.low[p]] || qAnonNouns[a.low[p]] || qQuantityWords[a.low[p]] || a.low[p] == "who") {
 			return false
 		}
 	}
@@ -122,6 +122,10 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 	gerund := fl&cueGerund != 0 && p >= t0 && a.low[p] == ","
 	coord := p >= t0 && (a.low[p] == "and" || a.low[p] == "but")
 	switch {
+	case p > t0 && (a.low[p] == "who" || a.low[p] == "which") && !a.inQ[p]:
+		// "…, a junior from Las Vegas, who said she…": the antecedent speaks.
+		at.sp = a.relativeSubject(t0, p)
+		a.preposedContent(&at, k, t1)
 	case gerund || coord:
 		// ", adding that…", "…and said…": the subject is the clause's.
 		at.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
@@ -208,6 +212,40 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 	}
 	at.claim = a.isClaim(&at)
 	a.atts = append(a.atts, at)
+}
+
+// relativeSubject resolves the relative pronoun at token p to the noun
+// phrase just before it ("a voter, who"), back to its determiner or to the
+// start of a name. The mention runs from that phrase to the pronoun, so it
+// names both the antecedent and the word that stands for it.
+func (a *qAnalyzer) relativeSubject(t0, p int) whosaid.Speaker {
+	end := p
+	if a.low[p-1] == "," {
+		end = p - 1
+	}
+	b := end - 1
+	for x := end - 1; x >= t0 && x > end-7; x-- {
+		w := a.low[x]
+		if w == "," || a.inQ[x] || qCueWords[w] != 0 && !a.isCap(x) {
+			break
+		}
+		b = x
+		if qDeterminers[w] && w != "of" || qPronouns[w] {
+			break
+		}
+	}
+	sp := whosaid.Speaker{Kind: whosaid.KindUnknown}
+	if b >= t0 && b < end {
+		sp = a.speakerFromNP(b, end)
+		if sp.Kind == whosaid.KindUnknown && a.isWordTok(end-1) {
+			sp = whosaid.Speaker{Name: a.descriptor(b, end-1), Kind: whosaid.KindAnonymous}
+		}
+	} else {
+		b = p
+	}
+	st := a.d.Tokens[b].Start
+	sp.Mention = &whosaid.Mention{Text: a.d.Text[st:a.d.Tokens[p].End], Start: st, End: a.d.Tokens[p].End}
+	return sp
 }
 
 // insideContent reports whether off lies in the content of an earlier
@@ -588,11 +626,20 @@ func (a *qAnalyzer) isClaim(at *qAttrib) bool {
 	if at.sp.Kind == whosaid.KindUnknown || at.content.End-at.content.Start < 8 {
 		return false
 	}
-	if at.flags&cueClaim == 0 && !(at.flags&cueThat != 0 && (at.that || at.post)) {
-		return false
-	}
 	c := at.content
 	t := a.d.Text
+	switch {
+	case at.flags&cueAsk != 0:
+		// A question is content only when it is one: "asked whether…".
+		if !qQuestionWords[a.low[a.tokAt(c.Start)]] {
+			return false
+		}
+	case at.flags&cueClaim == 0 && !(at.flags&cueThat != 0 && (at.that || at.post)):
+		return false
+	case at.flags&cueEvidence != 0 && !at.that && !a.docSubject(at):
+		// "police found the body" reports nothing; "the poll found…" does.
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(t[c.Start:])
 	if qIsQuoteRune(r) && a.quoteSpanning(c) {
 		return false
@@ -605,6 +652,25 @@ func (a *qAnalyzer) isClaim(at *qAttrib) bool {
 		}
 	}
 	return words >= 2
+}
+
+// docSubject reports whether the speaker of at is an organization, a
+// document or poll, or a share of people: the subjects for which verbs of
+// showing and finding report a claim ("police found the car abandoned"
+// reports none).
+func (a *qAnalyzer) docSubject(at *qAttrib) bool {
+	if at.sp.Kind == whosaid.KindOrganization {
+		return true
+	}
+	m := at.sp.Mention
+	if m == nil {
+		return false
+	}
+	k := a.tokAt(m.End) - 1
+	if k < 0 {
+		return false
+	}
+	return qDocNouns[a.low[k]] || qQuantityWords[a.low[k]]
 }
 
 // quoteSpanning reports whether a quote opens at the start of c and runs to

@@ -10,6 +10,13 @@ const (
 	cueClaim              // takes a content clause without "that"
 	cueThat               // takes a content clause only after "that"
 	cueGerund             // participle ("adding"): subject is the clause's subject
+	// cueEvidence marks verbs of showing and finding ("the poll showed",
+	// "the study found"): they report a claim only when their subject is a
+	// document, a poll or an organization, or when "that" follows.
+	cueEvidence
+	// cueAsk marks verbs of asking: their content is the question ("asked
+	// whether…"), a claim only when a wh-word or "if" opens it.
+	cueAsk
 )
 
 // qCueWords maps every inflected form of a reporting verb to its flags. The
@@ -63,7 +70,9 @@ var qCueLemmas = []struct {
 	{"reply replies replied replying", cueQuote | cueThat},
 	{"respond responds responded responding", cueQuote | cueThat},
 	{"answer answers answered", cueQuote | cueThat},
-	{"ask asks asked", cueQuote},
+	{"ask asks asked", cueQuote | cueAsk},
+	{"wonder wonders wondered", cueQuote | cueAsk},
+	{"question questioned", cueAsk},
 	{"recall recalls recalled recalling", cueQuote | cueThat},
 	{"remark remarks remarked", cueQuote | cueThat},
 	{"complain complains complained complaining", cueQuote | cueClaim},
@@ -83,7 +92,23 @@ var qCueLemmas = []struct {
 	{"comment comments commented", cueQuote | cueThat},
 	{"observe observes observed", cueQuote | cueThat},
 	{"forecast forecasts", cueThat},
-	{"think thinks thought", cueThat},
+	{"think thinks thought", cueClaim},
+	{"fear fears feared", cueThat},
+	{"hope hopes hoped", cueThat},
+	{"worry worries worried", cueThat},
+	{"know knows knew", cueThat},
+	{"agree agrees agreed", cueThat},
+	{"doubt doubts doubted", cueThat},
+	{"show shows showed", cueClaim | cueEvidence},
+	{"find finds found", cueClaim | cueEvidence},
+	{"project projects projected", cueThat},
+	{"charge charges charged", cueThat},
+	{"boast boasts boasted", cueQuote | cueThat},
+	{"brag brags bragged", cueQuote | cueThat},
+	{"speculate speculates speculated", cueThat},
+	{"guarantee guarantees guaranteed", cueThat},
+	{"assure assures assured", cueQuote | cueThat},
+	{"lament laments lamented", cueQuote | cueThat},
 	{"mention mentions mentioned", cueThat},
 	{"point", 0},
 	{"urge urges urged urging", cueQuote},
@@ -366,6 +391,56 @@ var qNounish = map[string]bool{
 	"shouts": true, "yell": true, "pledge": true, "pledges": true, "vow": true, "vows": true,
 	"warning": true, "stress": true, "counters": true, "write": true, "ask": true, "asks": true,
 	"respond": true, "reveal": true, "admit": true, "recall": true, "recalls": true,
+	"fear": true, "fears": true, "hope": true, "hopes": true, "doubt": true, "doubts": true,
+	"charge": true, "charges": true, "project": true, "projects": true, "question": true,
+	"show": true, "shows": true, "find": true, "finds": true, "worry": true, "worries": true,
+	"know": true, "guarantee": true, "guarantees": true, "boast": true, "boasts": true,
+	"wonder": true, "think": true, "agree": true,
+}
+
+// qQuestionWords open the content of a verb of asking: "asked whether…".
+var qQuestionWords = map[string]bool{
+	"whether": true, "if": true, "how": true, "what": true, "why": true, "who": true,
+	"when": true, "where": true, "which": true, "whom": true,
+}
+
+// qDocNouns are documents, polls and records that speak for their makers:
+// "the poll showed", "FEC records show", "a new study found".
+var qDocNouns = map[string]bool{
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+	"report": true, "reports": true, "records": true, "data": true, "figures": true, "numbers": true,
+	"analysis": true, "research": true, "findings": true, "results": true, "documents": true,
+	"review": true, "audit": true, "investigation": true, "memo": true, "email": true, "emails": true,
+	"letter": true, "filing": true, "filings": true, "statement": true, "ad": true, "ads": true,
+	"article": true, "editorial": true, "book": true, "video": true, "transcript": true,
+	"estimates": true, "projections": true, "model": true, "tally": true, "count": true,
+	"statistics": true, "story": true, "op-ed": true, "column": true, "website": true, "indictment": true,
+	"complaint": true, "lawsuit": true, "suit": true, "ruling": true, "order": true, "release": true,
+}
+
+// qQuantityWords count people without naming them: "half said", "most
+// believe", "a majority of voters say".
+var qQuantityWords = map[string]bool{
+	"half": true, "third": true, "thirds": true, "quarter": true, "quarters": true,
+	"three-quarters": true, "two-thirds": true, "one-third": true, "one-quarter": true,
+	"majority": true, "majorities": true, "plurality": true, "minority": true, "most": true,
+	"many": true, "some": true, "few": true, "several": true, "others": true, "none": true,
+	"percent": true, "%": true, "fifth": true, "fifths": true, "tenth": true, "both": true,
+}
+
+// qApproxWords may open a count: "about half", "nearly 4 in 10", "more than
+// a third".
+var qApproxWords = map[string]bool{
+	"about": true, "nearly": true, "almost": true, "roughly": true, "around": true, "some": true,
+	"more": true, "than": true, "less": true, "fewer": true, "over": true, "under": true, "just": true,
+	"only": true, "a": true, "an": true, "the": true, "approximately": true, "barely": true, "exactly": true,
+}
+
+// qNumberWords are numbers spelled out, which open counts as digits do.
+var qNumberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "twenty": true, "thirty": true, "forty": true,
+	"fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true,
 }
 
 // qParticiples are irregular past participles that can follow "statement"

@@ -8,7 +8,7 @@ package extract
 var currencySymbols = map[string]string{
 	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
 	"₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP", "₫": "VND", "₴": "UAH", "฿": "THB",
-	"元": "CNY", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₸": "KZT", "₵": "GHS",
+	"元": "CNY", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₸": "KZT", "₵": "GHS", "₿": "BTC",
 }
 
 // dollarPrefixes are the letters glued to "$" that name a dollar (or peso or
@@ -68,8 +68,8 @@ var currencyNames = map[string]currencyName{
 	"cedi": {"GHS", "cedi", 1}, "cedis": {"GHS", "cedi", 1}, "kwacha": {"ZMW", "kwacha", 1},
 	"dong": {"VND", "dong", 1}, "taka": {"BDT", "taka", 1}, "markka": {"FIM", "markka", 1},
 	"guilders": {"NLG", "guilder", 1}, "pesetas": {"ESP", "peseta", 1}, "bitcoin": {"BTC", "bitcoin", 1},
-	"bitcoins": {"BTC", "bitcoin", 1},
-	"cent":     {"USD", "dollar", 0.01}, "cents": {"USD", "dollar", 0.01},
+	"bitcoins": {"BTC", "bitcoin", 1}, "satoshi": {"BTC", "bitcoin", 1e-8}, "satoshis": {"BTC", "bitcoin", 1e-8},
+	"cent": {"USD", "dollar", 0.01}, "cents": {"USD", "dollar", 0.01},
 	"pence": {"GBP", "pound", 0.01}, "penny": {"GBP", "pound", 0.01},
 }
 

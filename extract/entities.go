@@ -16,8 +16,9 @@ import (
 // organization). Its tables are loaded once and only read afterwards, so one
 // tagger serves every goroutine.
 type entityTagger struct {
-	gz   *gazetteer
-	pool sync.Pool // *entState, reused so tagging an article allocates little
+	gz    *gazetteer
+	names *nameTagger // the statistical tagger, consulted where rules are unsure
+	pool  sync.Pool   // *entState, reused so tagging an article allocates little
 }
 
 // newEntityTagger parses the embedded tables once; the tagger is then
@@ -27,7 +28,11 @@ func newEntityTagger() (*entityTagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &entityTagger{gz: gz}
+	nt, err := newNameTagger()
+	if err != nil {
+		return nil, err
+	}
+	t := &entityTagger{gz: gz, names: nt}
 	t.pool.New = func() any { return &entState{} }
 	return t, nil
 }

@@ -74,6 +74,19 @@ func (a *qAnalyzer) resolvePronoun(w string, pos int) whosaid.Speaker {
 		if sp, ok := a.resolveOrgRole("", pos); ok {
 			return sp
 		}
+	case "they":
+		// The latest group or body that spoke, in this paragraph or the one
+		// before; else an unnamed group.
+		for i := len(a.focus) - 1; i >= 0; i-- {
+			f := a.focus[i]
+			if f.pos >= pos || f.para < para-1 {
+				continue
+			}
+			if f.sp.Kind == whosaid.KindOrganization || f.sp.Kind == whosaid.KindAnonymous && strings.HasSuffix(f.sp.Name, "s") {
+				return whosaid.Speaker{Name: f.sp.Name, Kind: f.sp.Kind}
+			}
+		}
+		return whosaid.Speaker{Name: "they", Kind: whosaid.KindAnonymous}
 	}
 	return whosaid.Speaker{Kind: whosaid.KindUnknown}
 }
@@ -113,7 +126,15 @@ func qContainsWord(s, stem string) bool {
 			return false
 		}
 		j += i
-		if j == 0 || !isWordRune(rune(s[j-1])) {
+		e := j + len(stem)
+		// The word may go on by a plural ending only: "minister" matches
+		// "ministers" but "man" does not match "many".
+		if e < len(s) && s[e] == 's' {
+			e++
+		} else if e+1 < len(s) && s[e] == 'e' && s[e+1] == 's' {
+			e += 2
+		}
+		if (j == 0 || !isWordRune(rune(s[j-1]))) && (e >= len(s) || !isWordRune(rune(s[e]))) {
 			return true
 		}
 		i = j + 1

@@ -240,6 +240,12 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	}
 	pos := d.Tokens[nb].Start
 	mention := &whosaid.Mention{Text: d.Text[pos:d.Tokens[ne-1].End], Start: pos, End: d.Tokens[ne-1].End}
+	if sp, ok := a.quantitySpeaker(nb, ne); ok {
+		// "47 percent of Democrats", "Nearly half", "About 4 in 10": the
+		// share of a poll's respondents is an unnamed group.
+		sp.Mention = mention
+		return sp
+	}
 	if ne-nb == 1 && qPronouns[a.low[nb]] {
 		sp := a.resolvePronoun(a.low[nb], pos)
 		sp.Mention = mention
@@ -317,6 +323,15 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	if qAnonNouns[hw] || qPersonRoles[hw] {
 		return whosaid.Speaker{Name: a.descriptor(nb, head), Kind: whosaid.KindAnonymous, Mention: mention}
 	}
+	if qDocNouns[hw] && !qOrgRoles[hw] {
+		// "The latest Reuters/Ipsos poll", "exit polls", "FEC records": a
+		// document or poll speaks for whoever made it, named when a
+		// capitalised modifier says so.
+		if ms := a.capModifiers(nb, head); ms != "" {
+			return whosaid.Speaker{Name: ms, Kind: whosaid.KindOrganization, Mention: mention}
+		}
+		return whosaid.Speaker{Name: a.descriptor(nb, head), Kind: whosaid.KindAnonymous, Mention: mention}
+	}
 	if qOrgRoles[hw] {
 		// "the FNV union": the capitalised modifier names the body.
 		if ms := a.capModifiers(nb, head); ms != "" {
@@ -340,6 +355,59 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 		return sp
 	}
 	return whosaid.Speaker{Kind: whosaid.KindUnknown}
+}
+
+// quantitySpeaker reads a noun phrase that counts people rather than naming
+// them ("47 percent of Democrats", "Nearly half", "About 4 in 10", "Many"):
+// poll stories attribute answers to such shares. The descriptor is the group
+// after "of" when there is one.
+func (a *qAnalyzer) quantitySpeaker(nb, ne int) (whosaid.Speaker, bool) {
+	j := nb
+	for j < ne && j < nb+3 && qApproxWords[a.low[j]] {
+		j++
+	}
+	if j >= ne {
+		return whosaid.Speaker{}, false
+	}
+	w := a.low[j]
+	switch {
+	case qIsNumber(w) || qIsNumberWord(w) || strings.HasSuffix(w, "-percent"):
+		// A number is a share only with "percent", "in 10" or "of".
+		if j+1 >= ne {
+			return whosaid.Speaker{}, false
+		}
+		n := a.low[j+1]
+		if !(n == "percent" || n == "%" || n == "in" || n == "of" || n == "out" || qQuantityWords[n]) {
+			return whosaid.Speaker{}, false
+		}
+	case qQuantityWords[w]:
+		if j+1 < ne && a.low[j+1] != "of" && !qQuantityWords[a.low[j+1]] && a.low[j+1] != "percent" {
+			// "Many voters", "Some analysts": the noun is the head, read as usual.
+			return whosaid.Speaker{}, false
+		}
+	default:
+		return whosaid.Speaker{}, false
+	}
+	name := strings.ToLower(a.d.Text[a.d.Tokens[nb].Start:a.d.Tokens[ne-1].End])
+	for x := j; x < ne-1; x++ {
+		if a.low[x] == "of" {
+			name = a.descriptor(x+1, ne-1)
+			break
+		}
+	}
+	if name == "" {
+		return whosaid.Speaker{}, false
+	}
+	return whosaid.Speaker{Name: name, Kind: whosaid.KindAnonymous}, true
+}
+
+// qIsNumberWord reports whether w is a spelled-out number, hyphenated
+// ones included ("twenty-four").
+func qIsNumberWord(w string) bool {
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	return qNumberWords[w]
 }
 
 // capModifiers returns the capitalised words right before the head, not

@@ -5,11 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/jdkato/prose/v2"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/whosaid/whosaid/extract/internal/ner"
 )
 
 func TestNameTaggerFindsSpans(t *testing.T) {
@@ -19,7 +20,7 @@ func TestNameTaggerFindsSpans(t *testing.T) {
 	// Rex Tillerson" as the organization "State Rex Tillerson".
 	text := "NATO foreign ministers will meet in Brussels on Friday, Jim Mattis said."
 	d := NewDoc(text)
-	var s ner.Sentence
+	var s nerDoc
 	got := map[string]string{}
 	for _, sp := range nt.spans(d, &s, nil) {
 		got[text[sp.Start:sp.End]] = sp.Type
@@ -29,29 +30,97 @@ func TestNameTaggerFindsSpans(t *testing.T) {
 	assert.Equal(t, "LOC", got["Brussels"])
 }
 
-// BenchmarkNameTagger runs the statistical tagger over the dev articles.
-func BenchmarkNameTagger(b *testing.B) {
+// benchTexts are the dev gold articles: realistic news text, read once.
+func benchTexts(tb testing.TB) []string {
+	tb.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "gold", "*.json"))
-	require.NoError(b, err)
-	var docs []*Doc
-	toks := 0
+	require.NoError(tb, err)
+	require.NotEmpty(tb, files)
+	var texts []string
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
-		require.NoError(b, err)
+		require.NoError(tb, err)
 		var g struct{ Text string }
-		require.NoError(b, json.Unmarshal(raw, &g))
-		d := NewDoc(g.Text)
-		docs = append(docs, d)
-		toks += len(d.Tokens)
+		require.NoError(tb, json.Unmarshal(raw, &g))
+		texts = append(texts, g.Text)
+	}
+	return texts
+}
+
+// reportSpeed reports tokens per second of wall time and, where the
+// platform tells, per second of CPU time, which stays honest when other
+// processes share the cores.
+func reportSpeed(b *testing.B, tokens int, cpu0 time.Duration) {
+	b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 && cpu0 > 0 {
+		b.ReportMetric(float64(tokens)/cpu.Seconds(), "tokens/cpu-s")
+	}
+}
+
+// BenchmarkNameTagger runs the statistical tagger over the dev articles,
+// already tokenised: the tagger's own speed. The issue asks for 500,000
+// tokens/s on one core (run with -cpu 1).
+func BenchmarkNameTagger(b *testing.B) {
+	var docs []*Doc
+	for _, t := range benchTexts(b) {
+		docs = append(docs, NewDoc(t))
 	}
 	nt, err := newNameTagger()
 	require.NoError(b, err)
-	var s ner.Sentence
+	var s nerDoc
 	var out []nameSpan
+	tokens := 0
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
-		out = nt.spans(docs[i%len(docs)], &s, out[:0])
+		d := docs[i%len(docs)]
+		out = nt.spans(d, &s, out[:0])
+		tokens += len(d.Tokens)
 	}
-	b.ReportMetric(float64(toks/len(docs))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	reportSpeed(b, tokens, cpu0)
+}
+
+// BenchmarkNamesVsProse finds the names of the dev articles from their
+// text, with whosaid (tokenise, split sentences, tag) and with prose v2
+// (tokenise, tag parts of speech, which its entity model needs, and extract
+// entities; its own sentence splitting off). Tokens are counted the same
+// way for both, so the tokens/s metrics compare directly.
+func BenchmarkNamesVsProse(b *testing.B) {
+	texts := benchTexts(b)
+	toks := make([]int, len(texts))
+	for i, t := range texts {
+		toks[i] = len(NewDoc(t).Tokens)
+	}
+	b.Run("whosaid", func(b *testing.B) {
+		nt, err := newNameTagger()
+		require.NoError(b, err)
+		var s nerDoc
+		var out []nameSpan
+		tokens := 0
+		b.ReportAllocs()
+		b.ResetTimer()
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			k := i % len(texts)
+			out = nt.spans(NewDoc(texts[k]), &s, out[:0])
+			tokens += toks[k]
+		}
+		reportSpeed(b, tokens, cpu0)
+	})
+	b.Run("prose", func(b *testing.B) {
+		model := prose.ModelFromData("en")
+		tokens := 0
+		b.ReportAllocs()
+		b.ResetTimer()
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			k := i % len(texts)
+			doc, err := prose.NewDocument(texts[k], prose.UsingModel(model), prose.WithSegmentation(false))
+			require.NoError(b, err)
+			_ = doc.Entities()
+			tokens += toks[k]
+		}
+		reportSpeed(b, tokens, cpu0)
+	})
 }

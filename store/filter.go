@@ -18,11 +18,11 @@ type filter struct {
 	limit, offset                                      int
 }
 
-// narrowRows is the most candidate rows for which a listing starts from the
+// narrowRows (a variable so tests can run both plans) is the most candidate rows for which a listing starts from the
 // matching rows and sorts them; above it, walking articles in date order
 // (the articles_order index) and keeping the rows that match reaches a page
 // sooner than sorting them all would.
-const narrowRows = 4000
+var narrowRows = 4000
 
 // speechOrder lists quotes and claims by publication date (undated articles
 // last), then article, then position in the text. Its first keys are those
@@ -63,7 +63,7 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		}
 		// t is one of two constants, never user text.
 		fts := t + "_fts"
-		conds = append(conds, fmt.Sprintf("x.id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", fts, fts))
+		conds = append(conds, fmt.Sprintf("{+}x.id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", fts, fts))
 		args = append(args, q)
 		selective = true
 		if err := count(fmt.Sprintf("SELECT count(*) FROM %s WHERE %s MATCH ?", fts, fts), q); err != nil {
@@ -79,7 +79,7 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 			return nil, nil
 		}
 		list, _ := json.Marshal(ids)
-		conds = append(conds, "x.speaker_id IN (SELECT value FROM json_each(?))")
+		conds = append(conds, "{+}x.speaker_id IN (SELECT value FROM json_each(?))")
 		args = append(args, string(list))
 		selective = true
 		if err := count("SELECT count(*) FROM "+t+" WHERE speaker_id IN (SELECT value FROM json_each(?))", string(list)); err != nil {
@@ -92,11 +92,11 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		selective, candidates = true, 0
 	}
 	if e := strings.TrimSpace(f.entity); e != "" {
-		conds = append(conds, "x.article_id IN (SELECT article_id FROM entities WHERE name = ? COLLATE NOCASE)")
+		conds = append(conds, "{+}x.article_id IN (SELECT article_id FROM entities WHERE name = ? COLLATE NOCASE)")
 		args = append(args, e)
 	}
 	if c := strings.TrimSpace(f.country); c != "" {
-		conds = append(conds, "x.article_id IN (SELECT article_id FROM entities WHERE code = ? AND type IN ('COUNTRY', 'LOCATION'))")
+		conds = append(conds, "{+}x.article_id IN (SELECT article_id FROM entities WHERE code = ? AND type IN ('COUNTRY', 'LOCATION'))")
 		args = append(args, strings.ToUpper(c))
 	}
 	if o := strings.TrimSpace(f.outlet); o != "" {
@@ -122,6 +122,15 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
+	// Walking articles in order, the filters must stay filters: a unary +
+	// keeps SQLite from driving the join from their IN lists (and then
+	// sorting everything they match). Starting from the candidates, it may
+	// use them.
+	plus := "+"
+	if narrow {
+		plus = ""
+	}
+	where = strings.ReplaceAll(where, "{+}", plus)
 	limit := f.limit
 	if limit == 0 {
 		limit = -1

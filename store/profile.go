@@ -13,8 +13,9 @@ type Profile struct {
 	// (YYYY-MM), oldest first; undated articles are left out.
 	Months []MonthCount `json:"months"`
 	// Entities are the entities (people, organizations, countries, places)
-	// named most often in the articles where the speaker is reported, the
-	// speaker's own entity left out: who and what they talk about.
+	// named in most of the speaker's recent articles (the latest
+	// profileArticles in which they are reported), the speaker's own entity
+	// left out: who and what they talk about now.
 	Entities []EntityCount `json:"entities"`
 }
 
@@ -40,10 +41,17 @@ JOIN articles a ON a.id = w.article_id
 WHERE a.published IS NOT NULL
 GROUP BY month ORDER BY month`
 
+// profileArticles bounds the articles a profile reads entities from, so a
+// speaker page costs the same for someone quoted ten thousand times.
+const profileArticles = 200
+
 const coEntitiesSQL = `SELECT e.type, min(e.name), coalesce(e.code, ''), count(DISTINCT e.article_id) AS n
 FROM entities e
-WHERE e.article_id IN (SELECT article_id FROM quotes WHERE speaker_id = ?1
-                       UNION SELECT article_id FROM claims WHERE speaker_id = ?1)
+WHERE e.article_id IN (
+	SELECT w.article_id FROM (SELECT article_id FROM quotes WHERE speaker_id = ?1
+	                          UNION SELECT article_id FROM claims WHERE speaker_id = ?1) w
+	JOIN articles a ON a.id = w.article_id
+	ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?3)
   AND e.name <> (SELECT name FROM speakers WHERE id = ?1) COLLATE NOCASE
 GROUP BY e.type, e.name COLLATE NOCASE, e.code
 ORDER BY n DESC, min(e.name)
@@ -89,7 +97,7 @@ func (db *DB) Profile(ctx context.Context, id int64, entities int) (Profile, err
 	if entities <= 0 {
 		return p, nil
 	}
-	rows, err = tx.QueryContext(ctx, coEntitiesSQL, id, entities)
+	rows, err = tx.QueryContext(ctx, coEntitiesSQL, id, entities, profileArticles)
 	if err != nil {
 		return p, fmt.Errorf("speaker %d: entities: %w", id, err)
 	}

@@ -24,8 +24,10 @@ const (
 	// Unchanged: this id is already stored with the same text and findings;
 	// nothing was written.
 	Unchanged Status = "unchanged"
-	// Duplicate: the same text is already stored under another id
-	// (Result.DuplicateOf); nothing was written.
+	// Duplicate: the same text, the same URL, or a near-duplicate text (see
+	// dedupe.go) is already stored under another id (Result.DuplicateOf);
+	// the article was recorded as an occurrence of that story and nothing
+	// else of it was written.
 	Duplicate Status = "duplicate"
 	// Failed: the article was refused or could not be written (Result.Err);
 	// nothing of it was written.
@@ -44,7 +46,7 @@ type Result struct {
 	// Added is true when the article's rows were written (Inserted or
 	// Replaced).
 	Added bool
-	// DuplicateOf is the id the same text is stored under, for Duplicate.
+	// DuplicateOf is the id of the story this is a copy of, for Duplicate.
 	DuplicateOf string
 	// Err says why the article failed, for Failed; it wraps ErrInvalid for
 	// findings the store refuses, or the SQLite constraint error.
@@ -59,8 +61,11 @@ type Result struct {
 //
 // An id already stored with the same content hash and findings is left alone
 // (Unchanged); an id stored with other text or findings has all its rows
-// replaced (Replaced); text already stored under another id is skipped
-// (Duplicate).
+// replaced (Replaced); a copy of a story stored under another id (the same
+// text, the same URL, or a near-duplicate text: a wire story republished
+// with another headline or a trimmed ending) is not stored again but listed
+// in occurrences as a copy of it (Duplicate). Every stored story is its own
+// first occurrence.
 //
 // The returned error is for failures of the batch as a whole (I/O, a full
 // disk, a cancelled context, ErrReadOnly): then nothing of the batch is
@@ -124,6 +129,7 @@ type writer struct {
 	article, entity, mention, date, amount, quote, claim *sql.Stmt
 	findSpeaker, addSpeaker                              *sql.Stmt
 	stmts                                                []*sql.Stmt
+	dd                                                   *dedupe // dedupe.go
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
@@ -162,6 +168,12 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		*s.dst = st
 		w.stmts = append(w.stmts, st)
 	}
+	dd, stmts, err := newDedupe(ctx, tx)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	w.dd, w.stmts = dd, append(w.stmts, stmts...)
 	return w, nil
 }
 
@@ -228,9 +240,17 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash
 	var other string
 	switch err := w.byHash.QueryRowContext(ctx, hash, id).Scan(&other); {
 	case err == nil:
-		return Duplicate, other, nil
+		return Duplicate, other, w.dd.occur(ctx, other, id, &f.Article, matchContent, 1, w.now)
 	case !errors.Is(err, sql.ErrNoRows):
 		return "", "", fmt.Errorf("find duplicate: %w", err)
+	}
+	if !exists {
+		if other, match, sim, err := w.copyOf(ctx, f, id); err != nil || other != "" {
+			if err == nil {
+				err = w.dd.occur(ctx, other, id, &f.Article, match, sim, w.now)
+			}
+			return Duplicate, other, err
+		}
 	}
 	status := Inserted
 	if exists {
@@ -243,6 +263,12 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash
 		status = Replaced
 	}
 	if err := w.insert(ctx, f, id, hash, fhash); err != nil {
+		return "", "", err
+	}
+	if err := w.dd.index(ctx, f.Article.Text, id); err != nil {
+		return "", "", err
+	}
+	if err := w.dd.occur(ctx, id, id, &f.Article, matchFirst, 1, w.now); err != nil {
 		return "", "", err
 	}
 	return status, "", nil

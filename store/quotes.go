@@ -59,6 +59,9 @@ type QuoteRow struct {
 	Sentence  string   `json:"sentence,omitempty"`
 	Start     int      `json:"start"`
 	End       int      `json:"end"`
+	// Occurrences is how many copies of the article were seen (outlets that
+	// carried the same story; see dedupe.go): 1 for a story seen once.
+	Occurrences int `json:"occurrences"`
 }
 
 func (q QuoteQuery) filter() filter {
@@ -68,22 +71,25 @@ func (q QuoteQuery) filter() filter {
 }
 
 // speakerTitles is the titles column of a listing: the JSON titles of the
-// speaker's own entity in the article, found through entities_article.
+// speaker's own entity in the article. The + keeps the lookup on the
+// article's few entities (entities_article), not on every article naming
+// the speaker.
 const speakerTitles = `CASE WHEN s.kind IN ('person', 'organization') THEN
 		(SELECT e.titles FROM entities e WHERE e.article_id = x.article_id
-		 AND e.name = s.name COLLATE NOCASE AND e.type IN ('PERSON', 'ORG') ORDER BY e.id LIMIT 1)
+		 AND +e.name = s.name COLLATE NOCASE AND e.type IN ('PERSON', 'ORG') ORDER BY e.id LIMIT 1)
 	END`
 
 const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
 	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
-	coalesce(x.sentence, ''), x.start, x."end"`
+	coalesce(x.sentence, ''), x.start, x."end",
+	(SELECT max(1, count(*)) FROM occurrences o WHERE o.article_id = a.id)`
 
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {
 	var r QuoteRow
 	var titles sql.NullString
 	err := rows.Scan(&r.ID, &r.Text, &r.Kind, &r.Cue, &r.SpeakerID, &r.Speaker, &r.SpeakerKind, &titles,
-		&r.ArticleID, &r.URL, &r.Title, &r.Published, &r.Outlet, &r.Sentence, &r.Start, &r.End)
+		&r.ArticleID, &r.URL, &r.Title, &r.Published, &r.Outlet, &r.Sentence, &r.Start, &r.End, &r.Occurrences)
 	if err == nil {
 		r.Titles, err = parseTitles(titles)
 	}

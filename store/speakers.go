@@ -23,7 +23,8 @@ type SpeakerRow struct {
 
 // speakerCounts ranks speakers by how much they said. Titles are looked up
 // in an outer query, after the LIMIT, so a short list does not pay for the
-// titles of every speaker.
+// titles of every speaker; the distinct title lists come from the
+// entities_name_titles index alone.
 const speakerCounts = `SELECT s.id, s.name, s.kind,
 	(SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id) AS n_quotes,
 	(SELECT count(*) FROM claims c WHERE c.speaker_id = s.id) AS n_claims
@@ -34,8 +35,8 @@ const speakerOrder = ` ORDER BY n_quotes + n_claims DESC, n_quotes DESC, name, k
 const speakerTitlesSQL = `SELECT r.id, r.name, r.kind, r.n_quotes, r.n_claims,
 	CASE WHEN r.kind IN ('person', 'organization') THEN
 		(SELECT json_group_array(DISTINCT t.value)
-		 FROM entities e, json_each(e.titles) t
-		 WHERE e.name = r.name COLLATE NOCASE AND e.titles <> '[]')
+		 FROM (SELECT DISTINCT titles FROM entities
+		       WHERE name = r.name COLLATE NOCASE AND titles <> '[]') e, json_each(e.titles) t)
 	ELSE '[]' END
 FROM (%s%s%s LIMIT ?) r` + speakerOrder
 

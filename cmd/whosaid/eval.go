@@ -14,7 +14,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "[flags] PATH", `Scores extraction against labelled data and prints precision, recall and F1.
 PATH is told apart by its files:
   a folder of gold *.json (../shared/eval/FORMAT.md)  every kind of finding
-  ground-truth.json + html/ (Zyte article-extraction benchmark)  article body`)
+  ground-truth.json + html/ (Zyte article-extraction benchmark)  article body
+  text/ + attributions/ (a PolNeAR split, brat)  quote and claim contents, sources
+  a CoNLL-2003 file (eng.testa, *.conll)  the name tagger alone, phrase-level P/R/F1 per type`)
 	verbose := fs.Bool("v", false, "also list every miss")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -30,6 +32,21 @@ PATH is told apart by its files:
 	}
 	path := pos[0]
 	switch kind := eval.Detect(path); kind {
+	case eval.KindCoNLL:
+		// The statistical tagger on CoNLL's own tokens, scored as conlleval does.
+		docs, err := eval.ReadCoNLL(path)
+		if err != nil {
+			return err
+		}
+		r := eval.ScoreCoNLL(docs, func(words []string, ends []int) []eval.Chunk {
+			var out []eval.Chunk
+			for _, n := range x.Names(words, ends) {
+				out = append(out, eval.Chunk{Start: n.Start, End: n.End, Type: n.Type})
+			}
+			return out
+		})
+		fmt.Fprint(e.stdout, r.String())
+		return nil
 	case eval.KindGold:
 		golds, err := eval.LoadDir(path)
 		if err != nil {
@@ -57,6 +74,19 @@ PATH is told apart by its files:
 		if *verbose {
 			for _, p := range r.Worst {
 				fmt.Fprintf(e.stdout, "  %s  P %.3f  R %.3f  F1 %.3f\n", p.Key, p.Precision, p.Recall, p.F1)
+			}
+		}
+		return nil
+	case eval.KindPolNeAR:
+		r, err := eval.PolNeAR(path, x.Extract)
+		if err != nil {
+			return err
+		}
+		fmt.Fprint(e.stdout, r.String())
+		if *verbose {
+			fmt.Fprintln(e.stdout)
+			for _, m := range r.Misses {
+				fmt.Fprintln(e.stdout, m)
 			}
 		}
 		return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -18,10 +19,15 @@ import (
 const batchSize = 128
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines and standard input (-),\nextracts who said what, and stores it. Re-running on the same sources adds nothing twice.")
+	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines, standard input (-),\nhttp(s) URLs of pages, RSS/Atom/JSON feeds and sitemaps (each linked article is fetched),\nand WARC files; extracts who said what, and stores it. Re-running on the same sources adds\nnothing twice, and fetches only pages that changed. Copies of one story from several\noutlets are stored once, as occurrences of the first.")
 	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
 	workers := fs.Int("workers", 0, "extraction workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
+	fetcher := &corpus.Fetcher{}
+	fs.IntVar(&fetcher.PerHost, "per-host", 2, "most requests in flight to one host, for URL, feed and sitemap sources")
+	fs.DurationVar(&fetcher.Delay, "delay", time.Second, "least time between requests to one host (a longer robots.txt Crawl-delay wins)")
+	fs.DurationVar(&fetcher.Timeout, "timeout", 30*time.Second, "time limit of one HTTP request")
+	fs.IntVar(&fetcher.Retries, "retries", 3, "retries of a request that failed with a network error, 429 or 5xx, with exponential backoff")
 	sources, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -41,7 +47,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	prog := newProgress(e, "ingesting", *quiet)
-	sum, err := ingest(ctx, db, x, sources, *workers, func(msg string) {
+	sum, err := ingestFrom(ctx, db, x, &corpus.Walker{Fetcher: fetcher}, sources, *workers, func(msg string) {
 		prog.clear()
 		fmt.Fprintln(e.stderr, msg)
 	}, prog.add)
@@ -71,13 +77,25 @@ func (s summary) String() string {
 		s.read, s.added, s.unchanged, s.skipped, s.quotes, s.claims, s.took.Round(time.Millisecond), rate)
 }
 
-// ingest streams articles from sources through workers extraction goroutines
-// to one writer. Memory stays bounded by the channel sizes and the batch, not
-// the corpus. report receives one line per skipped input; tick is called per
-// article stored.
+// ingest is ingestFrom with a Walker whose Fetcher has its defaults.
 func ingest(ctx context.Context, db *store.DB, x *extract.Extractor, sources []string, workers int,
 	report func(string), tick func()) (summary, error) {
+	return ingestFrom(ctx, db, x, &corpus.Walker{}, sources, workers, report, tick)
+}
+
+// ingestFrom streams articles from sources, read by walker, through workers
+// extraction goroutines to one writer. Memory stays bounded by the channel
+// sizes and the batch, not the corpus. report receives one line per skipped
+// input; tick is called per article stored. Fetched URLs' validators are
+// saved (for conditional GET next time) only once the whole run is stored.
+func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker *corpus.Walker, sources []string, workers int,
+	report func(string), tick func()) (summary, error) {
 	start := time.Now()
+	if walker.Fetcher == nil {
+		walker.Fetcher = &corpus.Fetcher{}
+	}
+	fetches := db.FetchLog()
+	walker.Fetcher.Cache = fetches
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -98,7 +116,15 @@ func ingest(ctx context.Context, db *store.DB, x *extract.Extractor, sources []s
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(articles)
-		walkErr <- corpus.Walk(ctx, sources, func(it corpus.Item) error {
+		walkErr <- walker.Walk(ctx, sources, func(it corpus.Item) error {
+			if errors.Is(it.Err, corpus.ErrNotModified) {
+				mu.Lock()
+				sum.read++
+				sum.unchanged++
+				mu.Unlock()
+				tick()
+				return nil
+			}
 			if it.Err != nil {
 				skip(it.Err.Error())
 				return nil
@@ -179,6 +205,9 @@ func ingest(ctx context.Context, db *store.DB, x *extract.Extractor, sources []s
 	}
 	if err == nil {
 		err = ctx.Err()
+	}
+	if err == nil {
+		err = fetches.Commit(ctx)
 	}
 	sum.took = time.Since(start)
 	return sum, err

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,6 +57,11 @@ const (
 	fS1Next
 	fS1Doc
 	fS1DocOwn
+	fPWShape
+	fNWShape
+	fTable
+	fTopic
+	fTopicLex
 )
 
 const fnvPrime = 1099511628211
@@ -104,6 +108,8 @@ const (
 	tLowDoc               // the document also has this word in lower case
 	tCapMid               // the document also has it capitalised mid-sentence
 	tAllCaps              // two or more letters, none lower case
+	tTable                // the sentence is mostly numbers: a results table
+	tSkip                 // a common lower-case word or punctuation: no name starts here
 )
 
 // wstat is what a document says about one word (by its lower-case form):
@@ -154,6 +160,13 @@ func (d *Doc) prepare(lex *Lexicon) {
 				break
 			}
 		}
+		digits := 0
+		for i := s0; i < e; i++ {
+			if w := d.Words[i]; w != "" && w[0] >= '0' && w[0] <= '9' {
+				digits++
+			}
+		}
+		table := e-s0 >= 4 && digits*10 >= (e-s0)*3
 		for i := s0; i < e; i++ {
 			w := d.Words[i]
 			lw := w
@@ -171,12 +184,18 @@ func (d *Doc) prepare(lex *Lexicon) {
 			if caps {
 				f |= tCapsSent
 			}
+			if table {
+				f |= tTable
+			}
 			r, _ := utf8.DecodeRuneInString(w)
 			if unicode.IsUpper(r) {
 				f |= tUpper
 				if isAllCaps(w) {
 					f |= tAllCaps
 				}
+			}
+			if f&tUpper == 0 && (d.lex[i]&LexCommon != 0 && lw == w || w != "" && isPunct(w[0])) {
+				f |= tSkip
 			}
 			d.flag[i] = f
 			d.stat[i] = -1
@@ -248,6 +267,11 @@ func (d *Doc) markPhrases(lex *Lexicon, s0, e int) {
 		}
 		i += m
 	}
+}
+
+// isPunct reports whether c is ASCII punctuation.
+func isPunct(c byte) bool {
+	return c < 0x80 && !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
 }
 
 // grow returns s with length n, reusing its storage.
@@ -385,13 +409,15 @@ func (in *interner) get(b []byte) string {
 // static appends the features of token i that do not depend on labels;
 // sentence [s0, e0) holds it.
 func (d *Doc) static(f []uint64, i, s0, e0 int) []uint64 {
+	return d.context(d.unigram(f, i), i, s0, e0)
+}
+
+// unigram appends the features of token i that depend on the word alone,
+// which the tagger caches per word.
+func (d *Doc) unigram(f []uint64, i int) []uint64 {
 	w, lw := d.Words[i], d.lower[i]
-	fl := d.flag[i]
-	f = append(f, hnum(fBias, 0), hstr(fWord, w), hstr(fLower, lw), hstr(fShape, d.shape[i]))
-	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != "" && d.stats[k].form != w {
-		// "JAPAN" in a headline reads as the "Japan" of the story.
-		f = append(f, hstr(fWord, d.stats[k].form))
-	}
+	f = append(f, hnum(fBias, 0), hstr(fWord, w), hstr(fLower, lw), hstr(fShape, d.shape[i]),
+		hnum(fLex, uint64(d.lex[i])), hnum(fLen, uint64(min(len(w), 12))))
 	n := len(lw)
 	if n >= 1 {
 		f = append(f, hstr(fPre1, lw[:1]), hstr(fSuf1, lw[n-1:]))
@@ -404,6 +430,18 @@ func (d *Doc) static(f []uint64, i, s0, e0 int) []uint64 {
 	}
 	if n >= 5 {
 		f = append(f, hstr(fPre4, lw[:4]), hstr(fSuf4, lw[n-4:]))
+	}
+	return f
+}
+
+// context appends the features of token i that depend on its neighbours
+// and on the rest of the document.
+func (d *Doc) context(f []uint64, i, s0, e0 int) []uint64 {
+	w, lw := d.Words[i], d.lower[i]
+	fl := d.flag[i]
+	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != "" && d.stats[k].form != w {
+		// "JAPAN" in a headline reads as the "Japan" of the story.
+		f = append(f, hstr(fWord, d.stats[k].form))
 	}
 	pw, nw, p2w, n2w := "<s>", "</s>", "<s>", "</s>"
 	ps, ns := "<s>", "</s>"
@@ -422,7 +460,7 @@ func (d *Doc) static(f []uint64, i, s0, e0 int) []uint64 {
 		n2w = d.lower[i+2]
 	}
 	f = append(f, hstr(fPrevW, pw), hstr(fNextW, nw), hstr(fPrev2W, p2w), hstr(fNext2W, n2w),
-		hnum(fLex, uint64(d.lex[i])), hnum(fPrevLex, uint64(pl)), hnum(fNextLex, uint64(nl)),
+		hnum(fPrevLex, uint64(pl)), hnum(fNextLex, uint64(nl)),
 		hstr(fPrevShape, ps), hstr(fNextShape, ns), hpair(fShape3, ps, d.shape[i])^hstr(fShape3, ns)*fnvPrime,
 		hpair(fBigramPrev, pw, lw), hpair(fBigramNext, lw, nw),
 		hnum(fGaz, uint64(d.gaz[i])), hnum(fPrevGaz, uint64(pg)), hnum(fNextGaz, uint64(ng)))
@@ -438,7 +476,15 @@ func (d *Doc) static(f []uint64, i, s0, e0 int) []uint64 {
 	if fl&tCapsSent != 0 {
 		f = append(f, hstr(fCapsSent, d.shape[i]))
 	}
-	f = append(f, hnum(fLen, uint64(min(len(d.Words[i]), 12))))
+	f = append(f, hpair(fPWShape, pw, d.shape[i]), hpair(fNWShape, d.shape[i], nw))
+	if fl&tTable != 0 {
+		f = append(f, hpair(fTable, d.shape[i], ns))
+	}
+	if fl&tUpper != 0 && len(d.Words) > 0 {
+		// The first word of a wire story often names its desk ("SOCCER -"),
+		// which decides whether "Bath" is a club or a town.
+		f = append(f, hpair(fTopic, d.lower[0], d.shape[i]), hpair(fTopicLex, d.lower[0], string(rune('a'+d.lex[i]))))
+	}
 	if fl&tUpper != 0 && fl&tCapsSent == 0 {
 		// The capitalised run the word is in: left to right, the tagger
 		// must decide "Jones" before it reaches the "Inc" of "Jones
@@ -479,7 +525,7 @@ func histType(h *[5]uint16) uint64 {
 func (d *Doc) dynamic(f []uint64, i, s0, e0 int, p1, p2 int) []uint64 {
 	f = append(f, hnum(fPrevL, uint64(p1)), hnum(fPrev2L, uint64(p1*32+p2)),
 		hstr(fPrevLW^uint64(p1)<<8, d.lower[i]), hstr(fPrevLShape^uint64(p1)<<8, d.shape[i]))
-	if d.flag[i]&tUpper != 0 && !noHist {
+	if d.flag[i]&tUpper != 0 {
 		if k := d.stat[i]; k >= 0 {
 			h := histType(&d.stats[k].hist)
 			f = append(f, hnum(fHist, h), hnum(fHistShape, h<<8|uint64(d.flag[i]&(tInit|tCapsSent))))
@@ -514,5 +560,3 @@ func (d *Doc) stacked(f []uint64, i, s0, e0 int) []uint64 {
 	}
 	return f
 }
-
-var noHist = os.Getenv("NOHIST") != ""

@@ -71,14 +71,15 @@ func Load(data []byte) (*Model, error) {
 		return nil, errors.New("read model: not a whosaid NER model")
 	}
 	raw = raw[len(magic):]
-	m := &Model{}
-	if m.s1, raw, err = readTable(raw); err != nil {
+	s1, raw, err := readTable(raw)
+	if err != nil {
 		return nil, err
 	}
-	if m.s2, _, err = readTable(raw); err != nil {
+	s2, _, err := readTable(raw)
+	if err != nil {
 		return nil, err
 	}
-	return m, nil
+	return newModel(s1, s2), nil
 }
 
 // readTable reads one stage written by write and returns the rest.
@@ -111,7 +112,5 @@ func readTable(raw []byte) (*table, []byte, error) {
 			raw = raw[k:]
 		}
 	}
-	m := &table{scale: scale}
-	m.build(keys, q) // the table holds everything; keys and q are dropped
-	return m, raw, nil
+	return &table{n: n, scale: scale, keys: keys, q: q}, raw, nil
 }

@@ -11,7 +11,7 @@
 // of feature hashes and weights.
 package ner
 
-import "os"
+import "strings"
 
 // Types are the name types, in the order of the labels.
 var Types = []string{"PER", "ORG", "LOC", "MISC"}
@@ -87,8 +87,14 @@ type Doc struct {
 	stats  []wstat
 	feats  []uint64
 	spans  []Span
-	first  []uint8 // labels of the first stage
-	stage2 bool
+	first  []uint8     // labels of the first stage
+	pre    [][nL]int32 // second-stage scores of the label-free features
+	preOK  []bool
+	// cache holds word scores of cacheFor (see wordScores).
+	cache    [][2][nL]int32
+	cacheIdx map[string]int32
+	cacheFor *Model
+	stage2   bool
 }
 
 // Reset empties d for the next document, keeping its storage.
@@ -117,21 +123,24 @@ func (d *Doc) Labels() []string {
 func (m *Model) Tag(d *Doc, lex *Lexicon) []Span {
 	d.prepare(lex)
 	d.stage2 = false
-	d.tagStage(m.s1)
+	m.tagStage(d, 1)
 	d.setFirst(d.labels)
-	d.tagStage(m.s2)
-	d.spans = spansOf(d.labels, d.spans[:0])
-	if os.Getenv("VOTE") != "" {
-		d.vote()
-	}
+	m.tagStage(d, 2)
+	d.spans = spansOf(d.labels, d.Ends, d.spans[:0])
+	d.vote()
 	return d.spans
 }
 
 // tagStage labels every sentence with the weights of one stage.
-func (d *Doc) tagStage(m *table) {
+func (m *Model) tagStage(d *Doc, stage int) {
+	if stage == 1 {
+		d.pre = grow(d.pre, len(d.Words))
+		d.preOK = grow(d.preOK, len(d.Words))
+		clear(d.preOK)
+	}
 	s0 := 0
 	for _, e := range d.Ends {
-		m.tagSentence(d, s0, e)
+		m.tagSentence(d, s0, e, stage)
 		s0 = e
 	}
 }
@@ -182,15 +191,49 @@ func (d *Doc) vote() {
 }
 
 // tagSentence labels words [s0, e) greedily, left to right, and adds each
-// label to the word's document history as it goes.
-func (m *table) tagSentence(d *Doc, s0, e int) {
+// label to the word's document history as it goes. The features that do
+// not depend on labels are looked up once, in the first stage, for both
+// stages: the second stage starts from the score they gave.
+func (m *Model) tagSentence(d *Doc, s0, e, stage int) {
 	p1, p2 := 0, 0
+	w := m.w1
+	if stage == 2 {
+		w = m.w2
+	}
 	for i := s0; i < e; i++ {
+		if d.flag[i]&tSkip != 0 && !open(p1) && (stage == 1 || d.first[i] == 0) {
+			// An ordinary lower-case word or a punctuation mark after a
+			// closed name is outside any name; scoring it would only say so.
+			d.labels[i] = 0
+			p2, p1 = p1, 0
+			continue
+		}
 		var sc [nL]int32
-		d.feats = d.static(d.feats[:0], i, s0, e)
-		d.feats = d.dynamic(d.feats, i, s0, e, p1, p2)
+		if stage == 1 || !d.preOK[i] {
+			u := m.wordScores(d, i)
+			sc = u[0]
+			sc2 := u[1]
+			d.feats = d.context(d.feats[:0], i, s0, e)
+			for _, h := range d.feats {
+				if r := m.row(h); r >= 0 {
+					addRow(&sc, &m.w1[r])
+					if m.w2 != nil {
+						addRow(&sc2, &m.w2[r])
+					}
+				}
+			}
+			d.pre[i], d.preOK[i] = sc2, true
+			if stage == 2 {
+				sc = sc2
+			}
+		} else {
+			sc = d.pre[i]
+		}
+		d.feats = d.dynamic(d.feats[:0], i, s0, e, p1, p2)
 		for _, h := range d.feats {
-			m.add(h, &sc)
+			if r := m.row(h); r >= 0 {
+				addRow(&sc, &w[r])
+			}
 		}
 		best, bs := 0, int32(-1<<31)
 		for l, v := range sc {
@@ -201,6 +244,48 @@ func (m *table) tagSentence(d *Doc, s0, e int) {
 		d.labels[i] = uint8(best)
 		d.record(i, best)
 		p2, p1 = p1, best
+	}
+}
+
+// maxCache bounds the per-Doc cache of word scores; a pooled Doc that
+// has seen this many distinct words starts afresh.
+const maxCache = 1 << 15
+
+// wordScores returns both stages' scores of the features of word i that
+// depend on the word alone. News repeats its words, so they are cached
+// per Doc, across documents, for as long as the Doc serves one model.
+func (m *Model) wordScores(d *Doc, i int) *[2][nL]int32 {
+	if d.cacheFor != m || len(d.cache) >= maxCache {
+		if d.cacheIdx == nil {
+			d.cacheIdx = map[string]int32{}
+		}
+		clear(d.cacheIdx)
+		d.cache = d.cache[:0]
+		d.cacheFor = m
+	}
+	w := d.Words[i]
+	if k, ok := d.cacheIdx[w]; ok {
+		return &d.cache[k]
+	}
+	var u [2][nL]int32
+	d.feats = d.unigram(d.feats[:0], i)
+	for _, h := range d.feats {
+		if r := m.row(h); r >= 0 {
+			addRow(&u[0], &m.w1[r])
+			if m.w2 != nil {
+				addRow(&u[1], &m.w2[r])
+			}
+		}
+	}
+	d.cacheIdx[strings.Clone(w)] = int32(len(d.cache))
+	d.cache = append(d.cache, u)
+	return &d.cache[len(d.cache)-1]
+}
+
+// addRow adds one feature's weights to the scores.
+func addRow(sc *[nL]int32, w *[nL]int16) {
+	for j := range sc {
+		sc[j] += int32(w[j])
 	}
 }
 
@@ -220,8 +305,12 @@ func (d *Doc) record(i, l int) {
 // spansOf reads the spans of a label sequence. Decoding never leaves a
 // span open, but a B- or I- run without its L- still ends where its type
 // does.
-func spansOf(labels []uint8, out []Span) []Span {
+func spansOf(labels []uint8, ends []int, out []Span) []Span {
+	sent := 0 // the sentence of word i
 	for i := 0; i < len(labels); i++ {
+		for sent < len(ends) && ends[sent] <= i {
+			sent++
+		}
 		l := int(labels[i])
 		if l == 0 {
 			continue
@@ -236,7 +325,7 @@ func spansOf(labels []uint8, out []Span) []Span {
 				}
 			}
 		}
-		if n := len(out); n > 0 && t == 1 && out[n-1].End == i && out[n-1].Type == 0 && posOf(int(labels[i-1])) == posU && posOf(l) == posU {
+		if n := len(out); n > 0 && t == 1 && out[n-1].End == i && (sent == 0 || ends[sent-1] != i) && out[n-1].Type == 0 && posOf(int(labels[i-1])) == posU && posOf(l) == posU {
 			// Two one-word people side by side ("Yvonne" "McGregor") are
 			// one person: names of people are never juxtaposed.
 			out[n-1].End = j
@@ -266,76 +355,100 @@ func Encode(n int, spans []Span) []uint8 {
 	return out
 }
 
-// slot is one entry of the model's open-addressing table: a feature hash
-// and its weight per label, quantised, in one cache-friendly record.
-type slot struct {
-	key uint64
-	w   [nL]int16
-}
-
 // Model is a trained tagger: two stages, the second of which reads what the
 // first said about every word of the document. It is read-only once loaded
 // and safe for concurrent use; each goroutine brings its own Doc.
+//
+// Both stages share one open-addressing index of 32-bit fingerprints (a
+// lookup that misses, the common case, touches 8 bytes) pointing at rows of
+// int16 weights, one row per stage.
 type Model struct {
-	s1, s2 *table
+	s1, s2 *table // the stages as trained or read, for MarshalBinary
+	slots  []slot
+	shift  uint
+	w1, w2 [][nL]int16
 }
 
-// table is the weights of one stage in an open-addressing hash table.
+// slot is one entry of the index: the fingerprint of a feature hash (0 for
+// an empty slot) and its row.
+type slot struct {
+	fp  uint32
+	row int32
+}
+
+// table is one stage as trained and stored: sorted feature hashes and
+// their quantised weights.
 type table struct {
-	tab   []slot
-	shift uint
 	n     int      // features kept
 	scale float32  // weight = int16 * scale
-	keys  []uint64 // sorted feature hashes, for MarshalBinary (nil once loaded)
+	keys  []uint64 // sorted feature hashes
 	q     []int16  // their weights, nL per key
 }
 
-// slotOf is where hash h starts probing.
-func (m *table) slotOf(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> m.shift }
+// fingerprint is the part of h the index keeps; the slot is chosen from
+// other bits, so two features rarely share both.
+func fingerprint(h uint64) uint32 { return uint32(h>>32) | 1 }
 
-// add adds the weights of feature h to sc; unknown features add nothing.
-func (m *table) add(h uint64, sc *[nL]int32) {
-	if h == 0 {
-		h = 1
-	}
-	mask := uint64(len(m.tab) - 1)
+// slotOf is where hash h starts probing.
+func (m *Model) slotOf(h uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> m.shift }
+
+// row returns the weight row of feature h, or -1 if the model lacks it.
+func (m *Model) row(h uint64) int32 {
+	fp := fingerprint(h)
+	mask := uint64(len(m.slots) - 1)
 	for i := m.slotOf(h); ; i = (i + 1) & mask {
-		s := &m.tab[i]
-		if s.key == h {
-			for j := range sc {
-				sc[j] += int32(s.w[j])
-			}
-			return
+		s := m.slots[i]
+		if s.fp == fp {
+			return s.row
 		}
-		if s.key == 0 {
-			return
+		if s.fp == 0 {
+			return -1
 		}
 	}
 }
 
-// build fills the table from sorted keys and their quantised weights.
-func (m *table) build(keys []uint64, w []int16) {
+// newModel indexes the features of both stages; s2 may be nil for a model
+// of the first stage alone, as training uses for its folds.
+func newModel(s1, s2 *table) *Model {
+	m := &Model{s1: s1, s2: s2}
+	n := len(s1.keys)
+	if s2 != nil {
+		n += len(s2.keys)
+	}
 	size, shift := 16, uint(60)
-	for size < len(keys)*3/2 {
+	for size < n*2 {
 		size *= 2
 		shift--
 	}
-	m.tab = make([]slot, size)
+	m.slots = make([]slot, size)
 	m.shift = shift
-	m.n = len(keys)
 	mask := uint64(size - 1)
-	for k, h := range keys {
-		if h == 0 {
-			h = 1
-		}
+	rowOf := func(h uint64) int32 {
+		fp := fingerprint(h)
 		i := m.slotOf(h)
-		for m.tab[i].key != 0 {
-			i = (i + 1) & mask
+		for ; m.slots[i].fp != 0; i = (i + 1) & mask {
+			if m.slots[i].fp == fp {
+				return m.slots[i].row
+			}
 		}
-		m.tab[i].key = h
-		copy(m.tab[i].w[:], w[k*nL:(k+1)*nL])
+		r := int32(len(m.w1))
+		m.slots[i] = slot{fp: fp, row: r}
+		m.w1 = append(m.w1, [nL]int16{})
+		if s2 != nil {
+			m.w2 = append(m.w2, [nL]int16{})
+		}
+		return r
 	}
+	for k, h := range s1.keys {
+		copy(m.w1[rowOf(h)][:], s1.q[k*nL:(k+1)*nL])
+	}
+	if s2 != nil {
+		for k, h := range s2.keys {
+			copy(m.w2[rowOf(h)][:], s2.q[k*nL:(k+1)*nL])
+		}
+	}
+	return m
 }
 
 // Features reports the number of features kept.
-func (m *Model) Features() int { return m.s1.n + m.s2.n }
+func (m *Model) Features() int { return len(m.w1) }

@@ -2,9 +2,7 @@ package ner
 
 import (
 	"math"
-	"os"
 	"slices"
-	"strconv"
 )
 
 // TrainDoc is one labelled document: its words, sentence ends (as in Doc)
@@ -54,17 +52,17 @@ func Train(docs []TrainDoc, lex *Lexicon, epochs int) *Model {
 				rest = append(rest, i)
 			}
 		}
-		m := trainStage(docs, rest, gold, nil, lex, epochs)
+		m := newModel(trainStage(docs, rest, gold, nil, lex, epochs), nil)
 		for i := k; i < len(docs); i += folds {
 			d.Words, d.Ends = docs[i].Words, docs[i].Ends
 			d.prepare(lex)
 			d.stage2 = false
-			d.tagStage(m)
+			m.tagStage(&d, 1)
 			first[i] = append([]uint8(nil), d.labels...)
 		}
 	}
 	s2 := trainStage(docs, all, gold, first, lex, epochs)
-	return &Model{s1: s1, s2: s2}
+	return newModel(s1, s2)
 }
 
 // trainStage learns the weights of one stage from documents idx; first,
@@ -129,9 +127,6 @@ func (t *trainer) learnDoc(d *Doc, gold []uint8) {
 				}
 			}
 			d.record(i, best)
-			if predHist {
-				g = best
-			}
 			p2, p1 = p1, g
 		}
 		s0 = e
@@ -160,14 +155,7 @@ func (t *trainer) update(r int32, label int, v float32) {
 
 // minWeight is the smallest averaged weight kept: features whose weights
 // are all smaller change no decision worth keeping and only grow the model.
-var minWeight = func() float64 {
-	if v, err := strconv.ParseFloat(os.Getenv("MINW"), 64); err == nil {
-		return v
-	}
-	return 2e-3
-}()
-
-var predHist = os.Getenv("PREDHIST") != ""
+const minWeight = 2e-3
 
 // finish averages the weights, drops features too weak to matter and
 // quantises the rest to int16.
@@ -216,7 +204,5 @@ func (t *trainer) finish() *table {
 			q[i*nL+j] = int16(math.Round(float64(v / scale)))
 		}
 	}
-	m := &table{scale: scale, keys: keys, q: q}
-	m.build(keys, q)
-	return m
+	return &table{n: len(keys), scale: scale, keys: keys, q: q}
 }

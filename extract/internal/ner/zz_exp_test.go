@@ -61,7 +61,7 @@ func TestZZExp(t *testing.T) {
 	if os.Getenv("NEREXP") == "" {
 		t.Skip()
 	}
-	dir := "/tmp/h7/data/"
+	dir := "../../data/"
 	rd := func(f string) string { b, _ := os.ReadFile(dir + f); return string(b) }
 	lex := NewLexicon(rd("countries.tsv"), rd("places.tsv"), rd("words.tsv"), nil)
 	train := expRead("/work/shared/data/conll2003/eng.train")
@@ -71,7 +71,13 @@ func TestZZExp(t *testing.T) {
 	if ep == 0 {
 		ep = 8
 	}
-	m := Train(train, lex, ep)
+	var m *Model
+	if os.Getenv("LOAD") != "" {
+		raw, _ := os.ReadFile("../../data/ner.model.gz")
+		m, _ = Load(raw)
+	} else {
+		m = Train(train, lex, ep)
+	}
 	fmt.Println("train", time.Since(t0), m.Features())
 	conf := map[string]int{}
 	var tp, fp, fn [4]int
@@ -82,6 +88,11 @@ func TestZZExp(t *testing.T) {
 	for _, doc := range testa {
 		d.Words, d.Ends = doc.Words, doc.Ends
 		got := m.Tag(&d, lex)
+		for _, sp := range got {
+			if doc.Words[sp.Start] == "Frankie" {
+				fmt.Println("DBG", sp, doc.Words[sp.Start:sp.End], d.Labels()[sp.Start:sp.End+1])
+			}
+		}
 		gs := map[[2]int]int{}
 		for _, s := range doc.Spans {
 			gs[[2]int{s.Start, s.End}] = s.Type + 1
@@ -119,7 +130,7 @@ func TestZZExp(t *testing.T) {
 }
 
 func BenchmarkZZTag(b *testing.B) {
-	dir := "/tmp/h7/data/"
+	dir := "../../data/"
 	rd := func(f string) string { b, _ := os.ReadFile(dir + f); return string(b) }
 	lex := NewLexicon(rd("countries.tsv"), rd("places.tsv"), rd("words.tsv"), nil)
 	raw, _ := os.ReadFile(dir + "ner.model.gz")

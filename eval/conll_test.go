@@ -1,0 +1,72 @@
+package eval_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/extract"
+)
+
+// conllFloors are the phrase-level F1 scores the name tagger reached on
+// CoNLL-2003 eng.testa, less a hair: the issue asked for PER 0.94, LOC 0.91
+// and ORG 0.86, and quality may only go up. Raise them when it does.
+var conllFloors = map[string]float64{
+	"PER":  0.945,
+	"ORG":  0.863,
+	"LOC":  0.944,
+	"MISC": 0.857,
+}
+
+func TestCoNLLTestaFloors(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "conll2003", "eng.testa")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("CoNLL-2003 is not beside the checkout (%s): %v", path, err)
+	}
+	require.Equal(t, eval.KindCoNLL, eval.Detect(path))
+	docs, err := eval.ReadCoNLL(path)
+	require.NoError(t, err)
+	require.Len(t, docs, 216)
+	x, err := extract.New()
+	require.NoError(t, err)
+	r := eval.ScoreCoNLL(docs, func(words []string, ends []int) []eval.Chunk {
+		var out []eval.Chunk
+		for _, n := range x.Names(words, ends) {
+			out = append(out, eval.Chunk{Start: n.Start, End: n.End, Type: n.Type})
+		}
+		return out
+	})
+	t.Logf("whosaid eval eng.testa:\n%s", r)
+	for typ, floor := range conllFloors {
+		assert.GreaterOrEqualf(t, r.Type(typ).F1(), floor, "%s F1 fell below its floor", typ)
+	}
+}
+
+func TestReadCoNLLFollowsConllevalChunking(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mini.conll")
+	data := "-DOCSTART- -X- O O\n\n" +
+		"EU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n\n" +
+		"Peter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\nmet VBD I-VP O\n" +
+		"Paris NNP I-NP I-LOC\nHilton NNP I-NP B-LOC\n\n" +
+		"Frankie NNP I-NP I-PER\n\nFredericks NNP I-NP I-PER\n"
+	require.NoError(t, os.WriteFile(path, []byte(data), 0o644))
+	docs, err := eval.ReadCoNLL(path)
+	require.NoError(t, err)
+	require.Len(t, docs, 1)
+	d := docs[0]
+	assert.Equal(t, []int{4, 9, 10, 11}, d.Ends)
+	assert.Equal(t, []eval.Chunk{
+		{0, 1, "ORG"}, {2, 3, "MISC"}, {4, 6, "PER"}, {7, 8, "LOC"}, {8, 9, "LOC"},
+		{9, 10, "PER"}, {10, 11, "PER"}, // a sentence break ends a name
+	}, d.Names)
+	r := eval.ScoreCoNLL(docs, func([]string, []int) []eval.Chunk {
+		return []eval.Chunk{{0, 1, "ORG"}, {4, 6, "PER"}, {7, 9, "LOC"}, {2, 3, "NORP"}}
+	})
+	assert.Equal(t, eval.Metric{Name: "PER", TP: 1, FN: 2}, r.Type("PER"))
+	assert.Equal(t, eval.Metric{Name: "LOC", FP: 1, FN: 2}, r.Type("LOC"))
+	assert.Equal(t, eval.Metric{Name: "all names", TP: 2, FP: 2, FN: 5}, r.Overall)
+}

@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestQuoteFilters covers the entity, country, outlet and speaker id
+// filters, under both query plans: each case must give the same rows
+// whether the listing starts from the matching rows or walks articles in
+// date order.
+func TestQuoteFilters(t *testing.T) {
+	ctx := context.Background()
+	db := corpusDB(t)
+	all, err := db.Quotes(ctx, QuoteQuery{})
+	require.NoError(t, err)
+	var mattis int64
+	for _, q := range all {
+		if q.Speaker == "Jim Mattis" {
+			mattis = q.SpeakerID
+		}
+	}
+	require.NotZero(t, mattis)
+
+	tests := []struct {
+		name string
+		q    QuoteQuery
+		want []string // article ids
+	}{
+		{"entity", QuoteQuery{Entity: "nato", Speaker: "Mattis"}, []string{"reuters-nato-tillerson"}},
+		{"entity of other articles", QuoteQuery{Entity: "Sven Mikser"}, []string{"a0"}},
+		{"entity unknown", QuoteQuery{Entity: "Atlantis"}, []string{}},
+		{"entity nasty", QuoteQuery{Entity: "' OR 1=1 --"}, []string{}},
+		{"country", QuoteQuery{Country: "ru", Speaker: "linkevicius"}, []string{"reuters-nato-tillerson"}},
+		{"country of a place", QuoteQuery{Country: "BE", Speaker: "Mattis"}, []string{"reuters-nato-tillerson"}},
+		{"country none", QuoteQuery{Country: "FR"}, []string{}},
+		{"outlet", QuoteQuery{Outlet: "reuters", Search: "moderate"}, []string{"reuters-nato-tillerson"}},
+		{"outlet none", QuoteQuery{Outlet: "AFP"}, []string{}},
+		{"speaker id", QuoteQuery{SpeakerID: mattis}, []string{"reuters-nato-tillerson"}},
+		{"speaker id and name", QuoteQuery{SpeakerID: mattis, Speaker: "tillerson"}, []string{}},
+		{"speaker id unknown", QuoteQuery{SpeakerID: 999999}, []string{}},
+		{"search paged", QuoteQuery{Search: "clear path", Limit: 1, Offset: 1}, []string{"reuters-nato-tillerson"}},
+		{"speaker paged", QuoteQuery{Speaker: "e", Limit: 2, Offset: 7}, []string{"a2", "u1"}},
+	}
+	for _, plan := range []struct {
+		name   string
+		narrow int
+	}{{"narrow", 1 << 30}, {"broad", 0}} {
+		t.Run(plan.name, func(t *testing.T) {
+			defer func(n int) { narrowRows = n }(narrowRows)
+			narrowRows = plan.narrow
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					got, err := db.Quotes(ctx, tt.q)
+					require.NoError(t, err)
+					ids := []string{}
+					for _, q := range got {
+						ids = append(ids, q.ArticleID)
+					}
+					assert.Equal(t, tt.want, ids)
+				})
+			}
+			// Every speaker filter gives the rows of the full listing, in
+			// its order.
+			got, err := db.Quotes(ctx, QuoteQuery{Speaker: "official"})
+			require.NoError(t, err)
+			var want []QuoteRow
+			for _, q := range all {
+				if q.Speaker == "State Department official" {
+					want = append(want, q)
+				}
+			}
+			assert.Equal(t, want, got)
+			claims, err := db.Claims(ctx, ClaimQuery{Country: "us", Speaker: "State Department"})
+			require.NoError(t, err)
+			assert.Len(t, claims, 3)
+		})
+	}
+}
+
+// TestQuoteTitles checks that a quote carries the titles its article gives
+// the speaker, and only those.
+func TestQuoteTitles(t *testing.T) {
+	ctx := context.Background()
+	db := corpusDB(t)
+	all, err := db.Quotes(ctx, QuoteQuery{})
+	require.NoError(t, err)
+	seen := 0
+	for _, q := range all {
+		switch q.Speaker {
+		case "Jim Mattis":
+			assert.Equal(t, []string{"Defense Secretary"}, q.Titles)
+			seen++
+		case "Rex Tillerson":
+			assert.Equal(t, []string{"Minister"}, q.Titles, "from its own article, not the NATO story")
+			seen++
+		case "State Department official":
+			assert.Nil(t, q.Titles, "anonymous sources have no entity")
+		}
+	}
+	assert.Equal(t, 2, seen)
+}
+
+func TestProfile(t *testing.T) {
+	ctx := context.Background()
+	db := corpusDB(t)
+	put(t, db, smallFindings(t, "a3", "2017-04-01", "Rex Tillerson", "Again."))
+	found, err := db.Quotes(ctx, QuoteQuery{Speaker: "Rex Tillerson", Limit: 1})
+	require.NoError(t, err)
+	require.Len(t, found, 1)
+
+	p, err := db.Profile(ctx, found[0].SpeakerID, 10)
+	require.NoError(t, err)
+	assert.Equal(t, "Rex Tillerson", p.Speaker.Name)
+	assert.Equal(t, 2, p.Speaker.Quotes)
+	assert.Equal(t, []string{"Minister", "U.S. Secretary of State"}, p.Speaker.Titles, "across articles")
+	assert.Equal(t, []MonthCount{{"2017-03", 1, 1}, {"2017-04", 1, 1}}, p.Months)
+	assert.Empty(t, p.Entities, "the small articles name no one but the speaker")
+
+	off, err := db.Quotes(ctx, QuoteQuery{Speaker: "State Department official", Limit: 1})
+	require.NoError(t, err)
+	p, err = db.Profile(ctx, off[0].SpeakerID, 3)
+	require.NoError(t, err)
+	require.Len(t, p.Entities, 3)
+	// All are named in one article: ties go by name.
+	assert.Equal(t, EntityCount{Type: "LOCATION", Name: "Brussels", Code: "BE", Articles: 1}, p.Entities[0])
+
+	_, err = db.Profile(ctx, 999999, 10)
+	assert.ErrorIs(t, err, ErrNotFound)
+}
