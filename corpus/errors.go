@@ -16,9 +16,11 @@ var (
 	ErrEmpty = errors.New("empty input")
 	// ErrBinary: the input holds NUL bytes or is mostly control characters.
 	ErrBinary = errors.New("binary data, not text")
-	// ErrEncoding: plain text or a JSON line that is not valid UTF-8.
-	ErrEncoding = errors.New("invalid UTF-8")
-	// ErrTooLarge: a file or a JSON line over the size limit (MaxSize).
+	// ErrEncoding: text announced as UTF-16 by its byte-order mark that does
+	// not decode. (Other text that is not UTF-8 is read as Windows-1252.)
+	ErrEncoding = errors.New("invalid encoding")
+	// ErrTooLarge: a file or a JSON line over the size limit (MaxSize), or an
+	// article whose text is over MaxText.
 	ErrTooLarge = errors.New("too large")
 	// ErrInvalidJSON: a JSON line or document that does not parse, or is not
 	// an object.

@@ -20,7 +20,7 @@ import (
 // windows-1252, as browsers do); bytes invalid in UTF-8 become U+FFFD.
 //
 // The error is an *Error naming source that wraps ErrEmpty, ErrBinary,
-// ErrTooLarge (over MaxSize), ErrNoText (no article text on the page) or a
+// ErrTooLarge (over MaxSize, or text over MaxText), ErrNoText (no article text on the page) or a
 // read error from r.
 func ReadHTML(source string, r io.Reader) (whosaid.Article, error) {
 	data, err := readAll(r, MaxSize)
@@ -130,6 +130,9 @@ func pageArticle(doc *goquery.Document) (whosaid.Article, error) {
 	}
 	if text == "" {
 		return whosaid.Article{}, ErrNoText
+	}
+	if err := checkTextSize(text); err != nil {
+		return whosaid.Article{}, err
 	}
 	a.Text = text
 	a.Dateline = ParseDateline(text)

@@ -10,7 +10,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 )
@@ -121,9 +120,7 @@ func readJSONDocument(source string, data []byte, yield func(Item) error) error 
 		a.Source = source
 		return yield(Item{Article: a})
 	}
-	if !utf8.Valid(data) {
-		return yield(Item{Err: inputError(source, 0, ErrEncoding)})
-	}
+	data = decodeLegacy(data)
 	lineAt := func(off int64) int { return 1 + bytes.Count(data[:min(off, int64(len(data)))], []byte("\n")) }
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil {
@@ -167,11 +164,11 @@ type record struct {
 }
 
 // recordArticle decodes one JSON article object. "text" wins over "html"
-// unless it is blank.
+// unless it is blank. JSON ought to be UTF-8, but a line that is not is
+// read as decodeLegacy guesses (Windows-1252, usually), since JSON's own
+// syntax is ASCII and survives that.
 func recordArticle(data []byte) (whosaid.Article, error) {
-	if !utf8.Valid(data) {
-		return whosaid.Article{}, ErrEncoding
-	}
+	data = decodeLegacy(data)
 	if len(data) == 0 || data[0] != '{' {
 		return whosaid.Article{}, fmt.Errorf("%w: not an object", ErrInvalidJSON)
 	}

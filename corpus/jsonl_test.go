@@ -99,7 +99,7 @@ func TestReadJSONLBadLines(t *testing.T) {
 		{4, ErrInvalidJSON, "x.jsonl:4: invalid JSON: not an object"},
 		{5, ErrInvalidJSON, "x.jsonl:5: invalid JSON: invalid character 't' after top-level value"},
 		{6, ErrInvalidJSON, `x.jsonl:6: invalid JSON: field "text": want string, got number`},
-		{7, ErrEncoding, "x.jsonl:7: invalid UTF-8"},
+		{0, nil, ""}, // Windows-1252, decoded
 		{8, ErrEmpty, "x.jsonl:8: empty input"},
 		{9, ErrBinary, "x.jsonl:9: binary data, not text"},
 		{10, ErrDate, `x.jsonl:10: invalid published date "21/03/2017": want YYYY-MM-DD or RFC 3339`},
@@ -125,6 +125,7 @@ func TestReadJSONLBadLines(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "good one", items[0].Article.Text)
+	assert.Equal(t, "café", items[6].Article.Text)
 	assert.Equal(t, "x.jsonl:14", items[13].Article.Source)
 	assert.Equal(t, "no final newline", items[14].Article.Text)
 }

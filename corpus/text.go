@@ -2,10 +2,12 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -14,13 +16,29 @@ import (
 // or raise it.
 const MaxSize = 32 << 20
 
+// MaxText is the longest article text, in bytes, that the readers hand on:
+// about 170,000 words, a book rather than a story. Extraction is tuned to
+// articles and its time grows faster than the length (entities and speakers
+// are matched against each other across the whole text), so a longer text
+// is refused with ErrTooLarge instead of stalling a batch for minutes.
+const MaxText = 1 << 20
+
+// checkTextSize refuses a text over MaxText, saying how long it is.
+func checkTextSize(text string) error {
+	if len(text) > MaxText {
+		return fmt.Errorf("%w: article text of %d bytes, over the %d MiB limit", ErrTooLarge, len(text), MaxText>>20)
+	}
+	return nil
+}
+
 // ReadText reads a plain-text story: the whole of data is the body and the
 // title is empty. A UTF-8 byte-order mark is dropped and a UTF-16 one decoded;
-// CRLF and lone CR become "\n" and surrounding white space is trimmed.
+// text that is not valid UTF-8 is decoded as Windows-1252 (see decodeLegacy);
+// stray NUL bytes are dropped (see isBinary); CRLF and lone CR become "\n" and
+// surrounding white space is trimmed.
 //
 // The error is an *Error naming source that wraps ErrEmpty, ErrBinary,
-// ErrEncoding (not valid UTF-8: other encodings are not guessed) or
-// ErrTooLarge.
+// ErrEncoding (a UTF-16 file that does not decode) or ErrTooLarge.
 func ReadText(source string, data []byte) (whosaid.Article, error) {
 	if len(data) > MaxSize {
 		return whosaid.Article{}, inputError(source, 0, tooLarge(MaxSize))
@@ -42,6 +60,8 @@ func readTextBytes(source string, data []byte) (whosaid.Article, error) {
 }
 
 // textArticle builds an article from a decoded body, checking it is text.
+// The few NUL bytes isBinary lets through are dropped here, so no reader
+// hands SQLite or the extractor a string with NULs in it.
 func textArticle(text string) (whosaid.Article, error) {
 	text = normalizeNewlines(text)
 	text = strings.TrimSpace(text)
@@ -50,6 +70,15 @@ func textArticle(text string) (whosaid.Article, error) {
 	}
 	if isBinary(text) {
 		return whosaid.Article{}, ErrBinary
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.TrimSpace(strings.ReplaceAll(text, "\x00", ""))
+		if text == "" {
+			return whosaid.Article{}, ErrEmpty
+		}
+	}
+	if err := checkTextSize(text); err != nil {
+		return whosaid.Article{}, err
 	}
 	a := whosaid.Article{Text: text, Dateline: ParseDateline(text)}
 	a.ID = ID(a)
@@ -63,9 +92,9 @@ var (
 )
 
 // decodeText turns the bytes of a text file into a string: UTF-8 (with or
-// without a byte-order mark), or UTF-16 announced by its byte-order mark.
-// Binary data is recognised before encoding errors, so a file of NUL bytes
-// reports ErrBinary rather than ErrEncoding.
+// without a byte-order mark), UTF-16 announced by its byte-order mark, or
+// anything else as decodeLegacy guesses. Binary data is recognised first,
+// so a file of NUL bytes reports ErrBinary rather than being decoded.
 func decodeText(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
@@ -84,10 +113,41 @@ func decodeText(data []byte) (string, error) {
 	if isBinary(string(sample(data))) {
 		return "", ErrBinary
 	}
-	if !utf8.Valid(data) {
-		return "", ErrEncoding
+	return string(decodeLegacy(data)), nil
+}
+
+// decodeLegacy returns data as valid UTF-8. Text that is not UTF-8 is
+// almost always Windows-1252 or Latin-1 (its superset for printable text):
+// what old news systems and Western European scrapers wrote. So when the
+// invalid bytes outnumber the well-formed multi-byte sequences, data is
+// decoded as Windows-1252, and "Caf\xe9" reads "Café"; when well-formed
+// sequences are the majority, the file is UTF-8 with a few damaged bytes
+// (a truncated character, a bad splice), and only those become U+FFFD, so
+// the rest is not turned into mojibake.
+func decodeLegacy(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
 	}
-	return string(data), nil
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case n > 1:
+			valid++
+		}
+		i += n
+	}
+	if valid > invalid {
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		// Not reached: every byte has a Windows-1252 reading.
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
+	return out
 }
 
 // sample is the prefix of data that binary sniffing looks at, as git does.
@@ -99,11 +159,17 @@ func sample(data []byte) []byte {
 	return data
 }
 
-// isBinary reports whether s holds a NUL byte or is more than one tenth
-// control characters other than white space. Invalid UTF-8 alone is not
-// binary: a Latin-1 file is text in the wrong encoding.
+// isBinary reports whether s is binary data rather than text: more than
+// one byte in a hundred is NUL, or more than one character in ten is a
+// control character other than white space (NULs included). A NUL or two in
+// a long story is debris from a broken scraper or a bad copy, not a sign of
+// binary: such text is read and its NULs dropped (textArticle); a binary
+// file, or UTF-16 without a byte-order mark, has NULs far more often.
+// Invalid UTF-8 alone is not binary: a Latin-1 file is text in another
+// encoding (decodeLegacy).
 func isBinary(s string) bool {
-	if strings.IndexByte(s, 0) >= 0 {
+	nul := strings.Count(s, "\x00")
+	if nul > 0 && nul*100 > len(s) {
 		return true
 	}
 	ctrl, total := 0, 0

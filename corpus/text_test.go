@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,11 +31,15 @@ func TestReadText(t *testing.T) {
 		{name: "empty", in: nil, wantErr: ErrEmpty},
 		{name: "white space only", in: []byte(" \r\n\t\n"), wantErr: ErrEmpty},
 		{name: "bom only", in: []byte("\xEF\xBB\xBF\n"), wantErr: ErrEmpty},
-		{name: "nul byte", in: []byte("text\x00more"), wantErr: ErrBinary},
+		{name: "nul bytes in short text are binary", in: []byte("text\x00more"), wantErr: ErrBinary},
+		{name: "a stray nul in a story is dropped", in: []byte(strings.Repeat("Words. ", 40) + "\x00" + "End.\x00"), want: strings.Repeat("Words. ", 40) + "End."},
+		{name: "utf-16 without bom is binary", in: []byte("P\x00A\x00R\x00I\x00S\x00"), wantErr: ErrBinary},
 		{name: "png header", in: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), wantErr: ErrBinary},
 		{name: "mostly control", in: bytes.Repeat([]byte("\x01\x02a"), 50), wantErr: ErrBinary},
-		{name: "latin-1", in: []byte("Caf\xe9 au lait"), wantErr: ErrEncoding},
-		{name: "truncated utf-8", in: []byte("Se\xc3"), wantErr: ErrEncoding},
+		{name: "latin-1", in: []byte("Caf\xe9 au lait, cr\xe8me br\xfbl\xe9e"), want: "Café au lait, crème brûlée"},
+		{name: "windows-1252 quotes and dashes", in: []byte("\x93Yes,\x94 he said \x96 twice \x85"), want: "“Yes,” he said – twice …"},
+		{name: "utf-8 with a damaged byte keeps its letters", in: []byte("Caf\xc3\xa9 \xe9t\xc3\xa9 cr\xc3\xa8me"), want: "Café \uFFFDté crème"},
+		{name: "truncated utf-8", in: []byte("Se\xc3"), want: "SeÃ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func TestWalkBatch(t *testing.T) {
 		"ERR f.bin: binary data, not text",
 		"ERR feed.xml: unsupported format: a feed or sitemap in a folder (name it as a source to fetch its articles)",
 		"filelink.txt",
-		"ERR g.txt: invalid UTF-8",
+		"g.txt",
 		"h.jsonl.gz:1",
 		"h.jsonl.gz:2",
 		"ERR h.jsonl.gz:3: invalid JSON: invalid character 'b' looking for beginning of object key string",
@@ -119,6 +119,7 @@ func TestWalkBatch(t *testing.T) {
 	assert.Equal(t, "PARIS (AFP) - Zipped page.", byName["i.html.gz"].Article.Text)
 	assert.Equal(t, "No extension, gzipped text.", byName["j"].Article.Text)
 	assert.Equal(t, "Sniffed", byName["m"].Article.Title)
+	assert.Equal(t, "Café crème", byName["g.txt"].Article.Text, "Latin-1 text is read as such")
 	assert.Equal(t, "from stdin", byName["stdin:1"].Article.Text)
 
 	for _, it := range items {

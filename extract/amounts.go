@@ -28,6 +28,7 @@ func amounts(d *Doc, dates []whosaid.Date) []whosaid.Amount {
 		}
 		i++
 	}
+	repeatTargets(a.out)
 	return a.out
 }
 
@@ -117,30 +118,58 @@ func (a *amountScan) mayStart(i int) bool {
 	if n == "" {
 		return false
 	}
-	if isDigitByte(n[0]) || n == "$" || n == "." && 'A' <= c && c <= 'Z' {
+	n0 := n[0]
+	if isDigitByte(n0) || n == "$" || n == "%" || n == "." && 'A' <= c && c <= 'Z' {
 		return true
 	}
-	if n == "%" || a.is(i+1, "percent") || a.is(i+1, "per") || a.is(i+1, "percentage") || a.is(i+1, "pct") {
-		return true
+	if n0 >= 0x80 || !isLetterByte(n0) {
+		return false
 	}
-	switch {
-	case n == "of" && (a.is(i, "percent") || a.is(i, "percents")),
-		n == "cent" && a.is(i, "per") && a.is(i+2, "of"),
-		(c == 'm' || c == 'n') && (a.is(i, "minus") || a.is(i, "negative")):
-		return true
-	case a.is(i+1, "half") || a.is(i+1, "quarter") || a.is(i+1, "quarters") || a.is(i+1, "hundred"):
-		return true
-	case currencyFilter.mayHold(n) && a.isCurrencyName(i+1) && a.isNumberWord(i):
-		return true // "thirteen dollars", "one penny"
-	case len(n) == 4 && millionCodes[n] != "":
+	if !starterFilter.mayHold(t) {
+		// Only a number word, "a", a fraction, a sign or a percent word
+		// opens an amount before a word; else a compound ("one-yen").
+		h := strings.IndexByte(t, '-')
+		return h > 0 && h+1 < len(t) && currencyFilter.mayHold(t[h+1:])
+	}
+	// From here on only words follow; each test is guarded by a first
+	// letter so that ordinary text costs a few byte compares.
+	switch n0 | 0x20 {
+	case 'p':
+		if a.is(i+1, "percent") || a.is(i+1, "per") || a.is(i+1, "percentage") || a.is(i+1, "pct") {
+			return true
+		}
+	case 'o':
+		if n == "of" && (c|0x20 == 'p') && (a.is(i, "percent") || a.is(i, "percents")) {
+			return true // "percent of 10"
+		}
+	case 'c':
+		if n == "cent" && a.is(i, "per") && a.is(i+2, "of") {
+			return true // "per cent of 210"
+		}
+	case 'a':
+		if n == "a" && (c|0x20 == 'h') && a.is(i, "half") {
+			return true // "half a million"
+		}
+	case 'q':
+		if a.is(i+1, "quarter") || a.is(i+1, "quarters") {
+			return true
+		}
+	}
+	switch c | 0x20 {
+	case 'm', 'n':
+		if a.is(i, "minus") || a.is(i, "negative") {
+			return true
+		}
+	}
+	if len(n) == 4 && n0 == 'M' && millionCodes[n] != "" {
 		return true // "twenty MUSD"
 	}
-	if h := strings.IndexByte(t, '-'); h > 0 && h+1 < len(t) {
-		return currencyFilter.mayHold(t[h+1:]) // "one-yen"
+	if currencyFilter.mayHold(n) && a.isCurrencyName(i+1) && a.isNumberWord(i) {
+		return true // "thirteen dollars", "one penny"
 	}
-	switch n[0] | 0x20 {
+	switch n0 | 0x20 {
 	case 'm', 'b', 't', 'h', 'l', 'c', 'k':
-		return a.isMagnitude(i + 1)
+		return a.isMagnitude(i+1) || a.is(i+1, "half") || a.is(i+1, "hundred")
 	}
 	return false
 }
@@ -209,61 +238,6 @@ func (a *amountScan) read(i int) (quantity, bool) {
 		return q, true
 	}
 	return q, true
-}
-
-// isCurrencyName reports whether token i is a currency word ("dollars",
-// "penny").
-func (a *amountScan) isCurrencyName(i int) bool {
-	var buf [16]byte
-	b := foldWord(buf[:], a.tok(i))
-	_, ok := currencyNames[string(b)]
-	return b != nil && ok
-}
-
-// currencyFilter keeps ordinary words off the currencyNames map.
-var currencyFilter = newWordFilter(currencyNames)
-
-// isDollarWord reports whether token i is "dollar(s)".
-func (a *amountScan) isDollarWord(i int) bool { return a.is(i, "dollars") || a.is(i, "dollar") }
-
-// prefix reads a currency written before the number at token i ("$",
-// "US$", "C$", "€", "USD", "Rs.") and moves *j to the number. It returns the
-// ISO code, or "".
-func (a *amountScan) prefix(i int, j *int) string {
-	t := a.tok(i)
-	if t == "" {
-		return ""
-	}
-	digitAt := func(k int) bool { s := a.tok(k); return s != "" && isDigitByte(s[0]) }
-	if iso, ok := currencySymbols[t]; ok && digitAt(i+1) {
-		*j = i + 1
-		return iso
-	}
-	if a.tok(i+1) == "$" && digitAt(i+2) {
-		var buf [8]byte
-		if b := foldWord(buf[:], t); b != nil {
-			if iso, ok := dollarPrefixes[string(b)]; ok {
-				glued := a.d.Tokens[i].End == a.d.Tokens[i+1].Start
-				// Spaced, as in lower-cased wire text ("hk $ 10.05
-				// billion"), any prefix but the article "a" will do.
-				if glued || len(t) > 1 || string(b) == "c" {
-					*j = i + 2
-					return iso
-				}
-			}
-		}
-	}
-	if iso, ok := currencyCodes[t]; ok {
-		if digitAt(i + 1) {
-			*j = i + 1
-			return iso
-		}
-		if a.tok(i+1) == "." && digitAt(i+2) {
-			*j = i + 2
-			return iso
-		}
-	}
-	return ""
 }
 
 // number parses the number at token j with its magnitude ("1.5 billion",
@@ -433,23 +407,6 @@ func (a *amountScan) compound(j int, t string, head int, v *float64, scaled *boo
 	return a.prefixBefore(j) != ""
 }
 
-// prefixBefore returns the currency written just before token j, if any.
-func (a *amountScan) prefixBefore(j int) string {
-	if j == 0 {
-		return ""
-	}
-	var k int
-	if iso := a.prefix(j-1, &k); iso != "" && k == j {
-		return iso
-	}
-	if j >= 2 {
-		if iso := a.prefix(j-2, &k); iso != "" && k == j {
-			return iso
-		}
-	}
-	return ""
-}
-
 // percentAfter reads a percent unit at token q.end: "%", "percent", "per
 // cent", "pct", "percentage point(s)", "basis points", "bps".
 func (a *amountScan) percentAfter(q *quantity) bool {
@@ -500,56 +457,6 @@ func (a *amountScan) percentAfter(q *quantity) bool {
 // basisPoints reports whether the percent unit at token j is in basis points.
 func (a *amountScan) basisPoints(j int) bool {
 	return a.is(j, "basis") || a.is(j, "bps") || a.is(j, "bp") || strings.HasPrefix(strings.ToLower(a.tok(j)), "basis-")
-}
-
-// currencyAfter reads a currency written after the number at token j:
-// "euros", "Swiss francs", "Hong Kong dollars", "USD", "€". It returns the
-// currency and the number of tokens it spans.
-func (a *amountScan) currencyAfter(j int) (currencyName, int) {
-	t := a.tok(j)
-	if t == "" {
-		return currencyName{}, 0
-	}
-	if iso, ok := currencyCodes[t]; ok && len(t) == 3 {
-		return currencyName{iso: iso, scale: 1}, 1
-	}
-	if iso, ok := lowerCodes[t]; ok {
-		return currencyName{iso: iso, scale: 1}, 1
-	}
-	if iso, ok := millionCodes[t]; ok {
-		return currencyName{iso: iso, scale: 1e6}, 1 // "30 MUSD"
-	}
-	if iso, ok := currencySymbols[t]; ok && a.postfixSymbol(j) {
-		return currencyName{iso: iso, scale: 1}, 1
-	}
-	var b1, b2, b3 [24]byte
-	w1 := foldWord(b1[:], t)
-	if w1 == nil {
-		return currencyName{}, 0
-	}
-	if u, ok := currencyNames[string(w1)]; ok {
-		return u, 1
-	}
-	// One- and two-word adjectives: "Canadian dollars", "Hong Kong dollars".
-	w2 := foldWord(b2[:], a.tok(j+1))
-	if w2 != nil {
-		if u, ok := currencyNames[string(w2)]; ok {
-			if iso, ok := currencyAdjectives[string(w1)+" "+u.family]; ok {
-				u.iso = iso
-				return u, 2
-			}
-		}
-		w3 := foldWord(b3[:], a.tok(j+2))
-		if w3 != nil {
-			if u, ok := currencyNames[string(w3)]; ok {
-				if iso, ok := currencyAdjectives[string(w1)+" "+string(w2)+" "+u.family]; ok {
-					u.iso = iso
-					return u, 3
-				}
-			}
-		}
-	}
-	return currencyName{}, 0
 }
 
 // rangeUnit completes the first end of a range from the second: "between 3
@@ -613,7 +520,7 @@ func (a *amountScan) emit(q quantity) {
 	if q.subStart >= 0 {
 		start = q.subStart
 	}
-	am := whosaid.Amount{Kind: q.kind, Value: q.value, Unit: q.unit, Start: start, End: q.textEnd}
+	am := whosaid.Amount{Kind: q.kind, Value: roundValue(q.value), Unit: q.unit, Start: start, End: q.textEnd}
 	last := q.end
 	if q.kind == whosaid.Percent {
 		if of, end, ofEnd := a.base(q.end); of != "" {

@@ -74,6 +74,23 @@ func TestAmounts(t *testing.T) {
 		{"scores are not amounts", "She won 6-4, 3-6, 7-5.", nil},
 		{"won the verb", "Ortega won 52.9 percent of the vote.", []string{"52.9 percent of the vote|52.9|%"}},
 		{"korean won", "It invested 5 trillion won.", []string{"5 trillion won|5e+12|KRW"}},
+		{"spaced lower-case prefix", "the price ranges between c $ 16.4 million", []string{"c $ 16.4 million|1.64e+07|CAD"}},
+		{"article is no prefix", "it won a $ 300 million contract", []string{"$ 300 million|3e+08|USD"}},
+		{"dollars and cents", "it only cost thirteen dollars and forty-five cents", []string{"thirteen dollars and forty-five cents|13.45|USD"}},
+		{"dollars then number", "It costs 15 dollars 50.", []string{"15 dollars 50|15.5|USD"}},
+		{"dollars then count", "He paid 15 dollars 50 times.", []string{"15 dollars|15|USD"}},
+		{"postfix symbols", "10 $ 30 $", []string{"10 $|10|USD", "30 $|30|USD"}},
+		{"million codes", "losses of 30 MUSD and MEUR 120", []string{"30 MUSD|3e+07|USD", "MEUR 120|1.2e+08|EUR"}},
+		{"glued code", "USD115.5", []string{"USD115.5|115.5|USD"}},
+		{"code then magnitude", "They lost 75 USD million.", []string{"75 USD million|7.5e+07|USD"}},
+		{"fractions of a magnitude", "It costs half a million dollars or three quarters billion us dollars.",
+			[]string{"half a million dollars|500000|USD", "three quarters billion us dollars|7.5e+08|USD"}},
+		{"word compound", "its controversial one-yen bid", []string{"one-yen|1|JPY"}},
+		{"one hundred percent", "one hundred percents", []string{"one hundred percents|100|%"}},
+		{"percent of", "per cent of twenty-two", []string{"per cent of twenty-two|22|%"}},
+		{"percent of voters is no amount", "the percent of voters", nil},
+		{"minus", "just need minus five percent", []string{"minus five percent|-5|%"}},
+		{"url escapes", "go to https://www.test.com/search?q=30%25%2020% now", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -29,6 +30,24 @@ var lowerCodes = map[string]string{"usd": "USD", "eur": "EUR", "gbp": "GBP", "jp
 // fractionWords scale the magnitude after them: "half a million" reads as
 // half, "a quarter million" as a quarter.
 var fractionWords = map[string]float64{"half": 0.5, "quarter": 0.25, "quarters": 0.25}
+
+// starterFilter holds the words that can open an amount written before
+// another word: spelled numbers, "a", fractions, signs and percent words. It
+// lets mayStart drop ordinary words with one bitmap test.
+var starterFilter = newWordFilter(starterWords())
+
+// starterWords lists the words starterFilter is built from.
+func starterWords() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "minus": true, "negative": true, "per": true,
+		"percent": true, "percents": true}
+	for w := range numberWords {
+		m[w] = true
+	}
+	for w := range fractionWords {
+		m[w] = true
+	}
+	return m
+}
 
 // subunitWords name the hundredth of a main unit after a sum in it: "3
 // dollars 50 cents".
@@ -247,6 +266,17 @@ func urlSpans(text string) []Span {
 		off = end
 	}
 	return out
+}
+
+// roundValue drops the binary noise of scaling a decimal ("16.4 million"
+// is 16399999.999999998 in float arithmetic) by keeping 12 significant
+// digits, more than any amount in the news is written with.
+func roundValue(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	e := math.Pow(10, 11-math.Floor(math.Log10(math.Abs(v))))
+	return math.Round(v*e) / e
 }
 
 // isLetterByte reports whether c is an ASCII letter.

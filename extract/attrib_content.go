@@ -93,6 +93,10 @@ func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
 	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
 	for j < t1 && !a.inQ[j] {
 		w := a.low[j]
+		if at.flags&cueObject != 0 && qObjectParticles[w] && j <= k+2 && !(w == "on" && j+1 < t1 && qTimeWords[a.low[j+1]]) {
+			j++
+			continue
+		}
 		if w == "that" {
 			at.that = true
 			j++
@@ -121,6 +125,13 @@ func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
 		}
 		if isTell && j == k+1 {
 			if e := a.hearerEnd(j, t1); e > j {
+				j = e
+				continue
+			}
+		}
+		if at.flags&cueAsk != 0 && j == k+1 && j+1 < t1 && !qQuestionWords[w] {
+			// "asked him whether", "asked Trump if": the one asked.
+			if e := a.hearerEnd(j, t1); e > j && e < t1 && qQuestionWords[a.low[e]] {
 				j = e
 				continue
 			}

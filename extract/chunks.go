@@ -574,6 +574,17 @@ func (t *entityTagger) name(st *entState, w, b, chunkStart int, runStart bool) i
 		c.title = t.rolePhrase(st, chunkStart-1)
 	case words >= 2 && words <= 4 && (rare || t.gz.firstNames[st.word(w)] || t.speaks(st, s0, b)):
 		c.typ = whosaid.Person
+		if t.gz.firstNames[st.word(w)] {
+			break
+		}
+		// Rare words alone do not make a person ("Northrop Grumman said"):
+		// the statistical tagger, which reads the context, has a vote.
+		switch st.modelType(st.toks[w].start, st.toks[b-1].core) {
+		case "ORG":
+			c.typ = whosaid.Org
+		case "LOC":
+			c.typ = whosaid.Location
+		}
 	default:
 		c.pending = true
 	}

@@ -18,6 +18,7 @@ func (a *qAnalyzer) findAttributions() {
 			t0++
 		}
 		first := len(a.atts)
+		a.colonLead(s, t0, t1)
 		for k := t0; k < t1; k++ {
 			if a.inQ[k] {
 				continue
@@ -29,10 +30,13 @@ func (a *qAnalyzer) findAttributions() {
 				continue
 			}
 			fl := qCueWords[w]
-			if fl == 0 || !a.isVerbUse(k, t0) {
+			if fl == 0 || !a.isVerbUse(k, t0) || fl&cueWeak != 0 && a.insideContent(a.d.Tokens[k].Start, first) {
 				continue
 			}
 			a.cue(s, t0, t1, k, fl, first)
+		}
+		if len(a.atts) == first {
+			a.inSource(s, t0, t1)
 		}
 	}
 	a.qAtt = make([]int, len(a.qs))
@@ -40,7 +44,8 @@ func (a *qAnalyzer) findAttributions() {
 		a.qAtt[qi] = -1
 		best := -1
 		for i, at := range a.atts {
-			if at.content.End <= q.Start || at.content.Start >= q.End || at.sp.Kind == whosaid.KindUnknown && !at.post {
+			if at.content.End <= q.Start || at.content.Start >= q.End || at.sp.Kind == whosaid.KindUnknown && !at.post ||
+				at.flags&cueWeak != 0 && at.flags&cueQuote == 0 {
 				continue
 			}
 			if at.content.Start > q.Open+1 && a.d.SentenceAt(at.content.Start) != a.d.SentenceAt(q.Open) && !at.post {
@@ -60,6 +65,71 @@ func qDist(off int, q qQspan) int {
 		return q.Open - off
 	}
 	return off - q.Close
+}
+
+// colonLead records the "Graham: Trump’s rhetoric is destroying the party"
+// form of headlines and subheads: a short name or noun phrase opening a
+// paragraph, a colon, and what it said. "Q:" and "A:" of interviews are left
+// to the quotes.
+func (a *qAnalyzer) colonLead(s, t0, t1 int) {
+	d := a.d
+	if t0 >= t1 || d.ParagraphAt(d.Tokens[t0].Start) < 0 || d.Paragraphs[d.ParagraphAt(d.Tokens[t0].Start)].Start != d.Sentences[s].Start {
+		return
+	}
+	c := -1
+	for k := t0 + 1; k < t1 && k <= t0+4; k++ {
+		if a.low[k] == ":" {
+			c = k
+			break
+		}
+		if a.inQ[k] || !a.isWordTok(k) && a.low[k] != "." {
+			return
+		}
+	}
+	if c < 0 || c+3 >= t1 || a.inQ[c+1] || !a.isCap(t0) || c-t0 == 1 && len(a.low[t0]) == 1 {
+		return
+	}
+	sp := a.speakerFromNP(t0, c)
+	if sp.Kind == whosaid.KindUnknown {
+		return
+	}
+	at := qAttrib{sent: s, cueTok: c, cue: ":", flags: cueClaim, sp: sp}
+	st := d.Tokens[c+1].Start
+	at.content = Span{st, a.trimEnd(st, d.Tokens[t1-1].End)}
+	at.claim = a.isClaim(&at)
+	a.atts = append(a.atts, at)
+}
+
+// inSource records "In a new CNN poll, Trump leads by five points" and "In
+// the statement, the group called…": a sentence with no cue of its own whose
+// opening phrase names a poll or document as the source of the rest.
+func (a *qAnalyzer) inSource(s, t0, t1 int) {
+	if t0+3 >= t1 || a.low[t0] != "in" && a.low[t0] != "from" {
+		return
+	}
+	c := -1
+	for k := t0 + 1; k < t1 && k <= t0+9; k++ {
+		if a.inQ[k] {
+			return
+		}
+		if a.low[k] == "," {
+			c = k
+			break
+		}
+	}
+	if c < 0 || c+3 >= t1 || !qDocNouns[a.low[c-1]] {
+		return
+	}
+	sp := a.speakerFromNP(t0+1, c)
+	if sp.Kind == whosaid.KindUnknown {
+		return
+	}
+	d := a.d
+	at := qAttrib{sent: s, cueTok: t0, cue: a.d.Tok(t0), flags: cueClaim, sp: sp}
+	st := d.Tokens[c+1].Start
+	at.content = Span{st, a.trimEnd(st, a.contentEnd(c+1, t1))}
+	at.claim = a.isClaim(&at)
+	a.atts = append(a.atts, at)
 }
 
 // quoteAttrib returns the attribution covering quote qi, or nil.
@@ -126,6 +196,16 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		// "…, a junior from Las Vegas, who said she…": the antecedent speaks.
 		at.sp = a.relativeSubject(t0, p)
 		a.preposedContent(&at, k, t1)
+		if a.low[p-1] == "," {
+			// "…, who said he votes Democratic, spoke": the clause closes at
+			// the next comma outside quotation marks.
+			for x := a.tokAt(at.content.Start); x < t1 && a.d.Tokens[x].Start < at.content.End; x++ {
+				if a.low[x] == "," && !a.inQ[x] {
+					at.content.End = a.trimEnd(at.content.Start, a.d.Tokens[x].Start)
+					break
+				}
+			}
+		}
 	case gerund || coord:
 		// ", adding that…", "…and said…": the subject is the clause's.
 		at.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
@@ -171,7 +251,7 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		} else {
 			a.preposedContent(&at, k, t1)
 		}
-	case p < t0 || a.low[p] == "," || a.isCloseMark(p):
+	case (p < t0 || a.low[p] == "," || a.isCloseMark(p)) && !a.clauseAfter(k, t1):
 		// Inverted: "…,” said Paulo Matsinhe, the WFP's coordinator".
 		ne := k + 1
 		for ne < t1 && !a.inQ[ne] && a.low[ne] != "," && !(a.low[ne] == "." && !qAbbrevDot[a.low[ne-1]]) && a.low[ne] != ";" && a.low[ne] != "that" && a.low[ne] != ":" {
@@ -196,6 +276,11 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		if post {
 			at.post = true
 			at.content = a.postContent(t0, a.contentEndBefore(t0, nb), first)
+			if k+2 < t1 && a.low[k+1] == "," && a.continuesClause(k+2) {
+				// "The hashtag, he said, was even more popular": the cue sits
+				// inside its content, which goes on after it.
+				at.content.End = a.trimEnd(at.content.Start, a.contentEnd(k+2, t1))
+			}
 		} else {
 			a.preposedContent(&at, k, t1)
 		}
@@ -248,6 +333,28 @@ func (a *qAnalyzer) relativeSubject(t0, p int) whosaid.Speaker {
 	return sp
 }
 
+// continuesClause reports whether token j, right after ", he said,", goes
+// on with the interrupted clause (a lower-case verb or adverb) rather than
+// opening an addition of the writer's own (", adding", ", who", ", and").
+func (a *qAnalyzer) continuesClause(j int) bool {
+	w := a.low[j]
+	if a.inQ[j] || !a.isWordTok(j) || a.isCap(j) || qGerundEnds[w] || qRelativeStarts[w] || qCueWords[w] != 0 {
+		return false
+	}
+	switch w {
+	case "and", "but", "while", "though", "although", "according", "as", "because", "so", "which", "who", "in", "on", "at", "after", "before":
+		return false
+	}
+	return true
+}
+
+// clauseAfter reports whether the cue at k is followed by a clause of its
+// own ("said she turned out…") rather than by its inverted subject ("said
+// Paulo Matsinhe"): a subject pronoun and another word.
+func (a *qAnalyzer) clauseAfter(k, t1 int) bool {
+	return k+2 < t1 && !a.inQ[k+1] && (qPronouns[a.low[k+1]] && a.low[k+1] != "it" || a.low[k+1] == "the" && a.isWordTok(k+2) && !a.isCap(k+2) && k+3 < t1 && qCueWords[a.low[k+3]] == 0 && !qAnonNouns[a.low[k+2]] && !qPersonRoles[a.low[k+2]] && !qOrgRoles[a.low[k+2]]) && a.isWordTok(k+2)
+}
+
 // insideContent reports whether off lies in the content of an earlier
 // attribution of the same sentence.
 func (a *qAnalyzer) insideContent(off, first int) bool {
@@ -297,7 +404,7 @@ func (a *qAnalyzer) appositionBefore(t0, p int) bool {
 		return false
 	}
 	w := a.low[b]
-	if qRelativeStarts[w] || qIsNumber(w) || strings.HasSuffix(w, "ing") && !a.isCap(b) {
+	if qRelativeStarts[w] || qIsNumber(w) && p-b == 1 || strings.HasSuffix(w, "ing") && !a.isCap(b) {
 		return true
 	}
 	if a.nameLike(b, p) && a.appositionStartBefore(t0, b) {
@@ -307,6 +414,15 @@ func (a *qAnalyzer) appositionBefore(t0, p int) bool {
 		ps := b - 1
 		for ps > t0 && a.low[ps-1] != "," && !a.inQ[ps-1] {
 			ps--
+		}
+		// "Marley Anderson, 21, a junior…": step back over the age.
+		if ps == b-2 && qIsNumber(a.low[ps]) && ps > t0 && a.low[ps-1] == "," {
+			pe := ps - 1
+			ps = pe
+			for ps > t0 && a.low[ps-1] != "," && !a.inQ[ps-1] {
+				ps--
+			}
+			return ps < pe && a.nameLike(ps, pe)
 		}
 		return ps < b-1 && a.nameLike(ps, b-1)
 	}
@@ -382,7 +498,8 @@ func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
 			}
 		}
 		w := a.low[b]
-		apposition := b > t0 && (qRelativeStarts[w] || qIsNumber(w) || strings.HasSuffix(w, "ing") && !a.isCap(b) && w != "something")
+		// A lone number is an age ("Ortega, 58, told"); "47 percent" is a subject.
+		apposition := b > t0 && (qRelativeStarts[w] || qIsNumber(w) && segEnd-b == 1 || strings.HasSuffix(w, "ing") && !a.isCap(b) && w != "something")
 		if !apposition && a.nameLike(b, segEnd) && a.appositionStartBefore(t0, b) {
 			// "Quillon, based in Austin, Texas, said": "Texas" ends the
 			// apposition, it is not the subject.
@@ -396,7 +513,7 @@ func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
 			for ps > t0 && a.low[ps-1] != "," && !a.inQ[ps-1] {
 				ps--
 			}
-			if ps < pb && a.nameLike(ps, pb) && !qPronouns[a.low[b]] {
+			if ps < pb && a.nameLike(ps, pb) && !qPronouns[a.low[b]] && !qIntroWords[a.low[ps]] {
 				apposition = true
 			}
 		}
@@ -554,6 +671,10 @@ func (a *qAnalyzer) according(s, t0, t1, k, first int) {
 		}
 	}
 	if ne <= b {
+		// "according to the results": the document is all there is.
+		ne = e
+	}
+	if ne <= b {
 		return
 	}
 	// "ship-tracking firm Seatrace Analytics": the name after a role noun.
@@ -623,7 +744,13 @@ func (a *qAnalyzer) addAccording(s, t0, t1, k, e, first int, sp whosaid.Speaker)
 // isClaim reports whether an attribution makes a claim: a known speaker, a
 // verb that takes a clause, and content that is more than a direct quote.
 func (a *qAnalyzer) isClaim(at *qAttrib) bool {
-	if at.sp.Kind == whosaid.KindUnknown || at.content.End-at.content.Start < 8 {
+	// The object of a verb of judging may be a single name ("endorsed
+	// Cruz"); other content is a clause of some length.
+	minLen, minWords := 8, 2
+	if at.flags&cueObject != 0 {
+		minLen, minWords = 3, 1
+	}
+	if at.sp.Kind == whosaid.KindUnknown || at.content.End-at.content.Start < minLen {
 		return false
 	}
 	c := at.content
@@ -651,7 +778,7 @@ func (a *qAnalyzer) isClaim(at *qAttrib) bool {
 			words++
 		}
 	}
-	return words >= 2
+	return words >= minWords
 }
 
 // docSubject reports whether the speaker of at is an organization, a

@@ -2,7 +2,8 @@ package extract
 
 // This file holds the currency vocabulary of the amounts stage: symbols,
 // dollar prefixes, ISO codes and currency names with the adjectives that
-// pick a country's variant ("Canadian dollars", "Swiss francs").
+// pick a country's variant ("Canadian dollars", "Swiss francs"), and the
+// readers that find a currency before or after a number.
 
 // currencySymbols are written before (or, rarely, after) the number.
 var currencySymbols = map[string]string{
@@ -99,3 +100,125 @@ var currencyAdjectives = map[string]string{
 	"czech koruna": "CZK", "thai baht": "THB", "malaysian ringgit": "MYR", "indonesian rupiah": "IDR",
 	"vietnamese dong": "VND", "zambian kwacha": "ZMW", "malawian kwacha": "MWK", "ukrainian hryvnia": "UAH",
 }
+
+// isDollarWord reports whether token i is "dollar(s)".
+func (a *amountScan) isDollarWord(i int) bool { return a.is(i, "dollars") || a.is(i, "dollar") }
+
+// prefix reads a currency written before the number at token i ("$",
+// "US$", "C$", "€", "USD", "Rs.") and moves *j to the number. It returns the
+// ISO code, or "".
+func (a *amountScan) prefix(i int, j *int) string {
+	t := a.tok(i)
+	if t == "" {
+		return ""
+	}
+	digitAt := func(k int) bool { s := a.tok(k); return s != "" && isDigitByte(s[0]) }
+	if iso, ok := currencySymbols[t]; ok && digitAt(i+1) {
+		*j = i + 1
+		return iso
+	}
+	if a.tok(i+1) == "$" && digitAt(i+2) {
+		var buf [8]byte
+		if b := foldWord(buf[:], t); b != nil {
+			if iso, ok := dollarPrefixes[string(b)]; ok {
+				glued := a.d.Tokens[i].End == a.d.Tokens[i+1].Start
+				// Spaced, as in lower-cased wire text ("hk $ 10.05
+				// billion"), any prefix but the article "a" will do.
+				if glued || len(t) > 1 || string(b) == "c" {
+					*j = i + 2
+					return iso
+				}
+			}
+		}
+	}
+	if iso, ok := currencyCodes[t]; ok {
+		if digitAt(i + 1) {
+			*j = i + 1
+			return iso
+		}
+		if a.tok(i+1) == "." && digitAt(i+2) {
+			*j = i + 2
+			return iso
+		}
+	}
+	return ""
+}
+
+// prefixBefore returns the currency written just before token j, if any.
+func (a *amountScan) prefixBefore(j int) string {
+	if j == 0 {
+		return ""
+	}
+	var k int
+	if iso := a.prefix(j-1, &k); iso != "" && k == j {
+		return iso
+	}
+	if j >= 2 {
+		if iso := a.prefix(j-2, &k); iso != "" && k == j {
+			return iso
+		}
+	}
+	return ""
+}
+
+// currencyAfter reads a currency written after the number at token j:
+// "euros", "Swiss francs", "Hong Kong dollars", "USD", "€". It returns the
+// currency and the number of tokens it spans.
+func (a *amountScan) currencyAfter(j int) (currencyName, int) {
+	t := a.tok(j)
+	if t == "" {
+		return currencyName{}, 0
+	}
+	if iso, ok := currencyCodes[t]; ok && len(t) == 3 {
+		return currencyName{iso: iso, scale: 1}, 1
+	}
+	if iso, ok := lowerCodes[t]; ok {
+		return currencyName{iso: iso, scale: 1}, 1
+	}
+	if iso, ok := millionCodes[t]; ok {
+		return currencyName{iso: iso, scale: 1e6}, 1 // "30 MUSD"
+	}
+	if iso, ok := currencySymbols[t]; ok && a.postfixSymbol(j) {
+		return currencyName{iso: iso, scale: 1}, 1
+	}
+	var b1, b2, b3 [24]byte
+	w1 := foldWord(b1[:], t)
+	if w1 == nil {
+		return currencyName{}, 0
+	}
+	if u, ok := currencyNames[string(w1)]; ok {
+		return u, 1
+	}
+	// One- and two-word adjectives: "Canadian dollars", "Hong Kong dollars".
+	w2 := foldWord(b2[:], a.tok(j+1))
+	if w2 != nil {
+		if u, ok := currencyNames[string(w2)]; ok {
+			if iso, ok := currencyAdjectives[string(w1)+" "+u.family]; ok {
+				u.iso = iso
+				return u, 2
+			}
+		}
+		w3 := foldWord(b3[:], a.tok(j+2))
+		if w3 != nil {
+			if u, ok := currencyNames[string(w3)]; ok {
+				if iso, ok := currencyAdjectives[string(w1)+" "+string(w2)+" "+u.family]; ok {
+					u.iso = iso
+					return u, 3
+				}
+			}
+		}
+	}
+	return currencyName{}, 0
+}
+
+// isCurrencyName reports whether token i is a currency word ("dollars",
+// "penny").
+func (a *amountScan) isCurrencyName(i int) bool {
+	var buf [16]byte
+	b := foldWord(buf[:], a.tok(i))
+	_, ok := currencyNames[string(b)]
+	return b != nil && ok
+}
+
+// currencyFilter keeps ordinary words off the currencyNames map.
+var currencyFilter = newWordFilter(currencyNames)

@@ -87,6 +87,8 @@ type entState struct {
 	cands  []cand
 	ents   []entBuild
 	titleb strings.Builder
+	names  []nameSpan // the statistical tagger's names, by start offset
+	nerDoc nerDoc
 }
 
 // tag finds the entities of one article. a.Dateline, when set, names the
@@ -95,6 +97,7 @@ func (t *entityTagger) tag(d *Doc, a whosaid.Article) []whosaid.Entity {
 	st := t.pool.Get().(*entState)
 	defer t.pool.Put(st)
 	st.reset(d)
+	st.names = t.names.spans(d, &st.nerDoc, st.names[:0])
 	t.prepare(st)
 	t.findAtoms(st)
 	dl := t.dateline(st, a)
@@ -112,6 +115,58 @@ func (st *entState) reset(d *Doc) {
 	st.atomIn = st.atomIn[:0]
 	st.cands = st.cands[:0]
 	st.ents = st.ents[:0]
+}
+
+// modelType is the type the statistical tagger gives the text [start,
+// end), voted over the article: the name overlapping it most and every name
+// of the same words elsewhere, so a headline's "Boeing" is what the story
+// says it is. It is "" if the tagger found no name there.
+func (st *entState) modelType(start, end int) string {
+	t, _ := st.modelName(start, end)
+	return t
+}
+
+// modelName is modelType with the name it was read from, so a caller can
+// take the tagger's bounds ("Yorkshire" of "A Yorkshire couple").
+func (st *entState) modelName(start, end int) (string, nameSpan) {
+	best, most := -1, 0
+	for i, n := range st.names {
+		if n.Start >= end {
+			break
+		}
+		if o := min(end, n.End) - max(start, n.Start); o > most {
+			best, most = i, o
+		}
+	}
+	if best < 0 {
+		return "", nameSpan{}
+	}
+	b := st.names[best]
+	text := st.d.Text[b.Start:b.End]
+	var votes [4]int
+	typ := func(t string) int {
+		switch t {
+		case "PER":
+			return 0
+		case "ORG":
+			return 1
+		case "LOC":
+			return 2
+		}
+		return 3
+	}
+	for _, n := range st.names {
+		if n.End-n.Start == len(text) && st.d.Text[n.Start:n.End] == text {
+			votes[typ(n.Type)]++
+		}
+	}
+	win := typ(b.Type)
+	for k, v := range votes {
+		if v > votes[win] {
+			win = k
+		}
+	}
+	return [...]string{"PER", "ORG", "LOC", "MISC"}[win], b
 }
 
 // prepare computes the token flags once, so the classifier never decodes a

@@ -108,7 +108,7 @@ var entOrgHeads = entSet(
 	"Confederation", "Administration", "Center", "Centre", "College", "School", "Party", "Church",
 	"Museum", "House", "Chiefs", "Secretariat", "Embassy", "Consulate", "Government", "Federal",
 	"Authority", "Service", "Movement", "Front", "Coalition", "Foundation", "Ministers", "Parliament",
-	"Assembly", "Conference", "Organisations", "Organizations", "Order", "Corps", "Directorate",
+	"Assembly", "Conference", "Organisations", "Organizations", "Order", "Corps", "Directorate", "Port",
 )
 
 // entSkipSuffixes end capitalised runs that name laws, events, works,

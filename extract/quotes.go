@@ -392,6 +392,19 @@ func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 	d := a.d
 	before := strings.TrimRight(d.Text[:q.Open], " ")
 	para := d.ParagraphAt(q.Open)
+	if para >= 0 && strings.TrimSpace(d.Text[d.Paragraphs[para].Start:len(before)]) == "A:" {
+		// Interview Q&A: the answer is the interviewee's, the person who
+		// spoke last before it.
+		best := -1
+		for i, f := range a.focus {
+			if f.pos < q.Open && f.sp.Kind == whosaid.KindPerson && (best < 0 || f.pos > a.focus[best].pos) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return whosaid.Speaker{Name: a.focus[best].sp.Name, Kind: whosaid.KindPerson}
+		}
+	}
 	if strings.HasSuffix(before, ":") {
 		s := d.SentenceAt(q.Open)
 		if s >= 0 {

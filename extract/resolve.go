@@ -40,7 +40,9 @@ func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 		}
 		switch {
 		case c.pending:
-			c.entity = t.linkPending(st, c)
+			if c.entity = t.linkPending(st, c); c.entity < 0 {
+				c.entity = t.modelEntity(st, c)
+			}
 		case c.typ == whosaid.Person:
 			c.entity = t.linkPerson(st, c, st.d.Text[c.start:c.end])
 		case c.typ == whosaid.Country:
@@ -93,6 +95,56 @@ func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 		}
 	}
 	return st.output()
+}
+
+// modelEntity gives a run the rules could neither classify nor link the
+// type the statistical tagger gives it, if any: an unknown single name
+// such as "Maersk" or "Sintrab". The mention takes the tagger's bounds when
+// they lie inside the run ("Yorkshire" of "A Yorkshire couple").
+func (t *entityTagger) modelEntity(st *entState, c *cand) int {
+	if c.e-c.s == 1 && st.is(c.s, tfSentInit) && !st.capitalisedElsewhere(c.s) {
+		return -1 // "Household spending rose": capitalised by position only
+	}
+	typ, n := st.modelName(c.start, c.end)
+	if typ == "" || typ == "MISC" {
+		return -1
+	}
+	if n.Start >= c.start && n.End <= c.end {
+		c.start, c.end = n.Start, n.End
+	}
+	text := st.d.Text[c.start:c.end]
+	if w, ok := strings.CutSuffix(text, "s"); ok && !strings.Contains(w, " ") && st.nearestPerson([]string{w}, c.start) >= 0 {
+		return -1 // "the Pells": a family, not an organization
+	}
+	switch typ {
+	case "PER":
+		if !strings.Contains(text, " ") {
+			// News introduces people by full name: a lone unknown word the
+			// tagger calls a person is more often a company it never saw.
+			return -1
+		}
+		c.typ = whosaid.Person
+		return t.linkPerson(st, c, text)
+	case "ORG":
+		c.typ = whosaid.Org
+		return st.entityFor(whosaid.Org, text, text, "", c.start)
+	default:
+		c.typ = whosaid.Location
+		return st.entityFor(whosaid.Location, text, text, "", c.start)
+	}
+}
+
+// capitalisedElsewhere reports whether the word of token i also appears
+// capitalised in mid-sentence, which makes it a name rather than a word
+// capitalised only because it opens a sentence.
+func (st *entState) capitalisedElsewhere(i int) bool {
+	w := st.word(i)
+	for k := range st.toks {
+		if k != i && !st.is(k, tfSentInit) && st.is(k, tfCap) && st.word(k) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // entityFor returns the entity of type typ with key, creating it.

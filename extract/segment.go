@@ -56,11 +56,20 @@ func (d *Doc) SentenceAt(off int) int {
 }
 
 // ParagraphAt returns the index of the paragraph holding byte offset off, or -1.
+// It is a binary search, like SentenceAt: the attribution passes call it per
+// quote and per cue, and a linear scan made a long text quadratic.
 func (d *Doc) ParagraphAt(off int) int {
-	for i, p := range d.Paragraphs {
-		if off >= p.Start && off < p.End {
-			return i
+	lo, hi := 0, len(d.Paragraphs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Paragraphs[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(d.Paragraphs) && d.Paragraphs[lo].Start <= off {
+		return lo
 	}
 	return -1
 }

@@ -137,6 +137,13 @@ func (a *qAnalyzer) buildRegistry() {
 				continue
 			}
 			name, kind, titled, gender, ns := a.nameFromRun(k, e)
+			if gender != 0 && kind == whosaid.KindPerson {
+				// "Mr Pell" after "Mr Graham Pell and Mrs Alison Pell": the
+				// title tells which Pell.
+				if r, ok := a.lookupGender(d.Tok(e-1), d.Tokens[ns].Start, gender); ok {
+					name = r
+				}
+			}
 			if name != "" {
 				weak := !titled && kind == whosaid.KindPerson
 				if k == t0 && e-k == 1 && !titled {

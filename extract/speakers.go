@@ -354,6 +354,12 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 		sp.Mention = mention
 		return sp
 	}
+	// Any other short noun phrase opened by a determiner ("a reporter",
+	// "the groups", "some advocates") is someone unnamed.
+	if qDeterminers[a.low[nb]] && a.low[nb] != "that" && a.low[nb] != "this" && a.low[nb] != "of" &&
+		head > nb && head-nb < 6 && a.isWordTok(head) && !qPronouns[hw] && qCueWords[hw] == 0 {
+		return whosaid.Speaker{Name: a.descriptor(nb, head), Kind: whosaid.KindAnonymous, Mention: mention}
+	}
 	return whosaid.Speaker{Kind: whosaid.KindUnknown}
 }
 
@@ -396,7 +402,7 @@ func (a *qAnalyzer) quantitySpeaker(nb, ne int) (whosaid.Speaker, bool) {
 		}
 	}
 	if name == "" {
-		return whosaid.Speaker{}, false
+		name = strings.ToLower(a.d.Text[a.d.Tokens[nb].Start:a.d.Tokens[ne-1].End])
 	}
 	return whosaid.Speaker{Name: name, Kind: whosaid.KindAnonymous}, true
 }

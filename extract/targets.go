@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/whosaid/whosaid"
 )
 
 // This file decides whether an amount is a target: a goal, pledge, cap,
@@ -105,6 +107,31 @@ func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 	return true, deadline, a.holder(start, holderAt, lo)
 }
 
+// repeatTargets marks as a target every later mention of a sum already
+// stated as one: once a story says "pledged $10 billion", "$10 billion
+// over five years is a drop in the ocean" is the same pledge. Holder and
+// deadline carry over when the later mention gives none.
+func repeatTargets(out []whosaid.Amount) {
+	for i := range out {
+		if !out[i].Target || out[i].Kind != whosaid.Money {
+			continue
+		}
+		for j := i + 1; j < len(out); j++ {
+			b := &out[j]
+			if b.Target || b.Unit != out[i].Unit || b.Value != out[i].Value {
+				continue
+			}
+			b.Target = true
+			if b.Holder == "" {
+				b.Holder = out[i].Holder
+			}
+			if b.Deadline == "" {
+				b.Deadline = out[i].Deadline
+			}
+		}
+	}
+}
+
 // isChangeVerb reports whether w is a form of a verb that moves a quantity.
 func isChangeVerb(w string) bool {
 	for _, v := range changeVerbs {
@@ -185,9 +212,47 @@ func (a *amountScan) holder(start, cue, lo int) string {
 		if first >= 0 && !holderStops[strings.ToLower(a.tok(first))] {
 			return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[cue-1].End]
 		}
+		return a.subjectBefore(cue, lo)
 	}
 	return ""
 }
+
+// subjectBefore finds the name that is the subject of the cue at token
+// cue when a few lower-case words stand between them ("The United Nations
+// launched a flash appeal", "Georgia law generally limits"): the nearest
+// run of capitalised words at most five words back, not past punctuation
+// or a reporting verb, whose subject would be someone else's.
+func (a *amountScan) subjectBefore(cue, lo int) string {
+	for k := cue - 1; k >= lo && k >= cue-6; k-- {
+		t := a.tok(k)
+		if !isWordStart(t) || reportingWords[strings.ToLower(t)] {
+			return ""
+		}
+		if !startsUpper(t) {
+			continue
+		}
+		last, first := k, k
+		for first-1 >= lo && startsUpper(a.tok(first-1)) {
+			first--
+		}
+		for first < last && holderStops[strings.ToLower(a.tok(first))] {
+			first++
+		}
+		if first == last && holderStops[strings.ToLower(a.tok(first))] {
+			return "" // "A group of nations": no name
+		}
+		if _, n := trimPossessive(a.tok(last)); n > 0 {
+			return a.d.Text[a.d.Tokens[first].Start : a.d.Tokens[last].End-n]
+		}
+		return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[last].End]
+	}
+	return ""
+}
+
+// reportingWords end the search for a holder: what comes before them is
+// the speaker, not the subject of the target.
+var reportingWords = map[string]bool{"said": true, "says": true, "told": true, "that": true,
+	"who": true, "which": true, "according": true}
 
 // holderStops end a holder's name.
 var holderStops = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,

@@ -114,11 +114,11 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 }
 
 // deleteOrphanSpeakers removes speakers nothing refers to any more, after a
-// replaced article took their last quote or claim with it.
+// replaced article took their last quote or claim with it. Aliases are
+// recorded from what articles say, so they go with their speaker.
 const deleteOrphanSpeakers = `DELETE FROM speakers
 WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
-  AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)
-  AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = speakers.id)`
+  AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)`
 
 // writer holds the statements of one Put transaction, prepared once.
 type writer struct {
@@ -129,7 +129,8 @@ type writer struct {
 	article, entity, mention, date, amount, quote, claim *sql.Stmt
 	findSpeaker, addSpeaker                              *sql.Stmt
 	stmts                                                []*sql.Stmt
-	dd                                                   *dedupe // dedupe.go
+	dd                                                   *dedupe     // dedupe.go
+	al                                                   *aliasStmts // aliases.go
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
@@ -174,6 +175,12 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		return nil, err
 	}
 	w.dd, w.stmts = dd, append(w.stmts, stmts...)
+	al, stmts, err := newAliasStmts(ctx, tx)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	w.al, w.stmts = al, append(w.stmts, stmts...)
 	return w, nil
 }
 
@@ -319,7 +326,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		}
 	}
 	for i, q := range f.Quotes {
-		sid, err := w.speaker(ctx, q.Speaker)
+		sid, err := w.speaker(ctx, q.Speaker, f.Entities)
 		if err != nil {
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
@@ -330,7 +337,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		}
 	}
 	for i, c := range f.Claims {
-		sid, err := w.speaker(ctx, c.Speaker)
+		sid, err := w.speaker(ctx, c.Speaker, f.Entities)
 		if err != nil {
 			return fmt.Errorf("claim %d: %w", i, err)
 		}
@@ -346,11 +353,15 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 // speaker returns the id of the (kind, name) speaker row, adding it when
 // new. Names compare case-insensitively (ASCII), so "senior official" and
 // "Senior official" are one speaker, spelt as first seen. An empty kind is
-// stored as "unknown".
-func (w *writer) speaker(ctx context.Context, s whosaid.Speaker) (int64, error) {
+// stored as "unknown". A person is linked across articles by name, alias
+// or surname (aliases.go), with the titles of its entity among es.
+func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.Entity) (int64, error) {
 	kind := s.Kind
 	if kind == "" {
 		kind = whosaid.KindUnknown
+	}
+	if kind == whosaid.KindPerson && s.Name != "" {
+		return w.person(ctx, s, personTitles(es, s.Name))
 	}
 	var id int64
 	err := w.findSpeaker.QueryRowContext(ctx, kind, s.Name).Scan(&id)

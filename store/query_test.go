@@ -43,7 +43,7 @@ func TestQuoteFilters(t *testing.T) {
 		{"speaker id and name", QuoteQuery{SpeakerID: mattis, Speaker: "tillerson"}, []string{}},
 		{"speaker id unknown", QuoteQuery{SpeakerID: 999999}, []string{}},
 		{"search paged", QuoteQuery{Search: "clear path", Limit: 1, Offset: 1}, []string{"reuters-nato-tillerson"}},
-		{"speaker paged", QuoteQuery{Speaker: "e", Limit: 2, Offset: 7}, []string{"a2", "u1"}},
+		{"speaker paged", QuoteQuery{Speaker: "e", Limit: 2, Offset: 8}, []string{"a2", "u1"}}, // "e" matches Jim Mattis by his alias "Defense Secretary Jim Mattis"
 	}
 	for _, plan := range []struct {
 		name   string

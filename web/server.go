@@ -63,7 +63,7 @@ func New(db *store.DB) (*Server, error) {
 	s.mux.HandleFunc("GET /speakers/{id}", s.speaker)
 	s.mux.HandleFunc("GET /articles/{id}", s.article)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, "There is no page at this address.")
 	})
 	return s, nil

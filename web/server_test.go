@@ -127,7 +127,7 @@ func TestHighlightNesting(t *testing.T) {
 		{start: quote, end: quote + len("NATO"), class: "entity org", href: "/x", rank: 2},
 		{start: 0, end: 10, class: "entity person", href: "/p", rank: 2},
 		{start: 4, end: 20, class: "claim"},                               // crosses an earlier span: dropped
-		{start: len(text) - 2, end: len(text), class: "entity person"},    // splits "ë": dropped
+		{start: len(text) - 1, end: len(text), class: "entity person"},    // inside "ë": dropped
 		{start: -1, end: 3, class: "x"}, {start: 5, end: 500, class: "x"}, // outside the text: dropped
 	})
 	var flat func([]segment) string

@@ -5,9 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
@@ -69,8 +74,9 @@ func benchDB(tb testing.TB) string {
 var benchTempDirs []string
 
 // buildBenchDB extracts the dev articles once and stores copies of them
-// under new ids. The store skips text it already holds (content-hash dedupe),
-// so each copy gets one sentence appended, which leaves every offset valid;
+// under new ids. The store keeps one copy of a story (same text, same URL or
+// near-duplicate text), so each copy gets its own URL and its text is
+// disguised (see disguise), which leaves every offset and finding valid;
 // each copy is also dated one day earlier than the last, so speakers have a
 // history spread over the years as in a real archive.
 func buildBenchDB(ctx context.Context, path string, copies int) error {
@@ -103,7 +109,7 @@ func buildBenchDB(ctx context.Context, path string, copies int) error {
 				a.ID = "article"
 			}
 			a.ID = fmt.Sprintf("%s-%04d", a.ID, i)
-			a.Text += fmt.Sprintf("\nThis is copy %d.", i)
+			a.Text = disguise(f, i)
 			if a.URL != "" {
 				a.URL += fmt.Sprintf("?copy=%d", i)
 			}
@@ -128,6 +134,70 @@ func buildBenchDB(ctx context.Context, path string, copies int) error {
 	return nil
 }
 
+// disguise returns the text of f with the words that no finding touches
+// scrambled for copy n: each letter of such a word is shifted along the
+// alphabet by an amount that depends on the copy and the word. Lengths stay
+// the same, so every offset still points at the same (untouched) finding,
+// while the 5-word shingles the store's near-duplicate detection compares
+// differ between any two copies.
+func disguise(f whosaid.Findings, n int) string {
+	text := []byte(f.Article.Text)
+	kept := make([]bool, len(text)+1)
+	keep := func(start, end int) {
+		for i := max(start, 0); i < end && i < len(text); i++ {
+			kept[i] = true
+		}
+	}
+	for _, e := range f.Entities {
+		for _, m := range e.Mentions {
+			keep(m.Start, m.End)
+		}
+	}
+	for _, d := range f.Dates {
+		keep(d.Start, d.End)
+	}
+	for _, a := range f.Amounts {
+		keep(a.Start, a.End)
+	}
+	speaker := func(sp whosaid.Speaker) {
+		if sp.Mention != nil {
+			keep(sp.Mention.Start, sp.Mention.End)
+		}
+	}
+	for _, q := range f.Quotes {
+		keep(q.Start, q.End)
+		speaker(q.Speaker)
+	}
+	for _, c := range f.Claims {
+		keep(c.Start, c.End)
+		speaker(c.Speaker)
+	}
+	isLetter := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+	word := 0
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		touched := false
+		for j < len(text) && isLetter(text[j]) {
+			touched = touched || kept[j]
+			j++
+		}
+		word++
+		if !touched && j-i >= 3 {
+			shift := byte(1 + (n*7919+word*104729)%25)
+			for k := i; k < j; k++ {
+				base := text[k] &^ 0x1f // 'A'-1 or 'a'-1 region
+				text[k] = base + 1 + (text[k]-base-1+shift)%26
+			}
+		}
+		i = j
+	}
+	return string(text)
+}
+
 // TestMain removes the benchmark database after the run.
 func TestMain(m *testing.M) {
 	code := m.Run()
@@ -135,4 +205,30 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 	}
 	os.Exit(code)
+}
+
+// TestDisguise checks that a disguised copy keeps every finding in place
+// and changes the rest of the text, differently for each copy.
+func TestDisguise(t *testing.T) {
+	text := "WASHINGTON (Reuters) - Rex Tillerson said on Tuesday: “We will see.” The meeting ended early."
+	at := func(s string) whosaid.Mention {
+		i := strings.Index(text, s)
+		return whosaid.Mention{Text: s, Start: i, End: i + len(s)}
+	}
+	rex, quote, tue := at("Rex Tillerson"), at("We will see."), at("Tuesday")
+	f := whosaid.Findings{
+		Article:  whosaid.Article{Text: text},
+		Entities: []whosaid.Entity{{Type: whosaid.Person, Name: "Rex Tillerson", Mentions: []whosaid.Mention{rex}}},
+		Dates:    []whosaid.Date{{Text: tue.Text, Start: tue.Start, End: tue.End}},
+		Quotes:   []whosaid.Quote{{Text: quote.Text, Start: quote.Start, End: quote.End, Speaker: whosaid.Speaker{Mention: &rex}}},
+	}
+	a, b := disguise(f, 1), disguise(f, 2)
+	require.Len(t, a, len(text))
+	for _, m := range []whosaid.Mention{rex, quote, tue} {
+		assert.Equal(t, m.Text, a[m.Start:m.End])
+		assert.Equal(t, m.Text, b[m.Start:m.End])
+	}
+	assert.NotContains(t, a, "meeting")
+	assert.NotEqual(t, a, b)
+	assert.True(t, utf8.ValidString(a))
 }

@@ -16,7 +16,9 @@ PATH is told apart by its files:
   a folder of gold *.json (../shared/eval/FORMAT.md)  every kind of finding
   ground-truth.json + html/ (Zyte article-extraction benchmark)  article body
   text/ + attributions/ (a PolNeAR split, brat)  quote and claim contents, sources
-  a CoNLL-2003 file (eng.testa, *.conll)  the name tagger alone, phrase-level P/R/F1 per type`)
+  a CoNLL-2003 file (eng.testa, *.conll)  the name tagger alone, phrase-level P/R/F1 per type
+  TimeML *.tml (TimeBank + AQUAINT, a file or folders of them)  DATE TIMEX3 spans and values
+  Recognizers-Text *CurrencyModel.json / *PercentModel.json  share of exact cases, per spec`)
 	verbose := fs.Bool("v", false, "also list every miss")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -87,6 +89,43 @@ PATH is told apart by its files:
 			fmt.Fprintln(e.stdout)
 			for _, m := range r.Misses {
 				fmt.Fprintln(e.stdout, m)
+			}
+		}
+		return nil
+	case eval.KindTimeBank:
+		// Dates only: the stage runs as in Extract, with Published = the DCT.
+		docs, err := eval.LoadTimeBank(path)
+		if err != nil {
+			return err
+		}
+		r := eval.RunTimeBank(docs, extract.DatesAndAmounts)
+		fmt.Fprint(e.stdout, r.String())
+		if *verbose {
+			fmt.Fprintln(e.stdout)
+			for _, m := range r.Misses {
+				fmt.Fprintln(e.stdout, m)
+			}
+		}
+		return nil
+	case eval.KindRecognizers:
+		// Each spec (currency, percent) is reported on its own.
+		specs, err := eval.LoadRecognizers(path)
+		if err != nil {
+			return err
+		}
+		for i, spec := range specs {
+			r, err := eval.RunRecognizers(spec, extract.DatesAndAmounts)
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprint(e.stdout, r.String())
+			if *verbose {
+				for _, m := range r.Misses {
+					fmt.Fprintln(e.stdout, "  "+m)
+				}
 			}
 		}
 		return nil

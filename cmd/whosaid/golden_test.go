@@ -3,9 +3,11 @@ package main
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,7 +35,9 @@ func TestSeedArticle(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err, "run go test ./cmd/whosaid -run SeedArticle -update to write it")
-	assert.JSONEq(t, string(want), out, "extract output changed: review the diff, then -update")
+	if diff := firstDifference(string(want), out); diff != "" {
+		t.Errorf("extract output differs from %s at %s\nreview the change, then rerun with -update", golden, diff)
+	}
 
 	require.Equal(t, "WASHINGTON", f.Article.Dateline.Place)
 	assert.Equal(t, "Reuters", f.Article.Dateline.Agency)
@@ -91,4 +95,23 @@ func TestSeedArticle(t *testing.T) {
 		}
 	}
 	assert.True(t, target, "“2 percent of gross domestic product” is a target")
+}
+
+// firstDifference names the first line where two outputs differ, or "" when
+// they are equal: a whole-document diff of the golden file is too long to read.
+func firstDifference(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, strings.TrimSpace(wl), strings.TrimSpace(gl))
+		}
+	}
+	return ""
 }

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"golang.org/x/term"
@@ -81,6 +82,9 @@ func run(ctx context.Context, e *env, args []string) int {
 		case errors.Is(err, flag.ErrHelp):
 			return 0
 		case errors.Is(err, errUsage):
+			if err != errUsage { // a wrapped usage error says what was wrong
+				fmt.Fprintf(e.stderr, "whosaid %s: %v\n", c.name, strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
+			}
 			return 2
 		case errors.Is(err, errSkipped):
 			fmt.Fprintf(e.stderr, "whosaid %s: %v\n", c.name, err)

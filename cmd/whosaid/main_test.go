@@ -198,3 +198,11 @@ func TestIngestFolderHoldingTheDatabase(t *testing.T) {
 		assert.NotContains(t, stderr, "whosaid.db")
 	}
 }
+
+func TestUsageErrorsSayWhatIsWrong(t *testing.T) {
+	for _, cmd := range []string{"quotes", "claims", "speakers", "targets", "show"} {
+		_, stderr, code := whosaidRun(t, "", cmd, "--format", "xml", "x")
+		assert.Equal(t, 2, code, cmd)
+		assert.Contains(t, stderr, `unknown --format "xml"`, cmd)
+	}
+}

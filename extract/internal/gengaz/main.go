@@ -271,6 +271,7 @@ var regions = [][2]string{
 	{"East China Sea", ""}, {"Red Sea", ""}, {"Persian Gulf", ""}, {"Gulf of Mexico", ""},
 	{"Strait of Hormuz", ""}, {"Taiwan Strait", ""}, {"Korean Peninsula", ""}, {"Arabian Sea", ""},
 	{"Pacific Ocean", ""}, {"Atlantic Ocean", ""}, {"Arctic Ocean", ""}, {"Horn of Africa", ""},
+	{"Alps", ""}, {"Andes", ""}, {"Himalayas", ""}, {"Rockies", ""},
 	{"Silicon Valley", "US"}, {"Wall Street", "US"}, {"Hong Kong", "HK"}, {"Washington, D.C.", "US"},
 }
 

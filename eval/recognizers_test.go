@@ -1,0 +1,40 @@
+package eval_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/extract"
+)
+
+// recognizersDir holds the Recognizers-Text English specs, kept outside the
+// repository.
+const recognizersDir = "../../shared/data/recognizers"
+
+// recognizersFloors are the shares of exact cases whosaid reached on each
+// spec, less a hair: quality may only go up. Raise them when it does.
+var recognizersFloors = map[string]float64{
+	"NumberWithUnit_English_CurrencyModel": 0.98,
+	"Number_English_PercentModel":          0.99,
+}
+
+func TestRecognizersFloors(t *testing.T) {
+	if _, err := os.Stat(recognizersDir); err != nil {
+		t.Skipf("Recognizers-Text specs not available at %s (see ../shared/data/README.md): %v", recognizersDir, err)
+	}
+	specs, err := eval.LoadRecognizers(recognizersDir)
+	require.NoError(t, err)
+	require.Len(t, specs, 2, "the currency and percent specs; the DateTime spec is not read")
+	for _, spec := range specs {
+		r, err := eval.RunRecognizers(spec, extract.DatesAndAmounts)
+		require.NoError(t, err)
+		t.Logf("whosaid eval %s:\n%s", recognizersDir, r)
+		floor, ok := recognizersFloors[spec.Name]
+		require.Truef(t, ok, "no floor for spec %s", spec.Name)
+		assert.GreaterOrEqualf(t, r.Exactness(), floor, "%s exactness fell below its floor", spec.Name)
+	}
+}

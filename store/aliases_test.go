@@ -1,0 +1,146 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid"
+)
+
+// personStory is an article of one quote by a person: the speaker's name as
+// the article resolves it, the mention as written, and the titles of the
+// person's entity.
+func personStory(tb testing.TB, id, name, mention string, titles ...string) whosaid.Findings {
+	tb.Helper()
+	text := mention + " said: “We will see.” It was story " + id + ".\n"
+	m := at(tb, text, mention, 0)
+	q := at(tb, text, "We will see.", 0)
+	ent := whosaid.Entity{Type: whosaid.Person, Name: name, Titles: titles, Mentions: []whosaid.Mention{m}}
+	return whosaid.Findings{
+		Article:  whosaid.Article{ID: id, Published: "2017-03-21", Text: text},
+		Entities: []whosaid.Entity{ent},
+		Quotes: []whosaid.Quote{{Text: q.Text, Start: q.Start, End: q.End, Kind: whosaid.FullQuote, Cue: "said",
+			Speaker: whosaid.Speaker{Name: name, Kind: whosaid.KindPerson, Mention: &m}}},
+	}
+}
+
+// speakersOf maps each article id to the speaker name its quote is stored
+// under, and counts the person speakers.
+func speakersOf(tb testing.TB, db *DB) (map[string]string, int) {
+	tb.Helper()
+	qs, err := db.Quotes(context.Background(), QuoteQuery{})
+	require.NoError(tb, err)
+	by := map[string]string{}
+	ids := map[int64]bool{}
+	for _, q := range qs {
+		by[q.ArticleID] = q.Speaker
+		ids[q.SpeakerID] = true
+	}
+	return by, len(ids)
+}
+
+func TestPersonSpeakersLinkAcrossArticles(t *testing.T) {
+	tests := []struct {
+		name     string
+		stories  [][]string // id, name, mention, titles...
+		want     map[string]string
+		speakers int
+	}{
+		{"titled and plain name are one person", [][]string{
+			{"a", "Rex Tillerson", "Rex Tillerson"},
+			{"b", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"},
+		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+		{"a surname alone links to the one person of that surname", [][]string{
+			{"a", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"},
+			{"b", "Tillerson", "Tillerson"},
+		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+		{"a surname known first takes the full name later", [][]string{
+			{"a", "Tillerson", "Mr. Tillerson", "Mr."},
+			{"b", "Rex Tillerson", "Rex Tillerson"},
+		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+		{"names differing in case are one person", [][]string{
+			{"a", "Rex Tillerson", "Rex Tillerson"},
+			{"b", "REX TILLERSON", "REX TILLERSON"},
+		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+		{"two people with one surname stay apart", [][]string{
+			{"a", "John Smith", "John Smith"},
+			{"b", "Jane Smith", "Jane Smith"},
+			{"c", "Smith", "Smith"},
+		}, map[string]string{"a": "John Smith", "b": "Jane Smith", "c": "Smith"}, 3},
+		{"Mr. and Mrs. Smith stay apart", [][]string{
+			{"a", "Smith", "Mr. Smith", "Mr."},
+			{"b", "Smith", "Mrs. Smith", "Mrs."},
+			{"c", "Smith", "Mrs. Smith", "Mrs."},
+			{"d", "Smith", "Mr. Smith", "Mr."},
+		}, map[string]string{"a": "Smith", "b": "Mrs. Smith", "c": "Mrs. Smith", "d": "Smith"}, 2},
+		{"Mrs. Smith is not John Smith's Mr. Smith", [][]string{
+			{"a", "John Smith", "Mr. John Smith", "Mr."},
+			{"b", "Smith", "Mrs. Smith", "Mrs."},
+		}, map[string]string{"a": "John Smith", "b": "Smith"}, 2},
+		{"suffixes are not surnames", [][]string{
+			{"a", "Martin Luther King Jr.", "Martin Luther King Jr."},
+			{"b", "King", "King"},
+		}, map[string]string{"a": "Martin Luther King Jr.", "b": "Martin Luther King Jr."}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := openTest(t)
+			for _, s := range tt.stories {
+				put(t, db, personStory(t, s[0], s[1], s[2], s[3:]...))
+			}
+			got, n := speakersOf(t, db)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.speakers, n)
+		})
+	}
+}
+
+func TestSpeakerFilterFindsTitledAliases(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	put(t, db,
+		personStory(t, "a", "Rex Tillerson", "Rex Tillerson"),
+		personStory(t, "b", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"),
+		personStory(t, "c", "Tillerson", "Tillerson"))
+	for _, name := range []string{"Secretary of State Rex Tillerson", "Tillerson", "rex tillerson"} {
+		qs, err := db.Quotes(ctx, QuoteQuery{Speaker: name})
+		require.NoError(t, err)
+		ids := []string{}
+		for _, q := range qs {
+			ids = append(ids, q.ArticleID)
+			assert.Equal(t, "Rex Tillerson", q.Speaker)
+		}
+		assert.ElementsMatch(t, []string{"a", "b", "c"}, ids, "--speaker %q", name)
+	}
+}
+
+// The migration fills surnames and aliases of people stored before it.
+func TestAliasMigrationBackfills(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "whosaid.db")
+	db, err := Open(ctx, path)
+	require.NoError(t, err)
+	put(t, db, personStory(t, "a", "Rex Tillerson", "Rex Tillerson"))
+	_, err = db.w.ExecContext(ctx, `UPDATE speakers SET surname = NULL; DELETE FROM speaker_aliases;
+		DELETE FROM schema_migrations WHERE name = 'migration/0002_aliases.sql'`)
+	require.NoError(t, err)
+	// Undo the column too, so 0002 can run again as on an old database.
+	_, err = db.w.ExecContext(ctx, `ALTER TABLE speakers DROP COLUMN surname`)
+	if err != nil {
+		_, err = db.w.ExecContext(ctx, `DROP INDEX speakers_surname; ALTER TABLE speakers DROP COLUMN surname`)
+	}
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+	db, err = Open(ctx, path)
+	require.NoError(t, err)
+	defer db.Close()
+	var sur, alias string
+	require.NoError(t, db.r.QueryRowContext(ctx, `SELECT s.surname, a.alias FROM speakers s
+		JOIN speaker_aliases a ON a.speaker_id = s.id WHERE s.kind = 'person'`).Scan(&sur, &alias))
+	assert.Equal(t, "Tillerson", sur)
+	assert.Equal(t, "Rex Tillerson", alias)
+}
