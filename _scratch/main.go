@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,9 +20,10 @@ func main() {
 	case "deepopen":
 		page = "<html><body>" + strings.Repeat("<div><span><b>", 20000) + "<p>WASHINGTON (Reuters) - Deep text here.</p>"
 	case "big":
+		size, _ := strconv.Atoi(os.Args[2])
 		var b strings.Builder
 		b.WriteString("<html><body><article>")
-		for b.Len() < 30<<20 {
+		for b.Len() < size {
 			b.WriteString("<p>The minister said the plan was \"on schedule and on budget\" and would be finished next year.</p>\n")
 		}
 		b.WriteString("</article></body></html>")

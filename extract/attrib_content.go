@@ -2,6 +2,9 @@ package extract
 
 import "strings"
 
+// contentEndBefore returns the end token (exclusive) of a content clause
+// that precedes the subject starting at nb: the comma is dropped, a closing
+// quotation mark kept.
 func (a *qAnalyzer) contentEndBefore(t0, nb int) int {
 	e := nb - 1
 	for e > t0 && a.low[e] == "," {
@@ -10,6 +13,7 @@ func (a *qAnalyzer) contentEndBefore(t0, nb int) int {
 	return e + 1
 }
 
+// segEnd returns the end of the comma segment starting at nb, before end.
 func (a *qAnalyzer) segEnd(nb, end int) int {
 	for x := nb; x < end; x++ {
 		if a.low[x] == "," {
@@ -19,6 +23,9 @@ func (a *qAnalyzer) segEnd(nb, end int) int {
 	return end
 }
 
+// afterEmpty reports whether only adverbials follow the cue at k up to the
+// clause end: "…, the official said on Tuesday." or "said Wednesday, the
+// deadliest assault…".
 func (a *qAnalyzer) afterEmpty(k, t1 int) bool {
 	j := k + 1
 	isTell := strings.HasPrefix(a.low[k], "tel") || a.low[k] == "told"
@@ -46,11 +53,15 @@ func (a *qAnalyzer) afterEmpty(k, t1 int) bool {
 	return j >= t1 || a.low[j] == "." || a.low[j] == ","
 }
 
+// postContent returns the content of a cue that follows it: from the clause
+// start (after any earlier attribution in the sentence) to end token e.
 func (a *qAnalyzer) postContent(t0, e, first int) Span {
 	d := a.d
 	st := d.Tokens[t0].Start
 	for i := first; i < len(a.atts); i++ {
-		if c := a.atts[i].content; c.End > st && c.End <= d.Tokens[max(e-1, t0)].Start {
+		// A stance verb inside the clause ("X also wants Y…, he said") is
+		// part of what was said, not an earlier report to skip past.
+		if c := a.atts[i].content; c.End > st && c.End <= d.Tokens[max(e-1, t0)].Start && a.atts[i].flags&cueWeak == 0 {
 			st = c.End
 		}
 	}
@@ -65,6 +76,7 @@ func (a *qAnalyzer) postContent(t0, e, first int) Span {
 	return Span{st, a.trimEnd(st, end)}
 }
 
+// trimEnd drops trailing spaces, commas and a final full stop outside marks.
 func (a *qAnalyzer) trimEnd(st, end int) int {
 	t := a.d.Text
 	for end > st {
@@ -78,6 +90,7 @@ func (a *qAnalyzer) trimEnd(st, end int) int {
 	return end
 }
 
+// insideQuote reports whether off lies strictly between quotation marks.
 func (a *qAnalyzer) insideQuote(off int) bool {
 	for _, q := range a.qs {
 		if q.Start <= off && off < q.End {
@@ -87,6 +100,9 @@ func (a *qAnalyzer) insideQuote(off int) bool {
 	return false
 }
 
+// preposedContent sets the content of a cue that precedes it: after
+// adverbials ("on Tuesday", "in a statement"), the hearer of "told" and
+// "that", up to the end of the clause.
 func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
 	d := a.d
 	j := k + 1
@@ -158,6 +174,7 @@ func (a *qAnalyzer) preposedContent(at *qAttrib, k, t1 int) {
 	at.content = Span{st, a.trimEnd(st, end)}
 }
 
+// openAtOr returns the opening mark of the quote holding token j, or def.
 func (a *qAnalyzer) openAtOr(j, def int) int {
 	if o := a.openAt(j); o >= 0 {
 		return o
@@ -165,6 +182,8 @@ func (a *qAnalyzer) openAtOr(j, def int) int {
 	return def
 }
 
+// thatAhead returns the index of a complementiser "that" within n tokens of
+// j with no comma or quote between, or -1.
 func (a *qAnalyzer) thatAhead(j, t1, n int) int {
 	for x := j; x < t1 && x < j+n; x++ {
 		if a.inQ[x] || a.low[x] == "," || a.low[x] == ";" {
@@ -177,6 +196,9 @@ func (a *qAnalyzer) thatAhead(j, t1, n int) int {
 	return -1
 }
 
+// adverbialEnd returns the end of a prepositional phrase at j that says how
+// or where something was said ("in a statement", "at the chancellery",
+// "through an interpreter"), or j when it is not one.
 func (a *qAnalyzer) adverbialEnd(j, t1 int) int {
 	for x := j + 1; x < t1 && x < j+7; x++ {
 		w := a.low[x]
@@ -204,6 +226,7 @@ func (a *qAnalyzer) adverbialEnd(j, t1 int) int {
 	return j
 }
 
+// qHearers are the usual objects of "told".
 var qHearers = map[string]bool{
 	"reporters": true, "journalists": true, "delegates": true, "jurors": true, "lawmakers": true,
 	"supporters": true, "investors": true, "analysts": true, "parliament": true, "court": true,
@@ -215,6 +238,8 @@ var qHearers = map[string]bool{
 	"protesters": true, "fans": true, "hearing": true, "interviewer": true, "broadcaster": true,
 }
 
+// hearerEnd returns the end of the object of "told" at j: a name ("AFP") or
+// a short noun phrase ending in a hearer noun ("the news conference").
 func (a *qAnalyzer) hearerEnd(j, t1 int) int {
 	if a.isCap(j) {
 		e := a.runEnd(j, t1)
@@ -231,6 +256,10 @@ func (a *qAnalyzer) hearerEnd(j, t1 int) int {
 	return j
 }
 
+// contentEnd finds where the content clause starting at j ends: at the
+// sentence end, or before a participle of the main clause (", calling…"),
+// ", while", a semicolon, or a second verb of the speaker ("…but gave no
+// details", "…, and said…").
 func (a *qAnalyzer) contentEnd(j, t1 int) int {
 	d := a.d
 	for x := j; x < t1; x++ {

@@ -60,6 +60,8 @@ func (a *qAnalyzer) findAttributions() {
 	}
 }
 
+// qDist is how far the cue at off stands from quote q, so that the
+// nearest of several covering cues wins it.
 func qDist(off int, q qQspan) int {
 	if off < q.Open {
 		return q.Open - off
@@ -73,7 +75,7 @@ func qDist(off int, q qQspan) int {
 // to the quotes.
 func (a *qAnalyzer) colonLead(s, t0, t1 int) {
 	d := a.d
-	if t0 >= t1 || d.ParagraphAt(d.Tokens[t0].Start) < 0 || d.Paragraphs[d.ParagraphAt(d.Tokens[t0].Start)].Start != d.Sentences[s].Start {
+	if t0 >= t1 || a.paraAt(d.Tokens[t0].Start) < 0 || d.Paragraphs[a.paraAt(d.Tokens[t0].Start)].Start != d.Sentences[s].Start {
 		return
 	}
 	c := -1
@@ -292,8 +294,10 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 			return
 		}
 	}
-	if at.sp.Kind != whosaid.KindUnknown {
-		a.addFocus(d.Tokens[k].Start, at.sp, strings.ToLower(d.Text[d.Sentences[s].Start:d.Tokens[min(k+6, t1-1)].End]))
+	if at.sp.Kind != whosaid.KindUnknown && fl&cueWeak == 0 {
+		// Stance verbs ("the United States wants…") do not make their
+		// subject the "he" of the next report.
+		a.addFocus(d.Tokens[k].Start, at.sp, a.lt[d.Sentences[s].Start:d.Tokens[min(k+6, t1-1)].End])
 	}
 	at.claim = a.isClaim(&at)
 	a.atts = append(a.atts, at)
@@ -366,10 +370,6 @@ func (a *qAnalyzer) insideContent(off, first int) bool {
 	return false
 }
 
-// contentEndBefore returns the end token (exclusive) of a content clause
-// that precedes the subject starting at nb: the comma is dropped, a closing
-// quotation mark kept.
-// segEnd returns the end of the comma segment starting at nb, before end.
 // nameSegmentBefore returns the start of the comma segment ending at the
 // comma p when it is a name set off by commas after a noun phrase ("Its
 // chairman, Pieter Jansen, said"), or -1.
@@ -552,9 +552,6 @@ func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
 	return nb, a.afterEmpty(k, t1)
 }
 
-// afterEmpty reports whether only adverbials follow the cue at k up to the
-// clause end: "…, the official said on Tuesday." or "said Wednesday, the
-// deadliest assault…".
 // openAt returns the offset of the opening mark of the quote holding token j.
 func (a *qAnalyzer) openAt(j int) int {
 	off := a.d.Tokens[j].Start
@@ -587,26 +584,6 @@ func (a *qAnalyzer) nameLike(b, e int) bool {
 	return caps > 0
 }
 
-// postContent returns the content of a cue that follows it: from the clause
-// start (after any earlier attribution in the sentence) to end token e.
-// trimEnd drops trailing spaces, commas and a final full stop outside marks.
-// insideQuote reports whether off lies strictly between quotation marks.
-// preposedContent sets the content of a cue that precedes it: after
-// adverbials ("on Tuesday", "in a statement"), the hearer of "told" and
-// "that", up to the end of the clause.
-// openAtOr returns the opening mark of the quote holding token j, or def.
-// thatAhead returns the index of a complementiser "that" within n tokens of
-// j with no comma or quote between, or -1.
-// adverbialEnd returns the end of a prepositional phrase at j that says how
-// or where something was said ("in a statement", "at the chancellery",
-// "through an interpreter"), or j when it is not one.
-// qHearers are the usual objects of "told".
-// hearerEnd returns the end of the object of "told" at j: a name ("AFP") or
-// a short noun phrase ending in a hearer noun ("the news conference").
-// contentEnd finds where the content clause starting at j ends: at the
-// sentence end, or before a participle of the main clause (", calling…"),
-// ", while", a semicolon, or a second verb of the speaker ("…but gave no
-// details", "…, and said…").
 // clauseSubject returns the speaker named at the start of the clause
 // [t0,e): "The Bank of Japan raised …, and said…".
 func (a *qAnalyzer) clauseSubject(t0, e int) whosaid.Speaker {

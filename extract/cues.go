@@ -34,7 +34,6 @@ const (
 var qCueWords = map[string]int{}
 
 // qCueLemmas lists the reporting verbs as base forms with their inflections;
-// init expands them into qCueWords so lookups stay a single map probe.
 var qCueLemmas = []struct {
 	forms string
 	flags int
@@ -534,6 +533,7 @@ var qPastIrregular = map[string]bool{
 	"stood": true, "sat": true, "offered": true, "urged": true, "called": true,
 }
 
+// init expands them into qCueWords so lookups stay a single map probe.
 func init() {
 	for _, l := range qCueLemmas {
 		for _, f := range strings.Fields(l.forms) {

@@ -88,6 +88,18 @@ func TestEntitiesNastyCases(t *testing.T) {
 			[]string{"Klára Hrubešová", "Tereza Hrubešová"}, nil, []string{"CZ"}},
 		{"organization keyword with and", "Britain’s Competition and Markets Authority opened an inquiry.",
 			nil, []string{"Competition and Markets Authority"}, []string{"GB"}},
+		{"honorifics tell a couple apart", "Mr. Paul Girard and his wife, Mrs. Anne Girard, farm nearby. " +
+			"“No,” Mrs. Girard said. Mr. Girard said they would appeal.",
+			[]string{"Anne Girard", "Paul Girard"}, nil, nil},
+		{"Mrs. Smith is not Mr. Smith", "Mr. Smith spoke first. Later Mrs. Smith disagreed with him.",
+			[]string{"Mrs. Smith", "Smith"}, nil, nil},
+		// The statistical tagger classifies what no rule or list knows.
+		{"unknown company by the tagger", "Shipping line Maersk said it had diverted 12 vessels.",
+			nil, []string{"Maersk"}, nil},
+		{"unknown union by the tagger", "The union Sintrab said the strike would continue.",
+			nil, []string{"Sintrab"}, nil},
+		{"a capitalised sentence opener is no name", "Household spending rose 2 percent in March.",
+			nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,6 +40,7 @@ const (
 	famAngle1 = 4
 )
 
+// qOpenMark is a quotation mark still waiting for its closing partner.
 type qOpenMark struct {
 	pos, n int
 	r      rune
@@ -182,6 +183,8 @@ func qScanQuotes(text string, paras []Span) []qQspan {
 	return out
 }
 
+// qHasFam reports whether a mark of family fam is open, so that a
+// straight quote can close it even out of turn.
 func qHasFam(stack []qOpenMark, fam int) bool {
 	for _, o := range stack {
 		if o.fam == fam {
@@ -226,6 +229,8 @@ func qIsElision(text string, off int) bool {
 	return false
 }
 
+// qIsQuoteRune reports whether r is one of the quotation marks whosaid
+// reads, of every family.
 func qIsQuoteRune(r rune) bool {
 	switch r {
 	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›':
@@ -234,10 +239,12 @@ func qIsQuoteRune(r rune) bool {
 	return false
 }
 
+// qIsSpaceOrOpen reports whether r may stand before an opening mark.
 func qIsSpaceOrOpen(r rune) bool {
 	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '–' || r == '-' || r == '/' || r == ':'
 }
 
+// qIsClosingContext reports whether r may follow a closing mark.
 func qIsClosingContext(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' || r == ')'
 }
@@ -391,7 +398,7 @@ func (a *qAnalyzer) tokBefore(off int) int {
 func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 	d := a.d
 	before := strings.TrimRight(d.Text[:q.Open], " ")
-	para := d.ParagraphAt(q.Open)
+	para := a.paraAt(q.Open)
 	if para >= 0 && strings.TrimSpace(d.Text[d.Paragraphs[para].Start:len(before)]) == "A:" {
 		// Interview Q&A: the answer is the interviewee's, the person who
 		// spoke last before it.
@@ -424,7 +431,7 @@ func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 	for i := range a.atts {
 		at := &a.atts[i]
 		off := d.Tokens[at.cueTok].Start
-		if d.ParagraphAt(off) != para || at.sp.Kind == whosaid.KindUnknown {
+		if a.paraAt(off) != para || at.sp.Kind == whosaid.KindUnknown || at.flags&cueWeak != 0 && at.flags&cueQuote == 0 {
 			continue
 		}
 		if off < q.Open {
@@ -443,7 +450,7 @@ func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 		var last *qAttrib
 		for i := range a.atts {
 			at := &a.atts[i]
-			if d.ParagraphAt(d.Tokens[at.cueTok].Start) == para-1 && at.sp.Kind != whosaid.KindUnknown {
+			if a.paraAt(d.Tokens[at.cueTok].Start) == para-1 && at.sp.Kind != whosaid.KindUnknown {
 				last = at
 			}
 		}
@@ -463,7 +470,7 @@ var qViewLeads = []string{"that was the view of ", "that is the view of ", "so s
 // phrase such as "That was the view of X".
 func (a *qAnalyzer) viewOf(q qQspan) (whosaid.Speaker, bool) {
 	s := a.d.SentenceAt(q.Close)
-	if s < 0 || s+1 >= len(a.d.Sentences) || a.d.ParagraphAt(a.d.Sentences[s+1].Start) != a.d.ParagraphAt(q.Close) {
+	if s < 0 || s+1 >= len(a.d.Sentences) || a.paraAt(a.d.Sentences[s+1].Start) != a.paraAt(q.Close) {
 		return whosaid.Speaker{}, false
 	}
 	next := a.d.Sentences[s+1]

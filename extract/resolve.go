@@ -113,7 +113,7 @@ func (t *entityTagger) modelEntity(st *entState, c *cand) int {
 		c.start, c.end = n.Start, n.End
 	}
 	text := st.d.Text[c.start:c.end]
-	if w, ok := strings.CutSuffix(text, "s"); ok && !strings.Contains(w, " ") && st.nearestPerson([]string{w}, c.start) >= 0 {
+	if w, ok := strings.CutSuffix(text, "s"); ok && !strings.Contains(w, " ") && st.nearestPerson([]string{w}, c.start, "") >= 0 {
 		return -1 // "the Pells": a family, not an organization
 	}
 	switch typ {
@@ -215,21 +215,60 @@ func (t *entityTagger) linkPerson(st *entState, c *cand, text string) int {
 		text = c.name
 	}
 	words := strings.Fields(text)
-	if e := st.nearestPerson(words, c.start); e >= 0 {
+	g := honorificGender(c.title)
+	if e := st.nearestPerson(words, c.start, g); e >= 0 {
 		return e
+	}
+	if g != "" && len(words) == 1 {
+		for k := range st.ents {
+			if e := &st.ents[k]; e.typ == whosaid.Person && e.key == text && e.otherGender(g) {
+				// "Mr. and Mrs. Smith": she is a person of her own, named
+				// with her honorific.
+				text = c.title + " " + text
+				break
+			}
+		}
 	}
 	return st.entityFor(whosaid.Person, text, text, "", c.start)
 }
 
+// honorificGender reads "m" or "f" from a title that is an honorific
+// ("Mr.", "Mrs"), "" from any other.
+func honorificGender(title string) string {
+	switch strings.TrimSuffix(title, ".") {
+	case "Mr", "Sir", "Lord":
+		return "m"
+	case "Mrs", "Ms", "Miss", "Mme", "Dame", "Lady":
+		return "f"
+	}
+	return ""
+}
+
+// otherGender reports whether the person's honorifics so far say the
+// other gender than g; false when either is unknown.
+func (e *entBuild) otherGender(g string) bool {
+	if g == "" {
+		return false
+	}
+	for _, t := range e.titles {
+		if eg := honorificGender(t); eg != "" && eg != g {
+			return true
+		}
+	}
+	return false
+}
+
 // nearestPerson returns the person whose name ends with words (or, for a
 // single word, starts with it: "Zhou" of "Zhou Yating", "Lena"), preferring
-// the one mentioned most recently before at, else the first one after.
-func (st *entState) nearestPerson(words []string, at int) int {
+// the one mentioned most recently before at, else the first one after. A
+// person whose honorifics say the other gender than g ("Mrs." for "Mr.
+// Girard") is passed over.
+func (st *entState) nearestPerson(words []string, at int, g string) int {
 	best, bestLast := -1, -1
 	next, nextFirst := -1, int(^uint(0)>>1)
 	for k := range st.ents {
 		e := &st.ents[k]
-		if e.typ != whosaid.Person {
+		if e.typ != whosaid.Person || e.otherGender(g) {
 			continue
 		}
 		ok := wordsSuffix(e.words, words)
@@ -279,7 +318,7 @@ func (t *entityTagger) linkPending(st *entState, c *cand) int {
 		}
 		text := st.d.Text[st.toks[s].start:c.end]
 		words := strings.Fields(text)
-		if e := st.nearestPerson(words, c.start); e >= 0 {
+		if e := st.nearestPerson(words, c.start, ""); e >= 0 {
 			c.start = st.toks[s].start
 			c.typ = whosaid.Person
 			return e

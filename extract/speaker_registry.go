@@ -10,6 +10,8 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
+// qDatelineEnd returns the offset just after a wire dateline such as
+// "WASHINGTON (Reuters) - " or "(Bloomberg) -- ", or 0.
 func qDatelineEnd(t string) int {
 	lim := len(t)
 	if lim > 120 {
@@ -31,20 +33,30 @@ func qDatelineEnd(t string) int {
 	return 0
 }
 
+// tokAt returns the index of the first token starting at or after off.
 func (a *qAnalyzer) tokAt(off int) int {
 	return sort.Search(len(a.d.Tokens), func(i int) bool { return a.d.Tokens[i].Start >= off })
 }
 
-func (a *qAnalyzer) isCap(k int) bool {
-	r, _ := utf8.DecodeRuneInString(a.d.Tok(k))
-	return unicode.IsUpper(r)
+// isCap reports whether token k starts with an upper-case letter, from the
+// flags computed once per article.
+func (a *qAnalyzer) isCap(k int) bool { return a.tokFlags[k]&tokCap != 0 }
+
+// isWordTok reports whether token k is a word rather than punctuation.
+func (a *qAnalyzer) isWordTok(k int) bool { return a.tokFlags[k]&tokWord != 0 }
+
+// paraAt is Doc.ParagraphAt by binary search: attribution asks it for
+// every cue and quote.
+func (a *qAnalyzer) paraAt(off int) int {
+	ps := a.d.Paragraphs
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].End > off })
+	if i < len(ps) && ps[i].Start <= off {
+		return i
+	}
+	return -1
 }
 
-func (a *qAnalyzer) isWordTok(k int) bool {
-	r, _ := utf8.DecodeRuneInString(a.d.Tok(k))
-	return isWordRune(r)
-}
-
+// sentStartTok returns the first token of the sentence holding token k.
 func (a *qAnalyzer) sentStartTok(k int) int {
 	s := a.d.SentenceAt(a.d.Tokens[k].Start)
 	if s < 0 {
@@ -53,12 +65,14 @@ func (a *qAnalyzer) sentStartTok(k int) int {
 	return a.sentTok[s][0]
 }
 
+// qAbbrevDot are abbreviations whose full stop belongs to a name.
 var qAbbrevDot = map[string]bool{
 	"inc": true, "corp": true, "ltd": true, "co": true, "jr": true, "sr": true, "st": true,
 	"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "gen": true, "sen": true,
 	"rep": true, "gov": true, "lt": true, "col": true, "capt": true, "adm": true, "sgt": true,
 }
 
+// qDateWords are capitalised words that never belong to a name.
 var qDateWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
@@ -66,6 +80,9 @@ var qDateWords = map[string]bool{
 	"october": true, "november": true, "december": true,
 }
 
+// runEnd extends a capitalised-name run from token k: capitalised words,
+// inner particles ("de la", "of") followed by another capital, attached
+// "+" (OPEC+) and the full stop of "Inc." or "Dr.".
 func (a *qAnalyzer) runEnd(k, lim int) int {
 	e := k
 	for e < lim {
@@ -97,6 +114,9 @@ func (a *qAnalyzer) runEnd(k, lim int) int {
 	return e
 }
 
+// buildRegistry records every name of the text in order: the entities
+// handed in, then capitalised runs, each with its titles and the words just
+// before it, which later resolve "the judge" or "the company".
 func (a *qAnalyzer) buildRegistry() {
 	d := a.d
 	for _, e := range a.ents {
@@ -116,7 +136,7 @@ func (a *qAnalyzer) buildRegistry() {
 			if titles != "" {
 				desc = titles + " " + desc
 			}
-			a.reg = append(a.reg, qRegEntry{name: e.Name, lname: lname, kind: kind, desc: desc, pos: m.Start, para: d.ParagraphAt(m.Start),
+			a.reg = append(a.reg, qRegEntry{name: e.Name, lname: lname, kind: kind, desc: desc, pos: m.Start, para: a.paraAt(m.Start),
 				subject: a.isSubjectPos(m.Start)})
 		}
 	}
@@ -155,7 +175,7 @@ func (a *qAnalyzer) buildRegistry() {
 				}
 				start := d.Tokens[ns].Start
 				a.reg = append(a.reg, qRegEntry{name: name, lname: strings.ToLower(name), kind: kind, desc: a.context(d.Tokens[k].Start, d.Tokens[e-1].End),
-					pos: start, weak: weak, subject: k == t0 || a.isSubjectPos(d.Tokens[k].Start), para: d.ParagraphAt(start), gender: gender})
+					pos: start, weak: weak, subject: k == t0 || a.isSubjectPos(d.Tokens[k].Start), para: a.paraAt(start), gender: gender})
 			}
 			k = e
 		}
@@ -168,6 +188,8 @@ func (a *qAnalyzer) buildRegistry() {
 	}
 }
 
+// isSubjectPos reports whether a mention at off opens its sentence, perhaps
+// after an introductory phrase, which makes it the likely topic.
 func (a *qAnalyzer) isSubjectPos(off int) bool {
 	s := a.d.SentenceAt(off)
 	if s < 0 {
@@ -193,6 +215,8 @@ func (a *qAnalyzer) isSubjectPos(off int) bool {
 	return qIntroWords[fw] || qDeterminers[fw] && strings.Count(pre, " ") < 4
 }
 
+// context returns the words around a mention that may hold its titles: up to
+// four words before it in its sentence and the apposition after a comma.
 func (a *qAnalyzer) context(start, end int) string {
 	s := a.d.SentenceAt(start)
 	if s < 0 {
@@ -221,22 +245,30 @@ func (a *qAnalyzer) context(start, end int) string {
 	return a.d.Text[b:e]
 }
 
+// coveredByEnt reports whether [s,e) overlaps a PERSON or ORG mention
+// handed in by the entity stage, which then knows the name better.
 func (a *qAnalyzer) coveredByEnt(s, e int) bool {
 	_, ok := a.entAt(s, e)
 	return ok
 }
 
+// overlapsAnyEnt reports whether [s,e) overlaps a mention of any entity:
+// countries and places are then known not to be speakers' names.
 func (a *qAnalyzer) overlapsAnyEnt(s, e int) bool {
-	for _, en := range a.ents {
-		for _, m := range en.Mentions {
-			if m.Start < e && m.End > s {
-				return true
-			}
+	for k := a.tokAt(s); k < len(a.d.Tokens) && a.d.Tokens[k].Start < e; k++ {
+		if a.tokFlags[k]&tokEnt != 0 {
+			return true
 		}
+	}
+	// A mention may start inside a token the tokenizer kept whole.
+	if k := a.tokAt(s) - 1; k >= 0 && a.d.Tokens[k].End > s && a.tokFlags[k]&tokEnt != 0 {
+		return true
 	}
 	return false
 }
 
+// entAt returns the PERSON or ORG entity with a mention overlapping [s,e),
+// preferring the mention that ends last (the head of a noun phrase).
 func (a *qAnalyzer) entAt(s, e int) (whosaid.Speaker, bool) {
 	best, bestEnd := whosaid.Speaker{}, -1
 	for _, en := range a.ents {
@@ -256,6 +288,8 @@ func (a *qAnalyzer) entAt(s, e int) (whosaid.Speaker, bool) {
 	return best, bestEnd >= 0
 }
 
+// qIsAcronym reports whether s is an all-capitals abbreviation (NATO, WHO, EU,
+// OPEC+, U.N.).
 func qIsAcronym(s string) bool {
 	n := 0
 	for _, r := range s {
@@ -270,6 +304,8 @@ func qIsAcronym(s string) bool {
 	return n >= 2
 }
 
+// qInitials returns the capitals of the words of name that are not particles:
+// "World Health Organization" gives "WHO".
 func qInitials(name string) string {
 	var b strings.Builder
 	for _, f := range strings.Fields(name) {
@@ -284,8 +320,14 @@ func qInitials(name string) string {
 	return b.String()
 }
 
+// qAcronymStrip drops the dots and plus of "U.N." and "OPEC+" before an
+// acronym is compared with initials.
 var qAcronymStrip = strings.NewReplacer(".", "", "+", "")
 
+// lookupName links name to a fuller name registered before pos: "Okafor" to
+// the most recent "… Okafor", "Kim" to "Kim Eun-seol", "WHO" to "World
+// Health Organization", "Hanseong" to "Hanseong Energy". kind, when set,
+// restricts the kinds that may match.
 func (a *qAnalyzer) lookupName(name string, pos int, kind string) (qRegEntry, bool) {
 	lname := strings.ToLower(name)
 	acro := qIsAcronym(name)
@@ -334,10 +376,13 @@ func (a *qAnalyzer) lookupName(name string, pos int, kind string) (qRegEntry, bo
 	return best, found
 }
 
+// qHasWordPrefix reports whether s starts with the words of w followed by a
+// space ("kim eun-seol" starts with "kim"), without building "w ".
 func qHasWordPrefix(s, w string) bool {
 	return len(s) > len(w) && s[len(w)] == ' ' && s[:len(w)] == w
 }
 
+// qHasWordSuffix reports whether s ends with the words of w after a space.
 func qHasWordSuffix(s, w string) bool {
 	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
 }

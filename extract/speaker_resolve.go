@@ -7,6 +7,7 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
+// genderBefore reads Mr./Mrs./Ms. just before token k.
 func (a *qAnalyzer) genderBefore(k int) byte {
 	for j := k; j >= 0 && j >= k-2; j-- {
 		switch strings.TrimSuffix(a.low[j], ".") {
@@ -19,6 +20,8 @@ func (a *qAnalyzer) genderBefore(k int) byte {
 	return 0
 }
 
+// lookupGender finds the most recent registered person whose name ends with
+// surname and whose gender, when known, is g: Mr. and Mrs. Smith stay apart.
 func (a *qAnalyzer) lookupGender(surname string, pos int, g byte) (string, bool) {
 	best, ok := "", false
 	for _, r := range a.reg {
@@ -32,8 +35,11 @@ func (a *qAnalyzer) lookupGender(surname string, pos int, g byte) (string, bool)
 	return best, ok
 }
 
+// resolvePronoun finds who "he" or "she" stands for: the most recent speaker
+// or sentence-opening person in the same paragraph, else the last speaker,
+// else the last person named. "it" goes to the last organization.
 func (a *qAnalyzer) resolvePronoun(w string, pos int) whosaid.Speaker {
-	para := a.d.ParagraphAt(pos)
+	para := a.paraAt(pos)
 	switch w {
 	case "he", "she":
 		var best *qFocusItem
@@ -91,10 +97,15 @@ func (a *qAnalyzer) resolvePronoun(w string, pos int) whosaid.Speaker {
 	return whosaid.Speaker{Kind: whosaid.KindUnknown}
 }
 
+// isSpeaker reports whether the focus item came from an attribution rather
+// than a mere mention.
 func (f *qFocusItem) isSpeaker() bool {
-	return f.desc == "\x00speaker" || strings.HasPrefix(f.desc, "\x00")
+	return f.spoke
 }
 
+// resolveRole finds the person or anonymous source a definite role noun
+// ("the official", "the minister", "one of the delegates") refers to: the
+// latest speaker or named person whose description holds the role word.
 func (a *qAnalyzer) resolveRole(role string, pos int) (whosaid.Speaker, bool) {
 	stem := strings.TrimSuffix(role, "s")
 	var best whosaid.Speaker
@@ -119,6 +130,8 @@ func (a *qAnalyzer) resolveRole(role string, pos int) (whosaid.Speaker, bool) {
 	return whosaid.Speaker{}, false
 }
 
+// qContainsWord reports whether s holds a word starting with stem ("minister"
+// matches "ministers", "official" matches "officials").
 func qContainsWord(s, stem string) bool {
 	for i := 0; ; {
 		j := strings.Index(s[i:], stem)
@@ -141,6 +154,10 @@ func qContainsWord(s, stem string) bool {
 	}
 }
 
+// resolveOrgRole finds the organization "the ministry", "the company", "the
+// statement" or "it" refers to: the latest organization speaker or name
+// holding the role word, else the latest organization speaker, else the
+// first organization of the story that is not the news agency.
 func (a *qAnalyzer) resolveOrgRole(role string, pos int) (whosaid.Speaker, bool) {
 	generic := role == "" || role == "statement" || role == "company" || role == "group" || role == "firm" || role == "report"
 	var last whosaid.Speaker
@@ -182,11 +199,16 @@ func (a *qAnalyzer) resolveOrgRole(role string, pos int) (whosaid.Speaker, bool)
 	return whosaid.Speaker{}, false
 }
 
+// isAgencyMention reports whether r is the news agency the story was told to
+// ("told AFP"), which is never the company a story is about.
 func (a *qAnalyzer) isAgencyMention(r qRegEntry) bool {
 	pre := strings.TrimSpace(a.d.Text[max(0, r.pos-12):r.pos])
 	return strings.HasSuffix(pre, "told") || strings.HasSuffix(pre, "(")
 }
 
+// resolveAge finds the person "the 23-year-old" refers to: one introduced
+// with that age ("Zhou, 26,", "a 34-year-old mother"), else the subject of the
+// sentence before the first "the N-year-old".
 func (a *qAnalyzer) resolveAge(w string, pos int) whosaid.Speaker {
 	n := strings.TrimSuffix(w, "-year-old")
 	if _, err := strconv.Atoi(n); err != nil {
@@ -215,6 +237,8 @@ func (a *qAnalyzer) resolveAge(w string, pos int) whosaid.Speaker {
 	return whosaid.Speaker{Name: w, Kind: whosaid.KindAnonymous}
 }
 
+// regEndingAt finds a registered name whose mention ends at off, the name
+// an age apposition ("Zhou, 26,") belongs to.
 func (a *qAnalyzer) regEndingAt(off int) (qRegEntry, bool) {
 	for i := len(a.reg) - 1; i >= 0; i-- {
 		r := a.reg[i]
@@ -227,9 +251,11 @@ func (a *qAnalyzer) regEndingAt(off int) (qRegEntry, bool) {
 	return qRegEntry{}, false
 }
 
+// addFocus records a speaker as the latest antecedent for qPronouns and
+// role nouns.
 func (a *qAnalyzer) addFocus(pos int, sp whosaid.Speaker, desc string) {
 	if sp.Kind == whosaid.KindUnknown {
 		return
 	}
-	a.focus = append(a.focus, qFocusItem{pos: pos, para: a.d.ParagraphAt(pos), sp: whosaid.Speaker{Name: sp.Name, Kind: sp.Kind}, desc: "\x00" + desc})
+	a.focus = append(a.focus, qFocusItem{pos: pos, para: a.paraAt(pos), sp: whosaid.Speaker{Name: sp.Name, Kind: sp.Kind}, desc: desc, spoke: true})
 }

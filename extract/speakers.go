@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 )
@@ -22,7 +24,16 @@ type qAnalyzer struct {
 	focus     []qFocusItem
 	atts      []qAttrib
 	qAtt      []int // per quote, the index in atts of its attribution or -1
+	tokFlags  []uint8
+	lt        string // the text with ASCII letters lower-cased, same offsets
 }
+
+// Token flags, computed once per article because every rule asks them.
+const (
+	tokCap  = 1 << iota // starts with an upper-case letter
+	tokWord             // starts with a letter or digit
+	tokEnt              // overlaps a mention of an entity handed in
+)
 
 // qRegEntry is a name met in the text: a person or organization with the
 // words around its first mention, so that "the minister" or "the company"
@@ -47,6 +58,9 @@ type qFocusItem struct {
 	sp   whosaid.Speaker
 	desc string
 	weak bool // a name only by its shape: used when nothing better is near
+	// spoke marks an item recorded from an attribution rather than a mere
+	// mention.
+	spoke bool
 }
 
 // qAttrib is one reporting cue with its speaker and content.
@@ -62,20 +76,51 @@ type qAttrib struct {
 	claim   bool
 }
 
+// qNewAnalyzer prepares the per-article views every rule reads: quote
+// spans, lower-cased tokens, token flags, sentence token ranges and the
+// registry of names.
 func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 	a := &qAnalyzer{d: d, ents: ents}
 	a.qs = qScanQuotes(d.Text, d.Paragraphs)
 	a.low = make([]string, len(d.Tokens))
 	a.inQ = make([]bool, len(d.Tokens))
+	a.tokFlags = make([]uint8, len(d.Tokens))
+	for i, t := range d.Tokens {
+		r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+		if unicode.IsUpper(r) {
+			a.tokFlags[i] |= tokCap
+		}
+		if isWordRune(r) {
+			a.tokFlags[i] |= tokWord
+		}
+	}
+	for _, en := range ents {
+		for _, m := range en.Mentions {
+			k := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > m.Start })
+			for ; k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
+				a.tokFlags[k] |= tokEnt
+			}
+		}
+	}
 	// One lower-cased copy of the text serves every token as a substring,
 	// unless case folding changed byte lengths somewhere (rare letters).
-	if lt := strings.ToLower(d.Text); len(lt) == len(d.Text) {
-		for i, t := range d.Tokens {
-			a.low[i] = lt[t.Start:t.End]
+	// One lower-cased copy of the text serves every token as a substring:
+	// ASCII letters are folded in place, and the rare token holding other
+	// bytes is lowered on its own (its length may change).
+	lb := []byte(d.Text)
+	for i, c := range lb {
+		if 'A' <= c && c <= 'Z' {
+			lb[i] = c + 'a' - 'A'
 		}
-	} else {
-		for i := range d.Tokens {
-			a.low[i] = strings.ToLower(d.Tok(i))
+	}
+	a.lt = string(lb)
+	for i, t := range d.Tokens {
+		a.low[i] = a.lt[t.Start:t.End]
+		for j := t.Start; j < t.End; j++ {
+			if d.Text[j] >= 0x80 {
+				a.low[i] = strings.ToLower(d.Text[t.Start:t.End])
+				break
+			}
 		}
 	}
 	qi := 0
@@ -104,31 +149,6 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 	return a
 }
 
-// qDatelineEnd returns the offset just after a wire dateline such as
-// "WASHINGTON (Reuters) - " or "(Bloomberg) -- ", or 0.
-// tokAt returns the index of the first token starting at or after off.
-// isCap reports whether token k starts with an upper-case letter or digit-free
-// symbol of a name.
-// isWordTok reports whether token k is a word rather than punctuation.
-// sentStartTok returns the first token of the sentence holding token k.
-// qAbbrevDot are abbreviations whose full stop belongs to a name.
-// qDateWords are capitalised words that never belong to a name.
-// runEnd extends a capitalised-name run from token k: capitalised words,
-// inner particles ("de la", "of") followed by another capital, attached
-// "+" (OPEC+) and the full stop of "Inc." or "Dr.".
-// buildRegistry records every name of the text in order: the entities
-// handed in, then capitalised runs, each with its titles and the words just
-// before it, which later resolve "the judge" or "the company".
-// isSubjectPos reports whether a mention at off opens its sentence, perhaps
-// after an introductory phrase, which makes it the likely topic.
-// context returns the words around a mention that may hold its titles: up to
-// four words before it in its sentence and the apposition after a comma.
-// coveredByEnt reports whether [s,e) overlaps a PERSON or ORG mention
-// handed in by the entity stage, which then knows the name better.
-// overlapsAnyEnt reports whether [s,e) overlaps a mention of any entity:
-// countries and places are then known not to be speakers' names.
-// entAt returns the PERSON or ORG entity with a mention overlapping [s,e),
-// preferring the mention that ends last (the head of a noun phrase).
 // nameFromRun turns the capitalised run [k,e) into a name: possessives
 // ("Argentina’s") and titles ("Defence Minister", "Dr.") are dropped, the
 // kind is read from organization words or a preceding role noun ("firm"),
@@ -197,19 +217,6 @@ func (a *qAnalyzer) nameFromRun(k, e int) (name, kind string, titled bool, gende
 	return name, kind, titled, gender, ns
 }
 
-// qIsAcronym reports whether s is an all-capitals abbreviation (NATO, WHO, EU,
-// OPEC+, U.N.).
-// qInitials returns the capitals of the words of name that are not particles:
-// "World Health Organization" gives "WHO".
-// qAcronymStrip drops the dots and plus of "U.N." and "OPEC+" before an
-// acronym is compared with initials.
-// lookupName links name to a fuller name registered before pos: "Okafor" to
-// the most recent "… Okafor", "Kim" to "Kim Eun-seol", "WHO" to "World
-// Health Organization", "Hanseong" to "Hanseong Energy". kind, when set,
-// restricts the kinds that may match.
-// qHasWordPrefix reports whether s starts with the words of w followed by a
-// space ("kim eun-seol" starts with "kim"), without building "w ".
-// qHasWordSuffix reports whether s ends with the words of w after a space.
 // speakerFromNP turns the noun phrase in tokens [nb,ne) into a speaker: a
 // named person or organization (titles and possessives dropped, short forms
 // linked), a pronoun or role noun resolved backwards, or an anonymous source
@@ -468,6 +475,7 @@ func (a *qAnalyzer) descriptor(nb, head int) string {
 	return strings.Join(parts, " ")
 }
 
+// qIsNumber reports whether w is written in digits ("58", "2,000").
 func qIsNumber(w string) bool {
 	if w == "" {
 		return false
@@ -479,29 +487,3 @@ func qIsNumber(w string) bool {
 	}
 	return true
 }
-
-// genderBefore reads Mr./Mrs./Ms. just before token k.
-// lookupGender finds the most recent registered person whose name ends with
-// surname and whose gender, when known, is g: Mr. and Mrs. Smith stay apart.
-// resolvePronoun finds who "he" or "she" stands for: the most recent speaker
-// or sentence-opening person in the same paragraph, else the last speaker,
-// else the last person named. "it" goes to the last organization.
-// isSpeaker reports whether the focus item came from an attribution rather
-// than a mere mention.
-// resolveRole finds the person or anonymous source a definite role noun
-// ("the official", "the minister", "one of the delegates") refers to: the
-// latest speaker or named person whose description holds the role word.
-// qContainsWord reports whether s holds a word starting with stem ("minister"
-// matches "ministers", "official" matches "officials").
-// resolveOrgRole finds the organization "the ministry", "the company", "the
-// statement" or "it" refers to: the latest organization speaker or name
-// holding the role word, else the latest organization speaker, else the
-// first organization of the story that is not the news agency.
-// isAgencyMention reports whether r is the news agency the story was told to
-// ("told AFP"), which is never the company a story is about.
-// resolveAge finds the person "the 23-year-old" refers to: one introduced
-// with that age ("Zhou, 26,", "a 34-year-old mother"), else the subject of the
-// sentence before the first "the N-year-old".
-// regEntryEndingAt finds a registered name whose mention ends at off.
-// addFocus records a speaker as the latest antecedent for qPronouns and
-// role nouns.

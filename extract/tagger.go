@@ -8,9 +8,10 @@ import (
 	"github.com/whosaid/whosaid/extract/internal/ner"
 )
 
-// The name tagger is a greedy averaged perceptron trained on CoNLL-2003 by
-// `go run ./internal/gengaz -model` (see gazetteer.go); the model file holds
-// feature hashes and weights only.
+// The name tagger is a two-stage greedy averaged perceptron (internal/ner)
+// trained on CoNLL-2003 eng.train by `make model` (go run ./internal/gengaz
+// -model, see gazetteer.go); the model file holds feature hashes and weights
+// only, no text.
 //
 //go:embed data/ner.model.gz
 var nerModel []byte

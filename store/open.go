@@ -37,7 +37,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("open db: empty path: %w", ErrInvalid)
 	}
-	w, err := openPool(ctx, path, "_txlock=immediate")
+	w, err := openPool(ctx, path, "_txlock=immediate&_synchronous=NORMAL&_cache_size=-65536")
 	if err != nil {
 		return nil, err
 	}

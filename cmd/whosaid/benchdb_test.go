@@ -187,7 +187,13 @@ func disguise(f whosaid.Findings, n int) string {
 		}
 		word++
 		if !touched && j-i >= 3 {
-			shift := byte(1 + (n*7919+word*104729)%25)
+			// A mixed hash of (copy, word), so no two copies repeat the
+			// same pattern of shifts.
+			x := uint64(n)*0x9E3779B97F4A7C15 ^ uint64(word)*0xC2B2AE3D27D4EB4F
+			x ^= x >> 31
+			x *= 0xBF58476D1CE4E5B9
+			x ^= x >> 29
+			shift := byte(1 + x%25)
 			for k := i; k < j; k++ {
 				base := text[k] &^ 0x1f // 'A'-1 or 'a'-1 region
 				text[k] = base + 1 + (text[k]-base-1+shift)%26

@@ -58,6 +58,12 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 		return fmt.Errorf("create export file: %w", err)
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private (0600); an export is meant to be
+	// shared like any file the user writes.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("create export file: %w", err)
+	}
 	if err := write(tmp); err != nil {
 		tmp.Close()
 		return err

@@ -282,6 +282,8 @@ func grow[T any](s []T, n int) []T {
 	return s[:n]
 }
 
+// hasUpper reports whether w may need lower-casing: an ASCII capital or
+// any non-ASCII byte.
 func hasUpper(w string) bool {
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {

@@ -6,9 +6,15 @@
 // a word: "JAPAN" in a headline is the "Japan" of the story, a word also
 // written in lower case is seldom a name, and a word labelled PER once is
 // likely PER again (the label history of the word). Other features are word
-// forms, shapes, affixes, the words around, the previous labels and
-// gazetteer flags and phrases. Features are hashed, so the model is a table
-// of feature hashes and weights.
+// forms, shapes, affixes, the words around, the capitalised run a word is
+// in, the previous labels, gazetteer flags and phrases, and whether the
+// sentence is a headline or a results table.
+//
+// Tagging runs in two stages (Ratinov and Roth's two-stage prediction
+// aggregation): the second stage reads what the first said about the same
+// word everywhere in the document, before and after. Both are greedy, left
+// to right. Features are hashed, so the model is a table of feature hashes
+// and int16 weights.
 package ner
 
 import "strings"
@@ -249,7 +255,7 @@ func (m *Model) tagSentence(d *Doc, s0, e, stage int) {
 
 // maxCache bounds the per-Doc cache of word scores; a pooled Doc that
 // has seen this many distinct words starts afresh.
-const maxCache = 1 << 15
+const maxCache = 1 << 13
 
 // wordScores returns both stages' scores of the features of word i that
 // depend on the word alone. News repeats its words, so they are cached
