@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,9 @@ func main() {
 		b.WriteString("</article></body></html>")
 		page = b.String()
 	}
+	f, _ := os.Create("/tmp/ws/html.prof")
+	pprof.StartCPUProfile(f)
+	defer pprof.StopCPUProfile()
 	t := time.Now()
 	a, err := corpus.ReadHTML("x.html", bytes.NewReader([]byte(page)))
 	var ms runtime.MemStats

@@ -29,7 +29,7 @@ import (
 // doc, so extractBody runs after the metadata is read.
 func extractBody(doc *goquery.Document) []string {
 	var lines []string
-	if len(doc.Nodes) > 0 {
+	if len(doc.Nodes) > 0 && visibleTextLen(doc.Nodes[0]) <= trafilaturaMaxText {
 		if res, err := trafilatura.ExtractDocument(doc.Nodes[0], trafilaturaOptions); err == nil && res.ContentNode != nil {
 			lines = blockLines(res.ContentNode)
 		}
@@ -38,6 +38,40 @@ func extractBody(doc *goquery.Document) []string {
 		return lines
 	}
 	return heuristicBody(doc)
+}
+
+// trafilaturaMaxText is the most page text (in bytes, scripts and styles
+// left out) handed to go-trafilatura. It builds its result by string
+// concatenation, so its time grows with the square of the text: 2 seconds
+// for 250 KB, minutes for a few MB. A real story is a small fraction of
+// this; a page with more is a dump or an attack, and heuristicBody, which
+// is linear, reads it instead (the caller refuses text over MaxText).
+const trafilaturaMaxText = 256 << 10
+
+// visibleTextLen counts the bytes of text in the tree under n, outside
+// scripts and styles. It walks the tree with an explicit stack: the parser
+// caps nesting at 512 elements, but nothing here should rely on that.
+func visibleTextLen(n *html.Node) int {
+	total := 0
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch n.Type {
+		case html.TextNode:
+			total += len(n.Data)
+			continue
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				continue
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			stack = append(stack, c)
+		}
+	}
+	return total
 }
 
 // shortBody is trafilatura's own threshold (Config.MinExtractedSize, in

@@ -31,6 +31,10 @@ var (
 	// ErrDate: a "published" field that is neither YYYY-MM-DD nor an RFC 3339
 	// (or other common) time.
 	ErrDate = errors.New("invalid published date")
+	// ErrMalformed: an HTML page, feed, sitemap or WARC record whose
+	// syntax the parser gives up on (HTML nested over 512 elements deep is
+	// one: the parser's own limit).
+	ErrMalformed = errors.New("malformed")
 	// ErrUnsupported: an input in a format this package does not read (a
 	// fetched file that is neither a page nor a feed, a feed met in a
 	// folder walk), or a URL whose scheme is not http or https.

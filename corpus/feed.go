@@ -21,26 +21,35 @@ type link struct {
 }
 
 // feedLinks reads the item links of an RSS (0.9x, 1.0, 2.0), Atom or JSON
-// Feed document, resolving relative links against base. Items without a
-// link are passed over; a link listed twice is kept once.
-func feedLinks(data []byte, base *url.URL) ([]link, error) {
+// Feed document, resolving relative links against base. A link listed
+// twice is kept once. An item without an http or https link (none, a
+// javascript: one, a relative one in a local file) has nothing to fetch: it
+// is returned in bad, as an error wrapping ErrMalformed that names the item
+// by its 1-based position and title, for the caller to report.
+func feedLinks(data []byte, base *url.URL) (links []link, bad []error, err error) {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("parse feed: %w", err)
+		return nil, nil, fmt.Errorf("%w feed: %w", ErrMalformed, err)
 	}
 	outlet := cleanSpace(feed.Title)
-	var links []link
 	seen := make(map[string]bool)
-	for _, it := range feed.Items {
-		href := strings.TrimSpace(it.Link)
-		if href == "" && len(it.Links) > 0 {
-			href = strings.TrimSpace(it.Links[0])
+	for i, it := range feed.Items {
+		if it == nil {
+			continue
 		}
-		if href == "" && isURL(it.GUID) {
-			href = it.GUID
+		raw := strings.TrimSpace(it.Link)
+		if raw == "" && len(it.Links) > 0 {
+			raw = strings.TrimSpace(it.Links[0])
 		}
-		href = resolve(base, href)
-		if href == "" || seen[href] {
+		if raw == "" && isURL(it.GUID) {
+			raw = it.GUID
+		}
+		href := resolve(base, raw)
+		if href == "" {
+			bad = append(bad, badItem(i, it.Title, raw))
+			continue
+		}
+		if seen[href] {
 			continue
 		}
 		seen[href] = true
@@ -57,7 +66,26 @@ func feedLinks(data []byte, base *url.URL) ([]link, error) {
 		l.Byline = strings.Join(names, ", ")
 		links = append(links, l)
 	}
-	return links, nil
+	return links, bad, nil
+}
+
+// badItem says which feed item (0-based index i) has no usable link and
+// what it had instead, shortened so one line of stderr stays one line.
+func badItem(i int, title, raw string) error {
+	name := fmt.Sprintf("item %d", i+1)
+	if t := cleanSpace(title); t != "" {
+		if len(t) > 60 {
+			t = strings.ToValidUTF8(t[:60], "") + "…"
+		}
+		name += fmt.Sprintf(" (%q)", t)
+	}
+	if raw == "" {
+		return fmt.Errorf("%w feed %s: no link", ErrMalformed, name)
+	}
+	if len(raw) > 80 {
+		raw = strings.ToValidUTF8(raw[:80], "") + "…"
+	}
+	return fmt.Errorf("%w feed %s: link %q is not an absolute http or https URL", ErrMalformed, name, raw)
 }
 
 func firstTime(ts ...*time.Time) *time.Time {

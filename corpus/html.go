@@ -80,7 +80,7 @@ func parseHTML(data []byte, contentType string) (*goquery.Document, error) {
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("parse HTML: %w", err)
+		return nil, malformedHTML(err)
 	}
 	return doc, nil
 }
@@ -96,14 +96,27 @@ func parseHTMLString(s string) (*goquery.Document, error) {
 	}
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(s))
 	if err != nil {
-		return nil, fmt.Errorf("parse HTML: %w", err)
+		return nil, malformedHTML(err)
 	}
 	return doc, nil
 }
 
+// malformedHTML words a parse error of golang.org/x/net/html, which gives up
+// on pages nested more than 512 elements deep.
+func malformedHTML(err error) error {
+	return fmt.Errorf("%w HTML: %s", ErrMalformed, strings.TrimPrefix(err.Error(), "html: "))
+}
+
 // pageArticle reads the article on a parsed page. It returns ErrNoText when
-// the page has no body text.
+// the page has no body text, and ErrTooLarge when the page holds more than
+// 4*MaxText of text: its story would be refused anyway, and reading a
+// page that size costs seconds.
 func pageArticle(doc *goquery.Document) (whosaid.Article, error) {
+	if len(doc.Nodes) > 0 {
+		if n := visibleTextLen(doc.Nodes[0]); n > 4*MaxText {
+			return whosaid.Article{}, fmt.Errorf("%w: page text of %d bytes, over the %d MiB limit", ErrTooLarge, n, 4*MaxText>>20)
+		}
+	}
 	meta := metaTags(doc)
 	ld := readJSONLD(doc)
 	var a whosaid.Article

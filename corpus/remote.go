@@ -78,13 +78,19 @@ func (w *Walker) readPage(ctx context.Context, f *Fetcher, p *Page, depth int, y
 	case kindFeed:
 		var links []link
 		var children []string
+		var bad []error
 		if isSitemap(body) {
 			links, children, err = sitemapLinks(body, base)
 		} else {
-			links, err = feedLinks(body, base)
+			links, bad, err = feedLinks(body, base)
 		}
 		if err != nil {
 			return yield(Item{Err: inputError(p.URL, 0, err)})
+		}
+		for _, b := range bad {
+			if err := yield(Item{Err: inputError(p.URL, 0, b)}); err != nil {
+				return err
+			}
 		}
 		complete := true
 		for _, child := range children {
@@ -275,13 +281,19 @@ func (w *Walker) readFeedStream(ctx context.Context, source string, r io.Reader,
 	}
 	var links []link
 	var children []string
+	var bad []error
 	if isSitemap(data) {
 		links, children, err = sitemapLinks(data, nil)
 	} else {
-		links, err = feedLinks(data, nil)
+		links, bad, err = feedLinks(data, nil)
 	}
 	if err != nil {
 		return yield(Item{Err: inputError(source, 0, err)})
+	}
+	for _, b := range bad {
+		if err := yield(Item{Err: inputError(source, 0, b)}); err != nil {
+			return err
+		}
 	}
 	for _, child := range children {
 		if err := w.walkURL(ctx, child, yield); err != nil {

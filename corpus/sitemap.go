@@ -41,7 +41,7 @@ func isSitemap(data []byte) bool {
 func sitemapLinks(data []byte, base *url.URL) (links []link, children []string, err error) {
 	var sm sitemap
 	if err := xml.Unmarshal(data, &sm); err != nil {
-		return nil, nil, fmt.Errorf("parse sitemap: %w", err)
+		return nil, nil, fmt.Errorf("%w sitemap: %w", ErrMalformed, err)
 	}
 	seen := make(map[string]bool)
 	for _, u := range sm.URLs {

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -23,14 +22,17 @@ import (
 // date (WARC-Date) stands in for a publication date the page does not
 // give. Other records (requests, metadata, redirects, images) are passed
 // over. Article.Source is "file#offset", the record's offset in the
-// decompressed stream. A record that cannot be parsed ends the file, since
-// what follows it cannot be trusted.
+// decompressed stream. A response record for a web page whose block is not
+// an HTTP response is reported as ErrMalformed and skipped. A record that
+// cannot be parsed at all (a truncated file, a bad Content-Length, a broken
+// gzip member) is reported and ends the file, since where the next record
+// starts cannot be trusted.
 func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield func(Item) error) error {
 	// Lenient, as crawls are not always to the letter of the spec, but
 	// with HTTP blocks parsed (WithNoValidation would skip that).
 	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore), gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
-		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore), gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore))
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore), gowarc.WithBlockErrorPolicy(gowarc.ErrWarn))
 	if err != nil {
 		return yield(Item{Err: inputError(source, 0, fmt.Errorf("read WARC: %w", err))})
 	}
@@ -40,14 +42,19 @@ func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, offset, _, err := wr.Next()
-		if errors.Is(err, io.EOF) {
+		rec, offset, val, err := wr.Next()
+		if err == io.EOF {
+			// Only the bare io.EOF is the clean end: a record cut
+			// short comes as an error that wraps it.
 			return nil
 		}
 		if err != nil {
-			return yield(Item{Err: inputError(source, 0, fmt.Errorf("read WARC record at %d: %w", offset, err))})
+			if rec != nil {
+				rec.Close()
+			}
+			return yield(Item{Err: inputError(fmt.Sprintf("%s#%d", source, offset), 0, fmt.Errorf("%w WARC record: %w", ErrMalformed, err))})
 		}
-		it, ok := warcItem(rec, fmt.Sprintf("%s#%d", source, offset), limit)
+		it, ok := warcItem(rec, fmt.Sprintf("%s#%d", source, offset), limit, val)
 		rec.Close()
 		if !ok {
 			continue
@@ -59,8 +66,9 @@ func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield
 }
 
 // warcItem reads the article in one record; ok is false for records that
-// are not HTML pages.
-func warcItem(rec gowarc.WarcRecord, source string, limit int64) (it Item, ok bool) {
+// are not HTML pages. val holds what the reader found wrong with the
+// record's block, to say why a response is unreadable.
+func warcItem(rec gowarc.WarcRecord, source string, limit int64, val *gowarc.Validation) (it Item, ok bool) {
 	if rec.Type() != gowarc.Response {
 		return Item{}, false
 	}
@@ -69,7 +77,14 @@ func warcItem(rec gowarc.WarcRecord, source string, limit int64) (it Item, ok bo
 		return Item{}, false // dns:, whois: and other non-web captures
 	}
 	block, isHTTP := rec.Block().(gowarc.HttpResponseBlock)
-	if !isHTTP || block.HttpStatusCode() != http.StatusOK {
+	if !isHTTP {
+		why := "not an HTTP response"
+		if val != nil && len(*val) > 0 {
+			why += " (" + (*val)[len(*val)-1].Error() + ")"
+		}
+		return Item{Err: inputError(source, 0, fmt.Errorf("%w WARC record: %s", ErrMalformed, why))}, true
+	}
+	if block.HttpStatusCode() != http.StatusOK {
 		return Item{}, false
 	}
 	hdr := http.Header{}

@@ -91,3 +91,54 @@ func TestReadWARC(t *testing.T) {
 	items = collect(t, &Walker{}, filepath.Join(dir, "sub"))
 	assert.Len(t, items, 2, "%v", summary(items))
 }
+
+// TestReadWARCMalformed checks that each kind of broken record is reported
+// with the file, the record's offset and the reason, and that the good
+// records around it are read.
+func TestReadWARCMalformed(t *testing.T) {
+	good := warcRecord(t, gowarc.Response, "https://wire.example/news/1", "2024-06-01T12:00:00Z",
+		httpResponse("200 OK", "text/html; charset=utf-8", articlePage(1, "First story")))
+	notHTTP := warcRecord(t, gowarc.Response, "https://wire.example/news/2", "2024-06-01T12:00:00Z",
+		"garbage, not HTTP at all")
+	good2 := warcRecord(t, gowarc.Response, "https://wire.example/news/3", "2024-06-01T12:00:00Z",
+		httpResponse("200 OK", "text/html; charset=utf-8", articlePage(3, "Third story")))
+	var plain bytes.Buffer
+	m := gowarc.NewMarshaler()
+	var ends []int
+	for _, r := range []gowarc.WarcRecord{good, notHTTP, good2} {
+		_, _, err := m.Marshal(&plain, r, 0)
+		require.NoError(t, err)
+		ends = append(ends, plain.Len())
+	}
+	all := plain.Bytes()
+	tests := []struct {
+		name string
+		data []byte
+		want []string
+	}{
+		{"block not HTTP", all, []string{"#0",
+			`ERR #2072: malformed WARC record: not an HTTP response (error in http request block: invalid method "garbage,")`, "#2466"}},
+		{"truncated record", all[:ends[0]+200], []string{"#0", "ERR #2072: malformed WARC record: not a http block: EOF"}},
+		{"truncated gzip", truncated(writeWARC(t, good, notHTTP, good2)), []string{"#0", "ERR #2072: malformed WARC record: decompress: unexpected EOF"}},
+		{"bad content length", bytes.Replace(all, []byte("Content-Length: "), []byte("Content-Length: x"), 1),
+			[]string{"ERR #0: malformed WARC record: not a http block: EOF"}},
+		{"garbage between gzip members", append(writeWARC(t, good), append([]byte("junk junk junk"), writeWARC(t, good2)...)...),
+			[]string{"#0", "ERR #2072: malformed WARC record: decompress: gzip: invalid header"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, t.TempDir(), "crawl.warc", tt.data)
+			items := collect(t, &Walker{}, path)
+			got := summary(items)
+			for i := range got {
+				got[i] = strings.Replace(got[i], path, "", 1)
+			}
+			assert.Equal(t, tt.want, got)
+			for _, it := range items {
+				if it.Err != nil {
+					assert.ErrorIs(t, it.Err, ErrMalformed)
+				}
+			}
+		})
+	}
+}

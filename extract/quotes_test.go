@@ -160,8 +160,8 @@ func TestAttributeGoldFloors(t *testing.T) {
 		quoteF1, claimF1   float64
 		quoteAcc, claimAcc float64
 	}{
-		{"with entities", true, 0.92, 0.80, 0.95, 0.90},
-		{"without entities", false, 0.90, 0.75, 0.92, 0.85},
+		{"with entities", true, 0.95, 0.90, 0.95, 0.95},
+		{"without entities", false, 0.93, 0.88, 0.93, 0.93},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			qs, cs := qScoreGold(t, tc.ents)

@@ -39,6 +39,7 @@ type ClaimRow struct {
 	End         int      `json:"end"`
 }
 
+// filter turns the query into the form quotes and claims share.
 func (q ClaimQuery) filter() filter {
 	return filter{speaker: q.Speaker, speakerID: q.SpeakerID, search: q.Search, article: q.Article,
 		entity: q.Entity, country: q.Country, outlet: q.Outlet,
@@ -50,6 +51,7 @@ const claimColumns = `x.id, x.text, coalesce(x.cue, ''),
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
 	coalesce(x.sentence, ''), x.start, x."end"`
 
+// scanClaim reads one row of claimColumns.
 func scanClaim(rows *sql.Rows) (ClaimRow, error) {
 	var r ClaimRow
 	var titles sql.NullString
@@ -80,6 +82,7 @@ func (db *DB) EachClaim(ctx context.Context, fn func(ClaimRow) error) error {
 	return db.eachClaim(ctx, filter{}, fn)
 }
 
+// eachClaim streams the claims f selects to fn, as eachQuote does.
 func (db *DB) eachClaim(ctx context.Context, f filter, fn func(ClaimRow) error) error {
 	rows, err := db.speechRows(ctx, "claims", claimColumns, f)
 	if err != nil {

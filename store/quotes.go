@@ -64,6 +64,7 @@ type QuoteRow struct {
 	Occurrences int `json:"occurrences"`
 }
 
+// filter turns the query into the form quotes and claims share.
 func (q QuoteQuery) filter() filter {
 	return filter{speaker: q.Speaker, speakerID: q.SpeakerID, search: q.Search, article: q.Article,
 		entity: q.Entity, country: q.Country, outlet: q.Outlet,
@@ -85,6 +86,7 @@ const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
 	coalesce(x.sentence, ''), x.start, x."end",
 	(SELECT max(1, count(*)) FROM occurrences o WHERE o.article_id = a.id)`
 
+// scanQuote reads one row of quoteColumns.
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {
 	var r QuoteRow
 	var titles sql.NullString
@@ -134,6 +136,8 @@ func (db *DB) EachQuote(ctx context.Context, fn func(QuoteRow) error) error {
 	return db.eachQuote(ctx, filter{}, fn)
 }
 
+// eachQuote streams the quotes f selects to fn, one query for all of them,
+// so that they come from one snapshot.
 func (db *DB) eachQuote(ctx context.Context, f filter, fn func(QuoteRow) error) error {
 	rows, err := db.speechRows(ctx, "quotes", quoteColumns, f)
 	if err != nil {

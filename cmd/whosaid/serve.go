@@ -9,6 +9,8 @@ import (
 	"github.com/whosaid/whosaid/web"
 )
 
+// runServe serves the explorer until ctx ends (Ctrl-C): read-only, so it can
+// run beside an ingest into the same database.
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[flags]", "Serves the local web explorer over a database, read-only: search quotes, speaker\npages, articles with their findings highlighted. Stops cleanly on Ctrl-C.")
 	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
