@@ -30,14 +30,28 @@ import (
 func extractBody(doc *goquery.Document) []string {
 	var lines []string
 	if len(doc.Nodes) > 0 && visibleTextLen(doc.Nodes[0]) <= trafilaturaMaxText {
-		if res, err := trafilatura.ExtractDocument(doc.Nodes[0], trafilaturaOptions); err == nil && res.ContentNode != nil {
-			lines = blockLines(res.ContentNode)
-		}
+		lines = trafilaturaBody(doc.Nodes[0])
 	}
 	if linesLen(lines) >= shortBody {
 		return lines
 	}
 	return heuristicBody(doc)
+}
+
+// trafilaturaBody runs go-trafilatura on the page rooted at root. A panic
+// inside it (a third-party tree walk meeting a tree it did not expect)
+// counts as finding nothing, so heuristicBody gets the page instead of the
+// batch going down.
+func trafilaturaBody(root *html.Node) (lines []string) {
+	defer func() {
+		if recover() != nil {
+			lines = nil
+		}
+	}()
+	if res, err := trafilatura.ExtractDocument(root, trafilaturaOptions); err == nil && res.ContentNode != nil {
+		return blockLines(res.ContentNode)
+	}
+	return nil
 }
 
 // trafilaturaMaxText is the most page text (in bytes, scripts and styles

@@ -27,7 +27,7 @@ type link struct {
 // is returned in bad, as an error wrapping ErrMalformed that names the item
 // by its 1-based position and title, for the caller to report.
 func feedLinks(data []byte, base *url.URL) (links []link, bad []error, err error) {
-	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	feed, err := parseFeed(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w feed: %w", ErrMalformed, err)
 	}
@@ -88,6 +88,18 @@ func badItem(i int, title, raw string) error {
 	return fmt.Errorf("%w feed %s: link %q is not an absolute http or https URL", ErrMalformed, name, raw)
 }
 
+// parseFeed runs gofeed, turning a panic into an error: gofeed v1.4 panics
+// on some malformed feeds (a JSON Feed whose items list holds null), and
+// one bad feed must not bring down a batch.
+func parseFeed(data []byte) (feed *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			feed, err = nil, fmt.Errorf("parser failed: %v", r)
+		}
+	}()
+	return gofeed.NewParser().Parse(bytes.NewReader(data))
+}
+
 func firstTime(ts ...*time.Time) *time.Time {
 	for _, t := range ts {
 		if t != nil && !t.IsZero() {
@@ -98,9 +110,14 @@ func firstTime(ts ...*time.Time) *time.Time {
 }
 
 // resolve makes href absolute against base (when base is known) and
-// returns "" for what is not an http or https URL.
+// returns "" for what is not an http or https URL. An empty href is "",
+// not base itself: a feed item or sitemap entry without a link must not
+// make the feed fetch itself as an article.
 func resolve(base *url.URL, href string) string {
 	href = strings.TrimSpace(href)
+	if href == "" {
+		return ""
+	}
 	u, err := url.Parse(href)
 	if err != nil {
 		return ""

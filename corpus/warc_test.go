@@ -3,6 +3,8 @@ package corpus
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -141,4 +143,42 @@ func TestReadWARCMalformed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzReadWARC reads arbitrary bytes as a WARC file: no panic, every item
+// an article with a "file#offset" source or an *Error, and the walk never
+// fails as a whole.
+func FuzzReadWARC(f *testing.F) {
+	rec := func(uri, block string) []byte {
+		var buf bytes.Buffer
+		_, _, err := gowarc.NewMarshaler().Marshal(&buf, warcRecord(f, gowarc.Response, uri, "2024-06-01T12:00:00Z", block), 0)
+		require.NoError(f, err)
+		return buf.Bytes()
+	}
+	page := rec("https://wire.example/news/1", httpResponse("200 OK", "text/html", articlePage(1, "Story")))
+	f.Add(page)
+	f.Add(append(append([]byte{}, page...), rec("https://wire.example/x", "not http")...))
+	f.Add(page[:len(page)/2])
+	f.Add(writeWARC(f, warcRecord(f, gowarc.Response, "https://wire.example/news/2", "2024-06-01T12:00:00Z",
+		"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")))
+	f.Add([]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		w := &Walker{MaxSize: 1 << 20}
+		err := w.readWARC(context.Background(), "f.warc", bytes.NewReader(data), func(it Item) error {
+			if it.Err != nil {
+				var ce *Error
+				if !errors.As(it.Err, &ce) || !strings.HasPrefix(ce.Source, "f.warc") {
+					t.Fatalf("bad error %v", it.Err)
+				}
+				return nil
+			}
+			if it.Article.Text == "" || !strings.HasPrefix(it.Article.Source, "f.warc#") {
+				t.Fatalf("bad article %+v", it.Article)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 }
