@@ -306,7 +306,7 @@ func FuzzReadHTML(f *testing.F) {
 			}
 			return
 		}
-		if a.Text == "" || !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.Byline) {
+		if a.Text == "" || !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.Byline) || strings.Contains(a.Text, "\x00") {
 			t.Fatalf("bad article %+v", a)
 		}
 		if a.ID == "" {

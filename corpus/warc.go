@@ -42,7 +42,7 @@ func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, offset, val, err := wr.Next()
+		rec, offset, val, err := nextRecord(wr)
 		if err == io.EOF {
 			// Only the bare io.EOF is the clean end: a record cut
 			// short comes as an error that wraps it.
@@ -63,6 +63,18 @@ func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield
 			return err
 		}
 	}
+}
+
+// nextRecord reads the next record, turning a panic of gowarc into an
+// error: gowarc v2.2 panics on some truncated headers (a file holding just
+// "WARC/\n"), and one bad file must not bring down a batch.
+func nextRecord(wr *gowarc.WarcFileReader) (rec gowarc.WarcRecord, offset int64, val *gowarc.Validation, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, val, err = nil, nil, fmt.Errorf("parser failed: %v", r)
+		}
+	}()
+	return wr.Next()
 }
 
 // warcItem reads the article in one record; ok is false for records that

@@ -68,6 +68,16 @@ func (a *qAnalyzer) postContent(t0, e, first int) Span {
 	if e <= t0 {
 		return Span{st, st}
 	}
+	if a.isCloseMark(e - 1) {
+		// "…his former wife: “She signed…,” he told": a quote after a colon
+		// is the content; the lead before the colon is the writer's.
+		for j := e - 2; j > t0 && d.Tokens[j].Start > st; j-- {
+			if !a.inQ[j] && (a.low[j] == ":" || a.low[j] == ";") {
+				st = d.Tokens[j+1].Start
+				break
+			}
+		}
+	}
 	end := d.Tokens[e-1].End
 	// Skip an opening connective: ", and", ";".
 	for st < end && (d.Text[st] == ',' || d.Text[st] == ' ' || d.Text[st] == ';') {
@@ -270,6 +280,12 @@ func (a *qAnalyzer) contentEnd(j, t1 int) int {
 		if w == ";" {
 			return d.Tokens[x].Start
 		}
+		if qIsDash(w) && x > j+2 && !a.dashAhead(x+1, t1) {
+			// "he was “encouraged” by the plan — a modest boost…": a lone
+			// dash opens the writer's aside; a pair brackets one inside
+			// the content.
+			return d.Tokens[x].Start
+		}
 		if w == "," && x+1 < t1 {
 			n := a.low[x+1]
 			if qGerundEnds[n] || n == "while" || n == "whereas" {
@@ -284,4 +300,21 @@ func (a *qAnalyzer) contentEnd(j, t1 int) int {
 		}
 	}
 	return d.Tokens[t1-1].End
+}
+
+// qIsDash reports whether token w is an em dash, which sets off an aside
+// (a spaced hyphen joins as often as it sets off, so it is left out).
+func qIsDash(w string) bool {
+	return w == "—" || w == "--"
+}
+
+// dashAhead reports whether another dash outside quotation marks follows
+// in tokens [j,t1), closing a bracketed aside.
+func (a *qAnalyzer) dashAhead(j, t1 int) bool {
+	for x := j; x < t1; x++ {
+		if !a.inQ[x] && qIsDash(a.low[x]) {
+			return true
+		}
+	}
+	return false
 }

@@ -226,7 +226,10 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 			}
 		}
 		a.preposedContent(&at, k, t1)
-		if gerund && !at.that {
+		// A participle of saying or judging carries its own content
+		// (", saying he was…", ", calling it “a feat”"); one of stance
+		// only does with "that".
+		if gerund && !at.that && fl&cueWeak != 0 && fl&cueObject == 0 {
 			at.flags &^= cueClaim
 		}
 	case p > t0 && a.low[p] == "," && a.nameSegmentBefore(t0, p) >= 0:
@@ -253,8 +256,9 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		} else {
 			a.preposedContent(&at, k, t1)
 		}
-	case (p < t0 || a.low[p] == "," || a.isCloseMark(p)) && !a.clauseAfter(k, t1):
-		// Inverted: "…,” said Paulo Matsinhe, the WFP's coordinator".
+	case (p < t0 || a.low[p] == "," || a.isCloseMark(p)) && !a.clauseAfter(k, t1) && fl&cueWeak == 0:
+		// Inverted: "…,” said Paulo Matsinhe, the WFP's coordinator". Verbs
+		// of stance never invert ("…, a supporter, praised Sanders").
 		ne := k + 1
 		for ne < t1 && !a.inQ[ne] && a.low[ne] != "," && !(a.low[ne] == "." && !qAbbrevDot[a.low[ne-1]]) && a.low[ne] != ";" && a.low[ne] != "that" && a.low[ne] != ":" {
 			ne++
@@ -278,7 +282,7 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		if post {
 			at.post = true
 			at.content = a.postContent(t0, a.contentEndBefore(t0, nb), first)
-			if k+2 < t1 && a.low[k+1] == "," && a.continuesClause(k+2) {
+			if k+2 < t1 && a.low[k+1] == "," && a.continuesClause(k+2) && !a.quotedBefore(nb) {
 				// "The hashtag, he said, was even more popular": the cue sits
 				// inside its content, which goes on after it.
 				at.content.End = a.trimEnd(at.content.Start, a.contentEnd(k+2, t1))
@@ -350,6 +354,17 @@ func (a *qAnalyzer) continuesClause(j int) bool {
 		return false
 	}
 	return true
+}
+
+// quotedBefore reports whether the subject at nb follows a closing
+// quotation mark ("“…,” he said, just prior to…"): the quote is the whole
+// content then, and what follows the cue is the writer's.
+func (a *qAnalyzer) quotedBefore(nb int) bool {
+	b := nb - 1
+	for b >= 0 && a.low[b] == "," {
+		b--
+	}
+	return b >= 0 && a.isCloseMark(b)
 }
 
 // clauseAfter reports whether the cue at k is followed by a clause of its

@@ -91,6 +91,9 @@ var qCueLemmas = []struct {
 	{"hint hints hinted", cueThat},
 	{"signal signals signaled signalled", cueThat},
 	{"disclose discloses disclosed", cueThat},
+	// "“…,” he continued": a quote only, never a claim ("the fighting
+	// continued").
+	{"continue continues continued", cueQuote},
 	{"chant chants chanted chanting", cueQuote},
 	{"shout shouts shouted shouting", cueQuote},
 	{"yell yells yelled", cueQuote},
@@ -399,9 +402,19 @@ var qOrgParticles = map[string]bool{"of": true, "for": true, "and": true, "to": 
 // between a subject and its verb: "Kim, who is not related…, said".
 var qRelativeStarts = map[string]bool{
 	"who": true, "which": true, "whose": true, "whom": true, "where": true, "based": true,
+	"who's": true, "who’s": true,
 	"aged": true, "speaking": true, "visiting": true, "writing": true, "appearing": true,
 	"standing": true, "flanked": true, "accompanied": true, "asked": true, "responding": true,
 	"like": true, "unlike": true, "himself": true, "herself": true, "itself": true,
+}
+
+// qSubordinators open an adverbial clause inside which a report may sit
+// ("hours after Sanders said…", "when the mayor said…"): the speaker is the
+// subject after the last of them, not the phrase before.
+var qSubordinators = map[string]bool{
+	"after": true, "before": true, "when": true, "whenever": true, "since": true, "because": true,
+	"while": true, "although": true, "though": true, "until": true, "once": true, "as": true,
+	"if": true, "unless": true, "whereas": true,
 }
 
 // qIntroWords open a sentence-initial adverbial that is not a content clause:

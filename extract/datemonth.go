@@ -35,7 +35,7 @@ func (s *dateScan) monthContext(i int) bool {
 	}
 	if s.cls[i].val == 5 || s.cls[i].val == 4 || s.cls[i].val == 6 { // May, April, June are also names
 		var buf [16]byte
-		if b := foldWord(buf[:], next); b != nil && (b[len(b)-1] == 's' && len(b) > 3 || string(b) == "said" || string(b) == "told") && s.kind(i+1) == wNone {
+		if b := foldWord(buf[:], next); len(b) > 0 && (b[len(b)-1] == 's' && len(b) > 3 || string(b) == "said" || string(b) == "told") && s.kind(i+1) == wNone {
 			if string(b) != "is" && string(b) != "was" {
 				return false
 			}

@@ -159,6 +159,10 @@ func dayNumber(t string) (int, bool) {
 // written "2 years ago".
 func (s *dateScan) matchNumeric(i int) (int, bool) {
 	t := s.tok(i)
+	if v, end, ok := s.century(i); ok {
+		s.emit(i, end, v)
+		return end, true
+	}
 	if d, ok := dayNumber(t); ok && s.kind(i+1) == wMonth {
 		m := int(s.cls[i+1].val)
 		j := i + 2

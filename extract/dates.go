@@ -35,13 +35,19 @@ type dateScan struct {
 	cls   []dword // lexicon class of each token
 	out   []whosaid.Date
 
-	// lastQuarter is the last quarter named ("2017-Q3") and
-	// lastQuarterPara its paragraph: the period "the quarter" and "a year
-	// earlier" refer to. derived marks the value being emitted as computed
-	// from it.
-	lastQuarter     string
-	lastQuarterPara int
-	derived         bool
+	// lastQuarter is the last quarter named ("2017-Q3"), the period "the
+	// quarter" refers to; reportQuarter the latest one named that was over by
+	// publication, the period the story reports on and "a year earlier"
+	// compares with. derived marks the value being emitted as computed from
+	// them.
+	lastQuarter   string
+	reportQuarter string
+	derived       bool
+
+	// focus is the last year, quarter, month or day named ("1998-06",
+	// "1995", "1988-Q2"), which "that year" and "the following year" refer
+	// to.
+	focus string
 }
 
 // classify looks every word token up once, so patterns can test classes by
@@ -105,7 +111,10 @@ func (s *dateScan) emit(from, to int, v string) {
 		end -= n
 	}
 	s.out = append(s.out, whosaid.Date{Text: s.d.Text[start:end], Start: start, End: end, Value: v})
-	s.noteQuarter(v, start)
+	if len(v) >= 4 && isDigitByte(v[0]) && isDigitByte(v[3]) && (len(v) == 4 || isDigitByte(v[5]) || v[5] == 'Q') {
+		s.focus = v
+	}
+	s.noteQuarter(v)
 }
 
 // match tries every pattern at token i and returns the token after the
@@ -132,6 +141,18 @@ func (s *dateScan) match(i int) (int, bool) {
 		return s.matchRef(i)
 	case wRecent:
 		return s.matchRecent(i)
+	case wLatest:
+		return s.matchCurrent(i)
+	case wHoliday:
+		return s.matchHoliday(i, i, 0, false)
+	case wSpelled:
+		return s.matchSpelledYear(i)
+	case wThat:
+		if end, v, ok := s.thatValue(i); ok {
+			s.emit(i, end, v)
+			return end, true
+		}
+		return 0, false
 	case wMonth:
 		return s.matchMonth(i)
 	case wOrd:
@@ -229,6 +250,10 @@ func (s *dateScan) matchThe(i int) (int, bool) {
 			y = s.ref.Year()
 		}
 		s.emit(i, end, timexPart(y, seasonCodes[s.cls[j].val], -1))
+		return end, true
+	}
+	if v, end, ok := s.century(j); ok {
+		s.emit(i, end, v)
 		return end, true
 	}
 	if t := s.tok(j); len(t) == 5 && t[4] == 's' && allDigits(t[:4]) && t[3] == '0' {
@@ -396,6 +421,11 @@ func (s *dateScan) matchEarly(i int) (int, bool) {
 			s.emit(i, end, v)
 			return end, true
 		}
+	case wThat:
+		if end, v, ok := s.thatValue(j); ok {
+			s.emit(i, end, v) // "later that year"
+			return end, true
+		}
 	}
 	if y, ok := s.yearAt(j, true); ok {
 		s.emit(i, j+1, timexYear(y))
@@ -410,6 +440,9 @@ func (s *dateScan) matchEarly(i int) (int, bool) {
 func (s *dateScan) matchMod(i int) (int, bool) {
 	if s.kind(i-1) == wThe && s.cls[i].val != 0 {
 		return 0, false
+	}
+	if s.kind(i+1) == wHoliday {
+		return s.matchHoliday(i, i+1, s.cls[i].val, true) // "last Thanksgiving"
 	}
 	if s.known && s.unit(i+1) == uYear && s.kind(i+2) == wOrd {
 		if end, ok := s.partOfYear(i, i+2, s.ref.Year()+int(s.cls[i].val)); ok {

@@ -399,7 +399,7 @@ func (a *qAnalyzer) neighbourSpeaker(q qQspan) whosaid.Speaker {
 	d := a.d
 	before := strings.TrimRight(d.Text[:q.Open], " ")
 	para := a.paraAt(q.Open)
-	if para >= 0 && strings.TrimSpace(d.Text[d.Paragraphs[para].Start:len(before)]) == "A:" {
+	if para >= 0 && len(before) >= d.Paragraphs[para].Start && strings.TrimSpace(d.Text[d.Paragraphs[para].Start:len(before)]) == "A:" {
 		// Interview Q&A: the answer is the interviewee's, the person who
 		// spoke last before it.
 		best := -1

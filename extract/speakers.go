@@ -242,6 +242,16 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 			break
 		}
 	}
+	if ne-nb == 1 && qSubordinators[a.low[nb]] {
+		// "When asked…": no subject at all.
+		return whosaid.Speaker{Kind: whosaid.KindUnknown}
+	}
+	for j := ne - 2; j >= nb; j-- {
+		if qSubordinators[a.low[j]] && (!a.isCap(j) || j == nb) {
+			nb = j + 1
+			break
+		}
+	}
 	if nb >= ne {
 		return whosaid.Speaker{Kind: whosaid.KindUnknown}
 	}

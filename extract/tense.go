@@ -79,10 +79,39 @@ func (s *dateScan) wordCue(k int) (int8, bool) {
 		return cueNone, false
 	}
 	if c, ok := tenseCues[string(b)]; ok {
+		if c == cueFuture && string(b) == "next" && strings.EqualFold(s.tok(k+1), "to") {
+			return cueNone, false // "the blasts next to the embassies"
+		}
 		return c, c == cuePast && len(b) > 3
 	}
+	if string(b) == "to" && isBeForm(s.tok(k-1)) {
+		return cueFuture, false // "is to resume trading Tuesday"
+	}
 	if len(b) >= 5 && b[len(b)-2] == 'e' && b[len(b)-1] == 'd' && !startsUpper(t) && !edExceptions[string(b)] {
+		if b[0] == 'u' && b[1] == 'n' || s.determinerAt(k-1) {
+			return cueNone, false // "a still unspecified date", "the planned trip": adjectives
+		}
 		return cuePast, true
 	}
 	return cueNone, false
+}
+
+// isBeForm reports whether t is "is", "are", "was" or "were", which before
+// "to" make a schedule ("is to be held", "was to resume").
+func isBeForm(t string) bool {
+	switch strings.ToLower(t) {
+	case "is", "are", "was", "were":
+		return true
+	}
+	return false
+}
+
+// determinerAt reports whether token k is an article or possessive, after
+// which an "-ed" word is an adjective, not a verb.
+func (s *dateScan) determinerAt(k int) bool {
+	switch strings.ToLower(s.tok(k)) {
+	case "a", "an", "the", "its", "his", "her", "their", "our":
+		return true
+	}
+	return false
 }

@@ -24,12 +24,15 @@ const (
 	wThe
 	wOf
 	wAgo
-	wEvery  // every, each: frequencies are not dates
-	wFiscal // fiscal: "fiscal 2024" is the year
-	wRef    // now, currently 0; recently -1: PRESENT_REF, PAST_REF
-	wRecent // recent: "recent years" is PAST_REF
-	wFuture // future: "the (near) future" is FUTURE_REF
-	wLatest // latest 0, current 1: "the latest quarter" is the one under discussion
+	wEvery   // every, each: frequencies are not dates
+	wFiscal  // fiscal: "fiscal 2024" is the year
+	wRef     // now, currently 0; recently -1: PRESENT_REF, PAST_REF
+	wRecent  // recent: "recent years" is PAST_REF
+	wFuture  // future: "the (near) future" is FUTURE_REF
+	wLatest  // latest 0, current 1: "the latest quarter" is the one under discussion
+	wHoliday // val one of the h* constants: "Thanksgiving", "Christmas", "Election Day"
+	wSpelled // nineteen 19: the century of a year said in words ("nineteen ninety-six")
+	wThat    // that: "that year", "later that day" refer to the date last named
 )
 
 // Units of time.
@@ -92,17 +95,18 @@ func (f *wordFilter) mayHold(w string) bool {
 	return ok && f[k]
 }
 
-// filterKey indexes w in a wordFilter; ok is false for words longer than 9
-// bytes or not framed by ASCII letters.
+// filterKey indexes w in a wordFilter; words of 9 bytes or more share the
+// last length slot ("thanksgiving", "september"), and ok is false for words
+// not framed by ASCII letters.
 func filterKey(w string) (int, bool) {
-	if len(w) == 0 || len(w) > 9 {
+	if len(w) == 0 {
 		return 0, false
 	}
 	a, z := w[0]|0x20, w[len(w)-1]|0x20
 	if a < 'a' || a > 'z' || z < 'a' || z > 'z' {
 		return 0, false
 	}
-	return (int(a-'a')*26+int(z-'a'))*10 + len(w), true
+	return (int(a-'a')*26+int(z-'a'))*10 + min(len(w), 9), true
 }
 
 // buildDateLexicon assembles dateLexicon; month abbreviations are included
@@ -165,6 +169,11 @@ func buildDateLexicon() map[string]dword {
 	m["future"] = dword{kind: wFuture}
 	m["latest"] = dword{kind: wLatest}
 	m["current"] = dword{kind: wLatest, val: 1}
+	for w, v := range map[string]int8{"thanksgiving": hThanksgiving, "christmas": hChristmas, "election": hElection} {
+		m[w] = dword{kind: wHoliday, val: v}
+	}
+	m["nineteen"] = dword{kind: wSpelled, val: 19}
+	m["that"] = dword{kind: wThat}
 	return m
 }
 
@@ -192,7 +201,7 @@ func buildTenseCues() map[string]int8 {
 		"going", "due", "scheduled", "slated", "expected", "expects", "expect", "planned", "plans", "plan",
 		"planning", "proposed", "proposes", "propose", "aims", "aim", "aiming", "intends", "intend", "hopes",
 		"hope", "likely", "upcoming", "next", "begins", "starts", "opens", "ends", "closes", "expires",
-		"tomorrow", "wants", "want", "seeks", "set", "meets", "resumes", "runs"} {
+		"tomorrow", "wants", "want", "seeks", "meets", "resume", "resumes", "runs"} {
 		m[w] = cueFuture
 	}
 	for _, w := range []string{"said", "says", "told", "was", "were", "had", "did", "made", "took", "met", "held",

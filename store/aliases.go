@@ -31,8 +31,13 @@ func newAliasStmts(ctx context.Context, tx *sql.Tx) (*aliasStmts, []*sql.Stmt, e
 		name string
 		sql  string
 	}{
-		{&a.byAlias, "find alias", `SELECT DISTINCT a.speaker_id FROM speaker_aliases a
-			JOIN speakers s ON s.id = a.speaker_id WHERE s.kind = 'person' AND a.alias = ? LIMIT 2`},
+		// CROSS JOIN keeps the alias index as the outer loop: without
+		// statistics the planner chose to walk every person and probe
+		// each one's aliases, a cost that grew with the database (0.6 ms
+		// a lookup at 2,500 people). No DISTINCT is needed: the primary
+		// key (speaker_id, alias) holds one row per speaker for an alias.
+		{&a.byAlias, "find alias", `SELECT a.speaker_id FROM speaker_aliases a
+			CROSS JOIN speakers s ON s.id = a.speaker_id WHERE s.kind = 'person' AND a.alias = ? LIMIT 2`},
 		{&a.bySurname, "find surname", `SELECT id, name FROM speakers WHERE kind = 'person' AND surname = ? LIMIT 2`},
 		{&a.add, "insert person", `INSERT INTO speakers (kind, name, surname) VALUES ('person', ?, ?)`},
 		{&a.rename, "rename person", `UPDATE speakers SET name = ?, surname = ? WHERE id = ?`},

@@ -1,13 +1,15 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"hash/fnv"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
 )
@@ -66,8 +68,8 @@ func newDedupe(ctx context.Context, tx *sql.Tx) (*dedupe, []*sql.Stmt, error) {
 		sql  string
 	}{
 		{&d.byURL, "find by url", `SELECT id FROM articles WHERE url = ? AND id <> ? LIMIT 1`},
-		{&d.sketch, "find sketch", `SELECT article_id FROM article_sketches WHERE band = ? AND hash = ? AND article_id <> ? LIMIT 8`},
-		{&d.addSketch, "insert sketch", `INSERT OR IGNORE INTO article_sketches (band, hash, article_id) VALUES (?, ?, ?)`},
+		{&d.sketch, "find sketch", findSketchSQL},
+		{&d.addSketch, "insert sketch", addSketchSQL},
 		{&d.text, "read text", `SELECT text FROM articles WHERE id = ?`},
 		{&d.occurrence, "insert occurrence", `INSERT INTO occurrences (article_id, copy_id, url, outlet, title, published, source, match, similarity, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -88,14 +90,61 @@ func newDedupe(ctx context.Context, tx *sql.Tx) (*dedupe, []*sql.Stmt, error) {
 	return d, stmts, nil
 }
 
+// The band look-ups and inserts of one article are one statement each,
+// not one per band: a statement costs a round trip into SQLite that is
+// dearer than the look-up itself. Each band keeps its own LIMIT, so a band
+// hash that thousands of stories share (boilerplate) costs no more than 8
+// rows. ?1…?20 are the band hashes, ?21 the article id.
+var findSketchSQL, addSketchSQL = func() (string, string) {
+	var find, add strings.Builder
+	add.WriteString("INSERT OR IGNORE INTO article_sketches (band, hash, article_id) VALUES ")
+	for b := range sketchBands {
+		if b > 0 {
+			find.WriteString("\nUNION ALL ")
+			add.WriteString(", ")
+		}
+		fmt.Fprintf(&find, "SELECT * FROM (SELECT band, article_id FROM article_sketches WHERE band = %d AND hash = ?%d AND article_id <> ?%d LIMIT 8)",
+			b, b+1, sketchBands+1)
+		fmt.Fprintf(&add, "(%d, ?%d, ?%d)", b, b+1, sketchBands+1)
+	}
+	return find.String(), add.String()
+}()
+
+// sketch is what near-duplicate detection needs of one text, computed once
+// per article for both the look-up and the index.
+type sketch struct {
+	set   []uint64 // shingle hashes, sorted, no repeats
+	bands [sketchBands]int64
+	ok    bool // the text has minShingles or more
+}
+
+// sketchText computes the sketch of text.
+func sketchText(text string) *sketch {
+	s := &sketch{set: shingleSet(text)}
+	if len(s.set) >= minShingles {
+		s.bands, s.ok = sketchOf(s.set), true
+	}
+	return s
+}
+
+// args are the statement arguments of the band hashes and id, in the order
+// of findSketchSQL and addSketchSQL.
+func (s *sketch) args(id string) []any {
+	args := make([]any, 0, sketchBands+1)
+	for _, h := range s.bands {
+		args = append(args, h)
+	}
+	return append(args, id)
+}
+
 // copyOf finds the stored story a new article is a copy of: one under the
 // same canonical URL, or a near-duplicate text. It returns "" when the
 // article is a story of its own.
-func (w *writer) copyOf(ctx context.Context, f *whosaid.Findings, id string) (other, match string, similarity float64, err error) {
+func (w *writer) copyOf(ctx context.Context, f *whosaid.Findings, id string, sk *sketch) (other, match string, similarity float64, err error) {
 	if other, err = w.dd.sameURL(ctx, &f.Article, id); err != nil || other != "" {
 		return other, matchURL, 1, err
 	}
-	other, similarity, err = w.dd.near(ctx, f.Article.Text, id)
+	other, similarity, err = w.dd.near(ctx, sk, id)
 	return other, matchNear, similarity, err
 }
 
@@ -114,37 +163,46 @@ func (d *dedupe) sameURL(ctx context.Context, a *whosaid.Article, id string) (st
 	return other, nil
 }
 
-// near returns the stored story text is a near-duplicate of, with its
-// containment, or "" when there is none.
-func (d *dedupe) near(ctx context.Context, text, id string) (string, float64, error) {
-	set := shingleSet(text)
-	if len(set) < minShingles {
+// near returns the stored story the sketched text is a near-duplicate of,
+// with its containment, or "" when there is none. Candidates are taken
+// band by band, and within a band in id order, up to maxCandidates.
+func (d *dedupe) near(ctx context.Context, sk *sketch, id string) (string, float64, error) {
+	if !sk.ok {
 		return "", 0, nil
 	}
-	bands := sketchOf(set)
+	type hit struct {
+		band int
+		id   string
+	}
+	var hits []hit
+	rows, err := d.sketch.QueryContext(ctx, sk.args(id)...)
+	if err != nil {
+		return "", 0, fmt.Errorf("find sketch: %w", err)
+	}
+	for rows.Next() {
+		var h hit
+		if err := rows.Scan(&h.band, &h.id); err != nil {
+			rows.Close()
+			return "", 0, fmt.Errorf("find sketch: %w", err)
+		}
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", 0, fmt.Errorf("find sketch: %w", err)
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.band, b.band), strings.Compare(a.id, b.id))
+	})
 	var candidates []string
 	seen := make(map[string]bool)
-	for b, h := range bands {
-		rows, err := d.sketch.QueryContext(ctx, b, h, id)
-		if err != nil {
-			return "", 0, fmt.Errorf("find sketch: %w", err)
-		}
-		for rows.Next() {
-			var c string
-			if err := rows.Scan(&c); err != nil {
-				rows.Close()
-				return "", 0, fmt.Errorf("find sketch: %w", err)
-			}
-			if !seen[c] && len(candidates) < maxCandidates {
-				seen[c] = true
-				candidates = append(candidates, c)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return "", 0, fmt.Errorf("find sketch: %w", err)
+	for _, h := range hits {
+		if !seen[h.id] && len(candidates) < maxCandidates {
+			seen[h.id] = true
+			candidates = append(candidates, h.id)
 		}
 	}
+	set := sk.set
 	best, bestScore := "", 0.0
 	for _, c := range candidates {
 		var other string
@@ -159,15 +217,12 @@ func (d *dedupe) near(ctx context.Context, text, id string) (string, float64, er
 }
 
 // index records the sketch of a newly stored story.
-func (d *dedupe) index(ctx context.Context, text, id string) error {
-	set := shingleSet(text)
-	if len(set) < minShingles {
+func (d *dedupe) index(ctx context.Context, sk *sketch, id string) error {
+	if !sk.ok {
 		return nil
 	}
-	for b, h := range sketchOf(set) {
-		if _, err := d.addSketch.ExecContext(ctx, b, h, id); err != nil {
-			return fmt.Errorf("insert sketch: %w", err)
-		}
+	if _, err := d.addSketch.ExecContext(ctx, sk.args(id)...); err != nil {
+		return fmt.Errorf("insert sketch: %w", err)
 	}
 	return nil
 }
@@ -182,51 +237,93 @@ func (d *dedupe) occur(ctx context.Context, storyID, copyID string, a *whosaid.A
 	return nil
 }
 
-// shingleSet hashes the overlapping shingleWords-word shingles of text.
-func shingleSet(text string) map[uint64]struct{} {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	set := make(map[uint64]struct{}, len(words))
-	h := fnv.New64a()
-	for i := 0; i+shingleWords <= len(words); i++ {
-		h.Reset()
-		for _, w := range words[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+// FNV-1a, 64 bits: the shingle hash. Stored sketches depend on it, so it
+// must not change (see minhashSeeds).
+const (
+	fnvOffset64 = 14695981039346656037
+	fnvPrime64  = 1099511628211
+)
+
+// shingleSet hashes the overlapping shingleWords-word shingles of text: the
+// FNV-1a of each shingle's words, lower-cased, each followed by a zero
+// byte, where words are the runs of letters and digits. The hashes come
+// back sorted and without repeats. It lowers the text into one buffer and
+// hashes in place, rather than splitting it into strings: Put calls it for
+// every article.
+func shingleSet(text string) []uint64 {
+	buf := make([]byte, 0, len(text))
+	var ends []int // where each word ends in buf
+	inWord := false
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			buf = utf8.AppendRune(buf, r)
+			inWord = true
+			continue
 		}
-		set[h.Sum64()] = struct{}{}
+		if inWord {
+			ends = append(ends, len(buf))
+			inWord = false
+		}
 	}
-	return set
+	if inWord {
+		ends = append(ends, len(buf))
+	}
+	if len(ends) < shingleWords {
+		return nil
+	}
+	set := make([]uint64, 0, len(ends)-shingleWords+1)
+	for i := 0; i+shingleWords <= len(ends); i++ {
+		h := uint64(fnvOffset64)
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		for w := i; w < i+shingleWords; w++ {
+			for _, c := range buf[start:ends[w]] {
+				h ^= uint64(c)
+				h *= fnvPrime64
+			}
+			h *= fnvPrime64 // the zero byte after each word: h ^= 0
+			start = ends[w]
+		}
+		set = append(set, h)
+	}
+	slices.Sort(set)
+	return slices.Compact(set)
 }
 
-// containment is |a ∩ b| / min(|a|, |b|).
-func containment(a, b map[uint64]struct{}) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) == 0 {
+// containment is |a ∩ b| / min(|a|, |b|) of two sorted sets.
+func containment(a, b []uint64) float64 {
+	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	n := 0
-	for k := range a {
-		if _, ok := b[k]; ok {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
-	return float64(n) / float64(len(a))
+	return float64(n) / float64(min(len(a), len(b)))
 }
 
 // sketchOf returns the LSH band hashes of set's MinHash signature. The
 // sketchBands·bandRows hash functions are h XOR a fixed odd seed, put
 // through the splitmix64 finaliser: cheap, and independent enough for
 // MinHash.
-func sketchOf(set map[uint64]struct{}) [sketchBands]int64 {
+func sketchOf(set []uint64) [sketchBands]int64 {
 	var sig [sketchBands * bandRows]uint64
 	for i := range sig {
 		sig[i] = ^uint64(0)
 	}
-	for h := range set {
+	for _, h := range set {
 		for i := range sig {
 			if v := mix64(h ^ minhashSeeds[i]); v < sig[i] {
 				sig[i] = v

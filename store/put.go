@@ -102,6 +102,9 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 		results[i] = r
 		replaced = replaced || r.Status == Replaced
 	}
+	if err := w.fts.flush(ctx); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
 	if replaced {
 		if _, err := tx.ExecContext(ctx, deleteOrphanSpeakers); err != nil {
 			return nil, fmt.Errorf("put: delete orphan speakers: %w", err)
@@ -131,6 +134,7 @@ type writer struct {
 	stmts                                                []*sql.Stmt
 	dd                                                   *dedupe     // dedupe.go
 	al                                                   *aliasStmts // aliases.go
+	fts                                                  *ftsQueue   // fts.go
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
@@ -181,6 +185,12 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		return nil, err
 	}
 	w.al, w.stmts = al, append(w.stmts, stmts...)
+	fts, stmts, err := newFTSQueue(ctx, tx)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	w.fts, w.stmts = fts, append(w.stmts, stmts...)
 	return w, nil
 }
 
@@ -223,11 +233,13 @@ func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
 		if _, rerr := w.tx.ExecContext(ctx, "ROLLBACK TO article; RELEASE article"); rerr != nil {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
+		w.fts.rollback()
 		return fail(err)
 	}
 	if _, err := w.tx.ExecContext(ctx, "RELEASE article"); err != nil {
 		return res, fmt.Errorf("release savepoint: %w", err)
 	}
+	w.fts.release()
 	res.Status, res.DuplicateOf = status, dupOf
 	res.Added = status == Inserted || status == Replaced
 	return res, nil
@@ -251,8 +263,9 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash
 	case !errors.Is(err, sql.ErrNoRows):
 		return "", "", fmt.Errorf("find duplicate: %w", err)
 	}
+	sk := sketchText(f.Article.Text)
 	if !exists {
-		if other, match, sim, err := w.copyOf(ctx, f, id); err != nil || other != "" {
+		if other, match, sim, err := w.copyOf(ctx, f, id, sk); err != nil || other != "" {
 			if err == nil {
 				err = w.dd.occur(ctx, other, id, &f.Article, match, sim, w.now)
 			}
@@ -263,7 +276,10 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash
 	if exists {
 		// The foreign keys cascade: entities, mentions, dates, amounts,
 		// quotes and claims go with the article, and the FTS triggers
-		// take their text out of the index.
+		// take their text out of the index, where it must be (fts.go).
+		if err := w.fts.flush(ctx); err != nil {
+			return "", "", err
+		}
 		if _, err := w.deleteArticle.ExecContext(ctx, id); err != nil {
 			return "", "", fmt.Errorf("delete old article: %w", err)
 		}
@@ -272,7 +288,7 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash
 	if err := w.insert(ctx, f, id, hash, fhash); err != nil {
 		return "", "", err
 	}
-	if err := w.dd.index(ctx, f.Article.Text, id); err != nil {
+	if err := w.dd.index(ctx, sk, id); err != nil {
 		return "", "", err
 	}
 	if err := w.dd.occur(ctx, id, id, &f.Article, matchFirst, 1, w.now); err != nil {
@@ -331,10 +347,16 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
 		ms, me, mt := mention(q.Speaker.Mention)
-		if _, err := w.quote.ExecContext(ctx, id, q.Start, q.End, q.Text, q.Kind, null(q.Cue),
-			sid, ms, me, mt, null(q.Sentence)); err != nil {
+		r, err := w.quote.ExecContext(ctx, id, q.Start, q.End, q.Text, q.Kind, null(q.Cue),
+			sid, ms, me, mt, null(q.Sentence))
+		if err != nil {
 			return fmt.Errorf("insert quote %d: %w", i, err)
 		}
+		qid, err := r.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert quote %d: %w", i, err)
+		}
+		w.fts.curQuotes = append(w.fts.curQuotes, qid)
 	}
 	for i, c := range f.Claims {
 		sid, err := w.speaker(ctx, c.Speaker, f.Entities)
@@ -342,10 +364,16 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return fmt.Errorf("claim %d: %w", i, err)
 		}
 		ms, me, mt := mention(c.Speaker.Mention)
-		if _, err := w.claim.ExecContext(ctx, id, c.Start, c.End, c.Text, null(c.Cue),
-			sid, ms, me, mt, null(c.Sentence)); err != nil {
+		r, err := w.claim.ExecContext(ctx, id, c.Start, c.End, c.Text, null(c.Cue),
+			sid, ms, me, mt, null(c.Sentence))
+		if err != nil {
 			return fmt.Errorf("insert claim %d: %w", i, err)
 		}
+		cid, err := r.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("insert claim %d: %w", i, err)
+		}
+		w.fts.curClaims = append(w.fts.curClaims, cid)
 	}
 	return nil
 }

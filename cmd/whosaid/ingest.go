@@ -88,6 +88,12 @@ func ingest(ctx context.Context, db *store.DB, x *extract.Extractor, sources []s
 // sizes and the batch, not the corpus. report receives one line per skipped
 // input; tick is called per article stored. Fetched URLs' validators are
 // saved (for conditional GET next time) only once the whole run is stored.
+//
+// Articles are stored in the order the walk reads them, whatever order the
+// workers finish in: which copy of a near-duplicate story is kept depends on
+// what was stored before it, so only a fixed order makes two runs on the
+// same sources give the same database, and makes a run killed halfway and
+// started again give the database an uninterrupted run would have.
 func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker *corpus.Walker, sources []string, workers int,
 	report func(string), tick func()) (summary, error) {
 	start := time.Now()
@@ -111,11 +117,16 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 		mu.Unlock()
 	}
 
-	articles := make(chan whosaid.Article, 4*workers)
-	found := make(chan whosaid.Findings, 4*workers)
+	// window holds a token per article between the walk and the writer,
+	// so that one slow article cannot make the writer's reorder buffer
+	// grow without bound while the others race ahead.
+	window := make(chan struct{}, 8*workers+batchSize)
+	articles := make(chan job, 4*workers)
+	found := make(chan extracted, 4*workers)
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(articles)
+		seq := 0
 		walkErr <- walker.Walk(ctx, sources, func(it corpus.Item) error {
 			if errors.Is(it.Err, corpus.ErrNotModified) {
 				mu.Lock()
@@ -130,7 +141,13 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 				return nil
 			}
 			select {
-			case articles <- it.Article:
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case articles <- job{seq: seq, article: it.Article}:
+				seq++
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -142,9 +159,9 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for a := range articles {
+			for j := range articles {
 				select {
-				case found <- x.Extract(a):
+				case found <- extractOne(x, j):
 				case <-ctx.Done():
 					return
 				}
@@ -184,11 +201,34 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 		return nil
 	}
 	var err error
-	for f := range found {
-		batch = append(batch, f)
-		// Commit when the batch is full, or when no more work is waiting, so
-		// a slow trickle of input is still stored promptly.
-		if len(batch) == batchSize || len(found) == 0 {
+	pending := make(map[int]extracted) // finished out of order, waiting for their turn
+	next := 0
+collect:
+	for e := range found {
+		pending[e.seq] = e
+		for {
+			e, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if e.err != nil {
+				skip(fmt.Sprintf("%s: not extracted: %v", e.f.Article.Source, e.err))
+				continue
+			}
+			batch = append(batch, e.f)
+			if len(batch) == batchSize {
+				if err = flush(); err != nil {
+					cancel()
+					break collect
+				}
+			}
+		}
+		// Commit also when no more work is waiting, so a slow trickle of
+		// input is still stored promptly.
+		if len(found) == 0 {
 			if err = flush(); err != nil {
 				cancel()
 				break
@@ -211,4 +251,34 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	}
 	sum.took = time.Since(start)
 	return sum, err
+}
+
+// job is an article with its place in the order of the walk.
+type job struct {
+	seq     int
+	article whosaid.Article
+}
+
+// extracted is the outcome of extracting one job: findings, or the panic
+// an extraction stage met on it.
+type extracted struct {
+	seq int
+	f   whosaid.Findings
+	err error
+}
+
+// extractOne extracts one article. A panic in an extraction stage (a bug
+// that some text out of millions triggers) costs that article alone: it is
+// turned into an error the writer reports as a skipped input, and the batch
+// goes on.
+func extractOne(x *extract.Extractor, j job) (e extracted) {
+	e.seq = j.seq
+	defer func() {
+		if r := recover(); r != nil {
+			e.f = whosaid.Findings{Article: whosaid.Article{Source: j.article.Source}}
+			e.err = fmt.Errorf("extractor failed: %v", r)
+		}
+	}()
+	e.f = x.Extract(j.article)
+	return e
 }
