@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/whosaid
 DB      ?= whosaid.db
 
-.PHONY: build test bench demo eval model clean
+.PHONY: build test crashtest bench demo eval model clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/whosaid
@@ -15,6 +15,12 @@ build:
 test:
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 ./...
+
+# crashtest kills a real ingest with SIGKILL at several moments, resumes it,
+# and checks the database equals an uninterrupted run; and runs readers in
+# other processes while an ingest writes. (make test runs it too.)
+crashtest:
+	$(GO) test -tags $(TAGS) -count=1 -v -run 'TestKillAndResume|TestReadersDuringIngest' ./cmd/whosaid
 
 # bench runs every benchmark: per-stage throughput and the end-to-end ingest
 # against prose v2's pipeline on the same articles.

@@ -18,8 +18,8 @@ const timeBankDir = "../../shared/data/timebank"
 // timeBankFloors are the scores whosaid reached on TimeBank + AQUAINT DATE
 // TIMEX3s, less a hair: quality may only go up. Raise them when it does.
 var timeBankFloors = map[string]float64{
-	"dates (span)": 0.915,
-	"date values":  0.795,
+	"dates (span)": 0.930,
+	"date values":  0.825,
 }
 
 func TestTimeBankFloors(t *testing.T) {

@@ -34,10 +34,10 @@ func (a *qAnalyzer) afterEmpty(k, t1 int) bool {
 		switch {
 		case w == "," || w == "." || w == ";" || w == "-" || w == "—":
 			return true
-		case qTimeWords[w] || qAuxSkip[w]:
+		case a.is(j, wcTime|wcAuxSkip):
 			j++
 			continue
-		case qAdverbialPreps[w]:
+		case a.is(j, wcAdvPrep):
 			if e := a.adverbialEnd(j, t1); e > j {
 				j = e
 				continue
@@ -215,8 +215,13 @@ func (a *qAnalyzer) adverbialEnd(j, t1 int) int {
 		if a.inQ[x] || w == "," || w == "that" {
 			return j
 		}
-		if qAdverbialNouns[w] || qTimeWords[w] && x == j+1 {
+		if a.is(x, wcAdvNoun) || a.is(x, wcTime) && x == j+1 {
 			e := x + 1
+			// "in a video message", "in a radio interview": compounds of
+			// such nouns end at the last one.
+			for e < t1 && !a.inQ[e] && a.is(e, wcAdvNoun) {
+				e++
+			}
 			// "in a statement read on state television": a participle
 			// phrase still says how, not what.
 			if e < t1 && !a.inQ[e] && (strings.HasSuffix(a.low[e], "ed") || qParticiples[a.low[e]]) {
@@ -288,13 +293,13 @@ func (a *qAnalyzer) contentEnd(j, t1 int) int {
 		}
 		if w == "," && x+1 < t1 {
 			n := a.low[x+1]
-			if qGerundEnds[n] || n == "while" || n == "whereas" {
+			if a.is(x+1, wcGerundEnd) || n == "while" || n == "whereas" {
 				return d.Tokens[x].Start
 			}
 		}
 		if (w == "and" || w == "but") && x+1 < t1 && x > j {
 			n := a.low[x+1]
-			if qPastIrregular[n] || qCueWords[n] != 0 && n != "that" && !a.isCap(x+1) && (strings.HasSuffix(n, "ed") || n == "said" || n == "told" || n == "says") {
+			if a.is(x+1, wcPastIrregular) || a.cueOf(x+1) != 0 && n != "that" && !a.isCap(x+1) && (strings.HasSuffix(n, "ed") || n == "said" || n == "told" || n == "says") {
 				return d.Tokens[x].Start
 			}
 		}

@@ -29,7 +29,7 @@ func (a *qAnalyzer) findAttributions() {
 				k++
 				continue
 			}
-			fl := qCueWords[w]
+			fl := a.cueOf(k)
 			if fl == 0 || !a.isVerbUse(k, t0) || fl&cueWeak != 0 && a.insideContent(a.d.Tokens[k].Start, first) {
 				continue
 			}
@@ -163,10 +163,10 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 		// "an army post", "state television", "the claims": a noun unless a
 		// subject pronoun or name comes right before.
 		p := k - 1
-		for p >= t0 && qAuxSkip[a.low[p]] {
+		for p >= t0 && a.is(p, wcAuxSkip) {
 			p--
 		}
-		if p < t0 || !(qPronouns[a.low[p]] || a.isCap(p) && a.isWordTok(p) || qDocNouns[a.low[p]] || qAnonNouns[a.low[p]] || qQuantityWords[a.low[p]] || a.low[p] == "who") {
+		if p < t0 || !(a.is(p, wcPronoun|wcDoc|wcAnon|wcQuantity) || a.isCap(p) && a.isWordTok(p) || a.low[p] == "who") {
 			return false
 		}
 	}
@@ -188,7 +188,7 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 	d := a.d
 	at := qAttrib{sent: s, cueTok: k, cue: d.Tok(k), flags: fl}
 	p := k - 1
-	for p >= t0 && !a.inQ[p] && qAuxSkip[a.low[p]] {
+	for p >= t0 && !a.inQ[p] && a.is(p, wcAuxSkip) {
 		p--
 	}
 	gerund := fl&cueGerund != 0 && p >= t0 && a.low[p] == ","
@@ -346,7 +346,7 @@ func (a *qAnalyzer) relativeSubject(t0, p int) whosaid.Speaker {
 // opening an addition of the writer's own (", adding", ", who", ", and").
 func (a *qAnalyzer) continuesClause(j int) bool {
 	w := a.low[j]
-	if a.inQ[j] || !a.isWordTok(j) || a.isCap(j) || qGerundEnds[w] || qRelativeStarts[w] || qCueWords[w] != 0 {
+	if a.inQ[j] || !a.isWordTok(j) || a.isCap(j) || a.is(j, wcGerundEnd|wcRelStart) || a.cueOf(j) != 0 {
 		return false
 	}
 	switch w {
@@ -514,7 +514,7 @@ func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
 		}
 		w := a.low[b]
 		// A lone number is an age ("Ortega, 58, told"); "47 percent" is a subject.
-		apposition := b > t0 && (qRelativeStarts[w] || qIsNumber(w) && segEnd-b == 1 || strings.HasSuffix(w, "ing") && !a.isCap(b) && w != "something")
+		apposition := b > t0 && (a.is(b, wcRelStart) || qIsNumber(w) && segEnd-b == 1 || strings.HasSuffix(w, "ing") && !a.isCap(b) && w != "something")
 		if !apposition && a.nameLike(b, segEnd) && a.appositionStartBefore(t0, b) {
 			// "Quillon, based in Austin, Texas, said": "Texas" ends the
 			// apposition, it is not the subject.

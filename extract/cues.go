@@ -557,4 +557,5 @@ func init() {
 			qCueWords[f] = fl
 		}
 	}
+	qWordTable = qBuildWordTable()
 }

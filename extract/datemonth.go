@@ -33,6 +33,9 @@ func (s *dateScan) monthContext(i int) bool {
 	if next != "" && startsUpper(next) && s.kind(i+1) == wNone && !allDigits(next) {
 		return false
 	}
+	if (s.kind(i+1) == wOf || strings.EqualFold(next, "for")) && eventOpeners[prev] && !s.yearOK(yearOr0(s.tok(i+2))) {
+		return false // "the annual March for Life", "the ``March of the Combatant Mothers''"
+	}
 	if s.cls[i].val == 5 || s.cls[i].val == 4 || s.cls[i].val == 6 { // May, April, June are also names
 		var buf [16]byte
 		if b := foldWord(buf[:], next); len(b) > 0 && (b[len(b)-1] == 's' && len(b) > 3 || string(b) == "said" || string(b) == "told") && s.kind(i+1) == wNone {
@@ -87,4 +90,16 @@ func (s *dateScan) monthValue(i int) (int, string, bool) {
 		return j, timexDay(resolveMonthDay(s.ref, m, day, tense), m, day), true
 	}
 	return j, timexMonth(resolveMonth(s.ref, m, tense), m), true
+}
+
+// eventOpeners before a month name followed by "of" or "for" make it the
+// name of a march or an event rather than a date.
+var eventOpeners = map[string]bool{"the": true, "The": true, "annual": true, "``": true, "“": true, "\"": true}
+
+// yearOr0 returns t as a number when it is four digits, else 0.
+func yearOr0(t string) int {
+	if len(t) == 4 && allDigits(t) {
+		return atoiSmall(t)
+	}
+	return 0
 }

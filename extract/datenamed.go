@@ -29,7 +29,7 @@ func (s *dateScan) matchHoliday(from, j int, dir int8, mod bool) (int, bool) {
 	}
 	end := j + 1
 	eve := false
-	switch strings.ToLower(s.tok(end)) {
+	switch lowerWord(s.tok(end)) {
 	case "day":
 		end++
 	case "eve":
@@ -101,7 +101,7 @@ var unitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five"
 // "nineteen sixty-year-olds" stay numbers: the second word must be a tens
 // word, optionally joined to a unit.
 func (s *dateScan) matchSpelledYear(i int) (int, bool) {
-	t := strings.ToLower(s.tok(i + 1))
+	t := lowerWord(s.tok(i + 1))
 	tens, unit := t, ""
 	if h := strings.IndexByte(t, '-'); h > 0 {
 		tens, unit = t[:h], t[h+1:]

@@ -441,6 +441,9 @@ func (s *dateScan) matchMod(i int) (int, bool) {
 	if s.kind(i-1) == wThe && s.cls[i].val != 0 {
 		return 0, false
 	}
+	if s.kind(i+1) == wUnit && startsUpper(s.tok(i)) && startsUpper(s.tok(i+1)) && !s.sentenceStart(i) {
+		return 0, false // ABC's "This Week" is a programme
+	}
 	if s.kind(i+1) == wHoliday {
 		return s.matchHoliday(i, i+1, s.cls[i].val, true) // "last Thanksgiving"
 	}

@@ -59,6 +59,12 @@ func qScanQuotes(text string, paras []Span) []qQspan {
 		stack = stack[:0]
 		i := p.Start
 		for i < p.End {
+			// Every mark is '"', '\'' or a rune whose UTF-8 form opens with
+			// 0xC2 or 0xE2: other bytes are skipped without decoding.
+			if c := text[i]; c < 0x80 && c != '"' && c != '\'' || c >= 0x80 && c != 0xC2 && c != 0xE2 {
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !qIsQuoteRune(r) {
 				i += n

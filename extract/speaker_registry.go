@@ -88,13 +88,13 @@ func (a *qAnalyzer) runEnd(k, lim int) int {
 	for e < lim {
 		t := a.d.Tok(e)
 		switch {
-		case a.isCap(e) && a.isWordTok(e) && !qDateWords[a.low[e]]:
+		case a.isCap(e) && a.isWordTok(e) && !a.is(e, wcDate):
 			e++
 		case (t == "+" || t == "&") && e > k && a.d.Tokens[e].Start == a.d.Tokens[e-1].End:
 			e++
 		case t == "." && e > k && qAbbrevDot[a.low[e-1]] && a.d.Tokens[e].Start == a.d.Tokens[e-1].End:
 			e++
-		case (qNameParticles[t] || qOrgParticles[t] && t != "the") && e > k && e+1 < lim && a.isCap(e+1) && !qDateWords[a.low[e+1]]:
+		case (qNameParticles[t] || qOrgParticles[t] && t != "the") && e > k && e+1 < lim && a.isCap(e+1) && !a.is(e+1, wcDate):
 			if t == "and" || t == "&" {
 				// "Mr. John Hale and Mrs. Edith Hale" are two people; "Ministry
 				// of Internal Affairs and Communications" is one body.

@@ -25,7 +25,8 @@ type qAnalyzer struct {
 	atts      []qAttrib
 	qAtt      []int // per quote, the index in atts of its attribution or -1
 	tokFlags  []uint8
-	lt        string // the text with ASCII letters lower-cased, same offsets
+	wc        []qWordInfo // per token, its word classes and cue flags
+	lt        string      // the text with ASCII letters lower-cased, same offsets
 }
 
 // Token flags, computed once per article because every rule asks them.
@@ -122,6 +123,10 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 				break
 			}
 		}
+	}
+	a.wc = make([]qWordInfo, len(d.Tokens))
+	for i, w := range a.low {
+		a.wc[i] = qWordTable[w]
 	}
 	qi := 0
 	for i, t := range d.Tokens {
@@ -237,17 +242,17 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 		nb++
 	}
 	for j := nb; j < ne; j++ {
-		if qRelativeStarts[a.low[j]] && !a.isCap(j) || a.low[j] == "that" || a.low[j] == "," && j > nb {
+		if a.is(j, wcRelStart) && !a.isCap(j) || a.low[j] == "that" || a.low[j] == "," && j > nb {
 			ne = j
 			break
 		}
 	}
-	if ne-nb == 1 && qSubordinators[a.low[nb]] {
+	if ne-nb == 1 && a.is(nb, wcSubordinator) {
 		// "When asked…": no subject at all.
 		return whosaid.Speaker{Kind: whosaid.KindUnknown}
 	}
 	for j := ne - 2; j >= nb; j-- {
-		if qSubordinators[a.low[j]] && (!a.isCap(j) || j == nb) {
+		if a.is(j, wcSubordinator) && (!a.isCap(j) || j == nb) {
 			nb = j + 1
 			break
 		}
@@ -263,7 +268,7 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 		sp.Mention = mention
 		return sp
 	}
-	if ne-nb == 1 && qPronouns[a.low[nb]] {
+	if ne-nb == 1 && a.is(nb, wcPronoun) {
 		sp := a.resolvePronoun(a.low[nb], pos)
 		sp.Mention = mention
 		return sp
@@ -277,7 +282,7 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	head := ne - 1
 	for j := nb + 1; j < ne; j++ {
 		w := a.low[j]
-		if (qAdverbialPreps[w] || w == "of" || w == "familiar" || w == "close" || w == "who" || w == "based" || w == "(") &&
+		if (a.is(j, wcAdvPrep) || w == "of" || w == "familiar" || w == "close" || w == "who" || w == "based" || w == "(") &&
 			(!a.isCap(j-1) || j+1 < ne && !a.isCap(j+1) || w == "familiar" || w == "(") {
 			head = j - 1
 			break

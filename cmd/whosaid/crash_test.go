@@ -138,7 +138,7 @@ func readState(tb testing.TB, path string) dbState {
 	tb.Helper()
 	// Not mode=ro: a WAL database whose -shm file was removed by the last
 	// writer's clean close cannot be opened read-only.
-	db, err := sql.Open("sqlite3", "file:"+path)
+	db, err := sql.Open("sqlite3", "file:"+strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path))
 	require.NoError(tb, err)
 	defer db.Close()
 	rows := func(q string) []string {

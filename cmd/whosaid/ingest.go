@@ -18,6 +18,10 @@ import (
 // each article still has its own savepoint, so one bad article costs only itself.
 const batchSize = 128
 
+// maxBatchWait is the longest an extracted article waits for its batch to
+// fill before it is committed anyway.
+const maxBatchWait = 500 * time.Millisecond
+
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines, standard input (-),\nhttp(s) URLs of pages, RSS/Atom/JSON feeds and sitemaps (each linked article is fetched),\nand WARC files; extracts who said what, and stores it. Re-running on the same sources adds\nnothing twice, and fetches only pages that changed. Copies of one story from several\noutlets are stored once, as occurrences of the first.")
 	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
@@ -203,8 +207,31 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	var err error
 	pending := make(map[int]extracted) // finished out of order, waiting for their turn
 	next := 0
+	// Commit when the batch is full, or when its first article has waited
+	// maxBatchWait, so a slow trickle of input is still stored promptly.
+	// (Committing whenever no finding was waiting made batches of one or
+	// two articles once the writer kept up with extraction, and each
+	// commit rewrites every index page its batch touched: commits took
+	// half the writer's time.)
+	wait := time.NewTimer(maxBatchWait)
+	wait.Stop()
+	defer wait.Stop()
 collect:
-	for e := range found {
+	for {
+		var e extracted
+		select {
+		case got, ok := <-found:
+			if !ok {
+				break collect
+			}
+			e = got
+		case <-wait.C:
+			if err = flush(); err != nil {
+				cancel()
+				break collect
+			}
+			continue
+		}
 		pending[e.seq] = e
 		for {
 			e, ok := pending[next]
@@ -219,19 +246,15 @@ collect:
 				continue
 			}
 			batch = append(batch, e.f)
+			if len(batch) == 1 {
+				wait.Reset(maxBatchWait)
+			}
 			if len(batch) == batchSize {
+				wait.Stop()
 				if err = flush(); err != nil {
 					cancel()
 					break collect
 				}
-			}
-		}
-		// Commit also when no more work is waiting, so a slow trickle of
-		// input is still stored promptly.
-		if len(found) == 0 {
-			if err = flush(); err != nil {
-				cancel()
-				break
 			}
 		}
 	}
