@@ -38,11 +38,17 @@ func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield
 	}
 	defer wr.Close()
 	limit := w.limit()
-	for {
+	for records := 0; ; records++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		rec, offset, val, err := nextRecord(wr)
+		if err == io.EOF && records == 0 {
+			// A file that looked like WARC but holds no record at all
+			// (a lone header with a broken Content-Length): say so
+			// rather than read nothing in silence.
+			return yield(Item{Err: inputError(source, 0, fmt.Errorf("%w WARC: no record in the file", ErrMalformed))})
+		}
 		if err == io.EOF {
 			// Only the bare io.EOF is the clean end: a record cut
 			// short comes as an error that wraps it.
@@ -85,6 +91,9 @@ func warcItem(rec gowarc.WarcRecord, source string, limit int64, val *gowarc.Val
 		return Item{}, false
 	}
 	target := strings.Trim(rec.WarcHeader().Get(gowarc.WarcTargetURI), "<> ")
+	if target == "" {
+		return Item{Err: inputError(source, 0, fmt.Errorf("%w WARC record: a response without WARC-Target-URI", ErrMalformed))}, true
+	}
 	if !isURL(target) {
 		return Item{}, false // dns:, whois: and other non-web captures
 	}

@@ -273,7 +273,8 @@ func (a *qAnalyzer) hearerEnd(j, t1 int) int {
 
 // contentEnd finds where the content clause starting at j ends: at the
 // sentence end, or before a participle of the main clause (", calling…"),
-// ", while", a semicolon, or a second verb of the speaker ("…but gave no
+// ", while", ", though", ", but he…" (a new clause of the writer's), a
+// semicolon, a lone em dash, or a second verb of the speaker ("…but gave no
 // details", "…, and said…").
 func (a *qAnalyzer) contentEnd(j, t1 int) int {
 	d := a.d
@@ -293,7 +294,7 @@ func (a *qAnalyzer) contentEnd(j, t1 int) int {
 		}
 		if w == "," && x+1 < t1 {
 			n := a.low[x+1]
-			if a.is(x+1, wcGerundEnd) || n == "while" || n == "whereas" {
+			if a.is(x+1, wcGerundEnd) || n == "while" || n == "whereas" || n == "though" || n == "although" || n == "but" && x+2 < t1 && a.is(x+2, wcPronoun|wcDeterminer) {
 				return d.Tokens[x].Start
 			}
 		}

@@ -91,6 +91,11 @@ func (a *qAnalyzer) colonLead(s, t0, t1 int) {
 	if c < 0 || c+3 >= t1 || a.inQ[c+1] || !a.isCap(t0) || c-t0 == 1 && len(a.low[t0]) == 1 {
 		return
 	}
+	if qPageLabels[a.low[t0]] || a.low[t0] == "the" && c-t0 == 2 && a.low[t0+1] == "latest" {
+		// "BYLINE: Amber Phillips", "Contributing: …", "Editor’s note: …":
+		// page furniture, not a speaker.
+		return
+	}
 	sp := a.speakerFromNP(t0, c)
 	if sp.Kind == whosaid.KindUnknown {
 		return
@@ -157,6 +162,10 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 		}
 	}
 	if k+1 < len(a.low) && a.low[k+1] == "for" && a.low[k] != "said" {
+		return false
+	}
+	if k+1 < len(a.low) && a.low[k+1] == "to" && strings.HasPrefix(a.low[k], "add") {
+		// "adding to the debt burdens": contributing, not speaking.
 		return false
 	}
 	if qNounish[a.low[k]] && !strings.HasSuffix(a.low[k], "ed") && !(k > t0 && a.low[k-1] == "," && strings.HasSuffix(a.low[k], "ing")) {
@@ -817,7 +826,11 @@ func (a *qAnalyzer) claims() []whosaid.Claim {
 		if at.sent >= 0 {
 			sent = t[a.d.Sentences[at.sent].Start:a.d.Sentences[at.sent].End]
 		}
-		out = append(out, whosaid.Claim{Text: t[c.Start:c.End], Start: c.Start, End: c.End, Cue: at.cue, Speaker: at.sp, Sentence: sent})
+		sp := at.sp
+		if sp.Kind == "" {
+			sp.Kind = whosaid.KindUnknown // a cue with no subject at all; the contract says unknown
+		}
+		out = append(out, whosaid.Claim{Text: t[c.Start:c.End], Start: c.Start, End: c.End, Cue: at.cue, Speaker: sp, Sentence: sent})
 	}
 	return out
 }

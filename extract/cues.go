@@ -417,6 +417,17 @@ var qSubordinators = map[string]bool{
 	"if": true, "unless": true, "whereas": true,
 }
 
+// qPageLabels open the labelled lines of a news page ("BYLINE:",
+// "Contributing:", "Editor’s note:", "CORRECTION:"), which look like the
+// "Name: what they said" headline form but report nobody's words.
+var qPageLabels = map[string]bool{
+	"byline": true, "contributing": true, "editor’s": true, "editor's": true, "correction": true,
+	"clarification": true, "update": true, "updated": true, "breaking": true, "exclusive": true,
+	"watch": true, "photo": true, "photos": true, "video": true, "related": true, "source": true,
+	"sources": true, "note": true, "read": true, "see": true, "reporting": true, "additional": true,
+	"advertisement": true, "h/t": true, "wow": true,
+}
+
 // qIntroWords open a sentence-initial adverbial that is not a content clause:
 // "In a statement, Hanseong said…", "Asked if…, X responded…".
 var qIntroWords = map[string]bool{

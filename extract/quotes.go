@@ -340,6 +340,11 @@ func (a *qAnalyzer) makeQuote(q qQspan, sp whosaid.Speaker, cue string) whosaid.
 	if s >= 0 {
 		sent = t[a.d.Sentences[s].Start:a.d.Sentences[s].End]
 	}
+	if sp.Kind == "" {
+		// A cue with no subject at all ("vowed “…”" opening a text)
+		// leaves the zero Speaker; the contract says unknown.
+		sp.Kind = whosaid.KindUnknown
+	}
 	return whosaid.Quote{Text: t[q.Start:q.End], Start: q.Start, End: q.End, Kind: kind, Cue: cue, Speaker: sp, Sentence: sent}
 }
 

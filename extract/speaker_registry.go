@@ -119,6 +119,13 @@ func (a *qAnalyzer) runEnd(k, lim int) int {
 // before it, which later resolve "the judge" or "the company".
 func (a *qAnalyzer) buildRegistry() {
 	d := a.d
+	n := 0
+	for _, e := range a.ents {
+		n += len(e.Mentions)
+	}
+	// The entity mentions and the capitalised runs are each gathered in
+	// text order and merged at the end, cheaper than sorting the lot.
+	a.reg = make([]qRegEntry, 0, n)
 	for _, e := range a.ents {
 		lname := strings.ToLower(e.Name)
 		titles := strings.Join(e.Titles, " ")
@@ -140,6 +147,7 @@ func (a *qAnalyzer) buildRegistry() {
 				subject: a.isSubjectPos(m.Start)})
 		}
 	}
+	n = len(a.reg) // entries from entities; runs follow
 	for s := range d.Sentences {
 		t0, t1 := a.sentTok[s][0], a.sentTok[s][1]
 		for k := t0; k < t1; {
@@ -152,7 +160,7 @@ func (a *qAnalyzer) buildRegistry() {
 				k++
 				continue
 			}
-			if a.overlapsAnyEnt(d.Tokens[k].Start, d.Tokens[e-1].End) {
+			if a.entInRun(k, e) {
 				k = e
 				continue
 			}
@@ -180,7 +188,22 @@ func (a *qAnalyzer) buildRegistry() {
 			k = e
 		}
 	}
-	slices.SortStableFunc(a.reg, func(x, y qRegEntry) int { return x.pos - y.pos })
+	if n > 0 {
+		ents, runs := a.reg[:n:n], a.reg[n:]
+		slices.SortStableFunc(ents, func(x, y qRegEntry) int { return x.pos - y.pos })
+		reg := make([]qRegEntry, 0, len(a.reg))
+		i, j := 0, 0
+		for i < len(ents) || j < len(runs) {
+			if j == len(runs) || i < len(ents) && ents[i].pos <= runs[j].pos {
+				reg = append(reg, ents[i])
+				i++
+			} else {
+				reg = append(reg, runs[j])
+				j++
+			}
+		}
+		a.reg = reg
+	}
 	for _, r := range a.reg {
 		if r.kind == whosaid.KindPerson && r.subject {
 			a.focus = append(a.focus, qFocusItem{pos: r.pos, para: r.para, sp: whosaid.Speaker{Name: r.name, Kind: r.kind}, desc: r.desc, weak: r.weak})
@@ -250,6 +273,17 @@ func (a *qAnalyzer) context(start, end int) string {
 func (a *qAnalyzer) coveredByEnt(s, e int) bool {
 	_, ok := a.entAt(s, e)
 	return ok
+}
+
+// entInRun reports whether a token of the run [k,e) lies in a mention of
+// any entity: overlapsAnyEnt for a run whose tokens are already known.
+func (a *qAnalyzer) entInRun(k, e int) bool {
+	for ; k < e; k++ {
+		if a.tokFlags[k]&tokEnt != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapsAnyEnt reports whether [s,e) overlaps a mention of any entity:

@@ -126,7 +126,10 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 	}
 	a.wc = make([]qWordInfo, len(d.Tokens))
 	for i, w := range a.low {
-		a.wc[i] = qWordTable[w]
+		// Punctuation is in no lexicon but qQuantityWords' "%": no probe.
+		if a.tokFlags[i]&tokWord != 0 || w == "%" {
+			a.wc[i] = qWordTable[w]
+		}
 	}
 	qi := 0
 	for i, t := range d.Tokens {

@@ -26,7 +26,7 @@ const (
 // qWordInfo is what the lexicons say of one lower-cased word.
 type qWordInfo struct {
 	cls uint32 // wc* bits
-	cue int    // qCueWords flags
+	cue uint16 // qCueWords flags
 }
 
 // qWordTable merges the lexicons into one map keyed by lower-cased word; it
@@ -58,7 +58,7 @@ func qBuildWordTable() map[string]qWordInfo {
 	}
 	for w, fl := range qCueWords {
 		wi := t[w]
-		wi.cue = fl
+		wi.cue = uint16(fl)
 		t[w] = wi
 	}
 	return t
@@ -68,4 +68,4 @@ func qBuildWordTable() map[string]qWordInfo {
 func (a *qAnalyzer) is(k int, c uint32) bool { return a.wc[k].cls&c != 0 }
 
 // cueOf returns the cue flags of token k (0 when it is no reporting verb).
-func (a *qAnalyzer) cueOf(k int) int { return a.wc[k].cue }
+func (a *qAnalyzer) cueOf(k int) int { return int(a.wc[k].cue) }

@@ -83,7 +83,14 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 	}
 	defer tx.Rollback()
 
-	w, err := newWriter(ctx, tx, db.Now().UTC().Format(time.RFC3339))
+	// The statements run under a context that cannot be cancelled, and ctx
+	// is checked between articles instead: go-sqlite3 runs each statement
+	// under a cancellable context on a goroutine of its own and waits for
+	// it, a hand-off per row that cost more than most inserts. A cancel
+	// still stops Put within one article, and rolls the batch back (the
+	// transaction is bound to ctx).
+	sctx := context.WithoutCancel(ctx)
+	w, err := newWriter(sctx, tx, db.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
@@ -95,20 +102,23 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("put: %w", err)
 		}
-		r, err := w.put(ctx, &fs[i])
+		r, err := w.put(sctx, &fs[i])
 		if err != nil {
 			return nil, fmt.Errorf("put article %s: %w", r.ID, err)
 		}
 		results[i] = r
 		replaced = replaced || r.Status == Replaced
 	}
-	if err := w.fts.flush(ctx); err != nil {
+	if err := w.fts.flush(sctx); err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	if replaced {
-		if _, err := tx.ExecContext(ctx, deleteOrphanSpeakers); err != nil {
+		if _, err := tx.ExecContext(sctx, deleteOrphanSpeakers); err != nil {
 			return nil, fmt.Errorf("put: delete orphan speakers: %w", err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("put: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)

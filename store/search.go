@@ -36,7 +36,9 @@ func ftsQuery(input string) string {
 		}
 		terms = append(terms, t)
 	}
-	s := input
+	// A NUL ends a string for FTS5's parser ("unterminated string"), and
+	// nobody searches for one: it separates words like a space.
+	s := strings.ReplaceAll(input, "\x00", " ")
 	for {
 		s = strings.TrimLeftFunc(s, unicode.IsSpace)
 		if s == "" {
