@@ -179,7 +179,7 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 			return false
 		}
 	}
-	if k > t0 && a.isCap(k) {
+	if k > t0 && a.isCap(k) && !a.titleCase(t0, k) {
 		return false // "United States", "Post"
 	}
 	if strings.HasSuffix(a.low[k], "ing") && (k == t0 || a.low[k-1] != "," && a.low[k-1] != "and") {
@@ -190,6 +190,24 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 		return true
 	}
 	return true
+}
+
+// titleCase reports whether the sentence holding token k, from t0, is a
+// headline in title case ("Rubio Says Abandoning Reform Was A Sign Of
+// Leadership"), where a capitalised "Says" is still the verb: at least four
+// words and all but one of them capitalised, up to k and a few after it.
+func (a *qAnalyzer) titleCase(t0, k int) bool {
+	words, lower := 0, 0
+	for j := t0; j < len(a.low) && j < k+4; j++ {
+		if a.inQ[j] || !a.isWordTok(j) {
+			continue
+		}
+		words++
+		if !a.isCap(j) && !a.is(j, wcDeterminer) && len(a.low[j]) > 3 {
+			lower++
+		}
+	}
+	return words >= 4 && lower <= 1
 }
 
 // cue records the attribution of the reporting verb at token k.
@@ -235,10 +253,10 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 			}
 		}
 		a.preposedContent(&at, k, t1)
-		// A participle of saying or judging carries its own content
-		// (", saying he was…", ", calling it “a feat”"); one of stance
-		// only does with "that".
-		if gerund && !at.that && fl&cueWeak != 0 && fl&cueObject == 0 {
+		// A participle of saying carries its own content (", saying he
+		// was…"); one of stance or naming only does with "that"
+		// (", calling the savings “unavoidable”" leaves the quote alone).
+		if gerund && !at.that && fl&(cueWeak|cueObject) != 0 {
 			at.flags &^= cueClaim
 		}
 	case p > t0 && a.low[p] == "," && a.nameSegmentBefore(t0, p) >= 0:
@@ -522,6 +540,12 @@ func (a *qAnalyzer) subjectBefore(t0, e, k, t1 int) (nb int, post bool) {
 			}
 		}
 		w := a.low[b]
+		if (w == "which" || w == "who" || w == "whom") && b+1 < segEnd && (a.is(b+1, wcPronoun|wcDeterminer) || a.isCap(b+1)) {
+			// "…bodies, which he called “a cartel”", "…, which an FBI
+			// investigation said was…": the relative word is the object of
+			// the report; its own subject follows it.
+			return b + 1, false
+		}
 		// A lone number is an age ("Ortega, 58, told"); "47 percent" is a subject.
 		apposition := b > t0 && (a.is(b, wcRelStart) || qIsNumber(w) && segEnd-b == 1 || strings.HasSuffix(w, "ing") && !a.isCap(b) && w != "something")
 		if !apposition && a.nameLike(b, segEnd) && a.appositionStartBefore(t0, b) {

@@ -95,6 +95,21 @@ var qCueLemmas = []struct {
 	// continued").
 	{"continue continues continued", cueQuote},
 	{"chant chants chanted chanting", cueQuote},
+	// Manners of speaking: they carry the quote they frame and nothing
+	// else ("the audience screamed back “Mexico!”").
+	{"scream screams screamed", cueQuote},
+	{"exclaim exclaims exclaimed", cueQuote},
+	{"roar roars roared", cueQuote},
+	{"retort retorts retorted", cueQuote},
+	{"interject interjects interjected", cueQuote},
+	{"mutter mutters muttered", cueQuote},
+	{"whisper whispers whispered", cueQuote},
+	{"scoff scoffs scoffed", cueQuote},
+	{"proclaim proclaims proclaimed", cueQuote},
+	{"muse muses mused", cueQuote},
+	{"gush gushes gushed", cueQuote},
+	// "a sign that read “15%!”", "the tweet reads": what a text says.
+	{"read reads", cueQuote},
 	{"shout shouts shouted shouting", cueQuote},
 	{"yell yells yelled", cueQuote},
 	{"joke jokes joked joking", cueQuote},

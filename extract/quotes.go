@@ -356,7 +356,9 @@ func (a *qAnalyzer) isSpeechLike(q qQspan, words int) bool {
 		return !a.titleLike(q)
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
-	return words >= 3 && (last == '.' || last == '!' || last == '?' || last == ',')
+	// An exclamation or a question is an utterance even when short ("Too
+	// forced?", "You suck!"); a term in marks never ends in one.
+	return words >= 3 && (last == '.' || last == '!' || last == '?' || last == ',') || words == 2 && (last == '!' || last == '?')
 }
 
 // isScare reports whether a short quote covered by a cue is still a term or

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -228,12 +229,15 @@ func isOpenQuote(r rune) bool {
 
 // tokenize appends the tokens of text: runs of letters and digits (with inner
 // apostrophes, hyphens, full stops in abbreviations and separators in
-// numbers kept), and single punctuation marks.
+// numbers kept), and single punctuation marks. ASCII, nearly all of a news
+// text, is classified by table, not by the unicode package, and out is
+// grown once to about the size English text needs.
 func tokenize(out []Token, text string) []Token {
+	out = slices.Grow(out, len(text)/5+16)
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		r, n := runeAt(text, i)
+		if isSpaceRune(r) {
 			i += n
 			continue
 		}
@@ -245,14 +249,14 @@ func tokenize(out []Token, text string) []Token {
 		s := i
 		i += n
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
+			r, n := runeAt(text, i)
 			if isWordRune(r) {
 				i += n
 				continue
 			}
 			// Inner joiners: don't, O’Malley, well-known, 1,000.5, U.S.
 			if (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && i+n < len(text) {
-				r2, _ := utf8.DecodeRuneInString(text[i+n:])
+				r2, _ := runeAt(text, i+n)
 				if isWordRune(r2) && (r != ',' || unicode.IsDigit(r2) && unicode.IsDigit(lastRune(text[s:i]))) &&
 					(r != '.' || unicode.IsDigit(r2) || isAbbrevDot(text[s:i])) {
 					i += n
@@ -260,7 +264,7 @@ func tokenize(out []Token, text string) []Token {
 				}
 			}
 			// Trailing full stop of an abbreviation: U.S.
-			if r == '.' && strings.Contains(text[s:i], ".") && isAbbrevDot(text[s:i]) {
+			if r == '.' && strings.IndexByte(text[s:i], '.') >= 0 && isAbbrevDot(text[s:i]) {
 				i += n
 			}
 			break
@@ -268,6 +272,14 @@ func tokenize(out []Token, text string) []Token {
 		out = append(out, Token{s, i})
 	}
 	return out
+}
+
+// runeAt decodes the rune at byte i of text, without a call for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 func lastRune(s string) rune {
@@ -278,13 +290,48 @@ func lastRune(s string) rune {
 // isAbbrevDot reports whether s looks like the start of a dotted abbreviation
 // ("U", "U.S"): single letters between dots.
 func isAbbrevDot(s string) bool {
-	parts := strings.Split(s, ".")
-	for _, p := range parts {
-		if utf8.RuneCountInString(p) != 1 || !unicode.IsLetter(lastRune(p)) {
+	for {
+		part, rest, more := strings.Cut(s, ".")
+		r, n := utf8.DecodeRuneInString(part)
+		if n == 0 || n != len(part) || !unicode.IsLetter(r) {
 			return false
 		}
+		if !more {
+			return true
+		}
+		s = rest
 	}
-	return true
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// asciiClass classifies the ASCII characters for the tokenizer.
+var asciiClass = func() (c [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			c[r] = classWord
+		case unicode.IsSpace(r):
+			c[r] = classSpace
+		}
+	}
+	return c
+}()
+
+const (
+	classWord  = 1
+	classSpace = 2
+)
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && asciiClass[r] == classWord
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpaceRune is unicode.IsSpace with a table for ASCII.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && asciiClass[r] == classSpace
+	}
+	return unicode.IsSpace(r)
+}

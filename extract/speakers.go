@@ -285,6 +285,12 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	head := ne - 1
 	for j := nb + 1; j < ne; j++ {
 		w := a.low[j]
+		if !a.isCap(j) && strings.HasSuffix(w, "ing") && a.isWordTok(j-1) && strings.HasSuffix(a.low[j-1], "s") {
+			// "Protesters marching through the streets": a participle
+			// after a plural noun opens its modifier; the noun is the head.
+			head = j - 1
+			break
+		}
 		if (a.is(j, wcAdvPrep) || w == "of" || w == "familiar" || w == "close" || w == "who" || w == "based" || w == "(") &&
 			(!a.isCap(j-1) || j+1 < ne && !a.isCap(j+1) || w == "familiar" || w == "(") {
 			head = j - 1

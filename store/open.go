@@ -108,7 +108,7 @@ func (db *DB) Close() error {
 func (db *DB) Path() string { return db.path }
 
 // The writing connection is tuned for bulk ingest, where one Put stores a
-// batch of articles, each in its own savepoint:
+// batch of articles:
 //
 //   - synchronous=NORMAL: in WAL mode a commit is safe against a crash or
 //     kill of whosaid (the WAL is written before Put returns) and the
@@ -118,16 +118,19 @@ func (db *DB) Path() string { return db.path }
 //   - a 64 MiB page cache (the default is 2 MiB): the indexes of entities,
 //     quotes, sketches and speakers are updated at random places, and a
 //     small cache makes every batch re-read their pages.
-//   - temp_store=MEMORY: each article's savepoint keeps the original of
-//     every page it changes in a sub-journal, and the FTS triggers make
-//     every quote insert a multi-row statement with its own statement
-//     journal; in temporary files (the default) that was a write and often
-//     a read per page.
+//   - temp_store=MEMORY: a savepoint keeps the original of every page it
+//     changes in a sub-journal, and a statement that fires triggers keeps
+//     a statement journal; in temporary files (the default) that was a
+//     write and often a read per page.
+//   - wal_autocheckpoint of 8192 pages (32 MiB; the default is 1000): a
+//     checkpoint copies the pages in the WAL back into the database file,
+//     and a page changed by many batches is copied once, not once a batch.
+//
+// writerDSN holds those the DSN can set, writerPragmas the rest, run on
+// every new writing connection.
 const writerDSN = "_synchronous=NORMAL&_cache_size=-65536"
 
-// writerPragmas are run on every new writing connection; the DSN has no
-// parameter for them.
-var writerPragmas = []string{"PRAGMA temp_store = MEMORY"}
+var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 8192"}
 
 // openPool opens a connection pool on path with WAL, the busy timeout and
 // foreign keys on, plus extra DSN parameters, runs pragmas on each new

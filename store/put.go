@@ -70,6 +70,12 @@ type Result struct {
 // The returned error is for failures of the batch as a whole (I/O, a full
 // disk, a cancelled context, ErrReadOnly): then nothing of the batch is
 // committed and the results are nil.
+//
+// A batch is first written without the savepoints, and only when SQLite
+// refuses an article is it rolled back and written again with them: a
+// savepoint copies every page an article touches into its journal before
+// changing it, which made up a large part of storing an article, while
+// refused articles are rare. The outcome is the same either way.
 func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error) {
 	if db.w == nil {
 		return nil, fmt.Errorf("put: %w", ErrReadOnly)
@@ -77,6 +83,21 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 	if len(fs) == 0 {
 		return nil, nil
 	}
+	res, err := db.put(ctx, fs, false)
+	if errors.Is(err, errArticleFault) {
+		res, err = db.put(ctx, fs, true)
+	}
+	return res, err
+}
+
+// errArticleFault dooms a batch written without savepoints when one
+// article's data is refused, so that Put writes it again with them.
+var errArticleFault = errors.New("article refused in a batch without savepoints")
+
+// put is Put in one transaction, with or without a savepoint per article.
+// Without, an article SQLite refuses fails the batch with an error wrapping
+// errArticleFault.
+func (db *DB) put(ctx context.Context, fs []whosaid.Findings, savepoints bool) ([]Result, error) {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put: begin: %w", err)
@@ -95,6 +116,7 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	defer w.close()
+	w.savepoints = savepoints
 
 	results := make([]Result, len(fs))
 	replaced := false
@@ -137,6 +159,10 @@ WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
 type writer struct {
 	tx  *sql.Tx
 	now string
+	// savepoints: each article is written in a savepoint of its own and
+	// rolled back alone if refused; else a refused article dooms the
+	// transaction with errArticleFault.
+	savepoints bool
 
 	byID, byHash, deleteArticle                          *sql.Stmt
 	article, entity, mention, date, amount, quote, claim *sql.Stmt
@@ -210,9 +236,10 @@ func (w *writer) close() {
 	}
 }
 
-// put stores one article inside a savepoint. A fault of the article's own
-// data is reported in the Result; any other error is returned and dooms the
-// batch.
+// put stores one article, inside a savepoint when w.savepoints is set. A
+// fault of the article's own data is reported in the Result (without
+// savepoints, one found by SQLite is returned as errArticleFault); any other
+// error is returned and dooms the batch.
 func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
 	res := Result{ID: f.Article.ID, Source: f.Article.Source}
 	fail := func(err error) (Result, error) {
@@ -232,6 +259,19 @@ func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
 		return fail(err)
 	}
 
+	if !w.savepoints {
+		status, dupOf, err := w.write(ctx, f, res.ID, hash, fhash)
+		if err != nil {
+			if articleFault(err) {
+				return res, fmt.Errorf("%w: %w", errArticleFault, err)
+			}
+			return res, err
+		}
+		w.fts.release()
+		res.Status, res.DuplicateOf = status, dupOf
+		res.Added = status == Inserted || status == Replaced
+		return res, nil
+	}
 	if _, err := w.tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
 		return res, fmt.Errorf("savepoint: %w", err)
 	}

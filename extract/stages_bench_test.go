@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid"
+)
+
+// reportBytesPerCPU reports MB of text per second of CPU time, which stays
+// comparable when other processes share the cores (MB/s does not).
+func reportBytesPerCPU(b *testing.B, bytes int, cpu0 time.Duration) {
+	if cpu := cpuTime() - cpu0; cpu > 0 && cpu0 > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	}
+}
+
+// BenchmarkSegment measures NewDoc (paragraphs, sentences, tokens) over
+// the gold articles, one op being all of them.
+func BenchmarkSegment(b *testing.B) {
+	texts := benchTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, t := range texts {
+			NewDoc(t)
+		}
+	}
+	reportBytesPerCPU(b, n, cpu0)
+}
+
+// BenchmarkExtract measures every stage (Extractor.Extract) over the gold
+// articles, one op being all of them, with the models loaded once.
+func BenchmarkExtract(b *testing.B) {
+	texts := benchTexts(b)
+	x, err := New()
+	require.NoError(b, err)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, t := range texts {
+			x.Extract(whosaid.Article{Text: t, Published: "2017-03-21"})
+		}
+	}
+	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "articles/s")
+	reportBytesPerCPU(b, n, cpu0)
+}
