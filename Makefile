@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/whosaid
 DB      ?= whosaid.db
 
-.PHONY: build test crashtest bench demo eval model clean
+.PHONY: build test crashtest bench speed demo eval model clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/whosaid
@@ -26,6 +26,16 @@ crashtest:
 # against prose v2's pipeline on the same articles.
 bench:
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+# speed runs the built binary on the speed corpus (PolNeAR train + CoNLL-2003
+# train as text, ~1,800 articles, from ../shared) and on it doubled, each
+# into a fresh database, with prose v2 on a subset in the same run, and
+# prints ms/article, articles/s, the ratio to prose, peak RSS and the 2x/1x
+# scaling. RUNS=3 keeps the fastest of three ingests of each.
+RUNS ?= 1
+speed: build
+	WHOSAID_SPEED=1 WHOSAID_BIN=$(CURDIR)/$(BIN) WHOSAID_SPEED_RUNS=$(RUNS) \
+		$(GO) test -tags $(TAGS) -count=1 -run '^TestSpeed$$' -v ./cmd/whosaid
 
 # demo ingests the bundled sample articles and prints who said what.
 demo: build

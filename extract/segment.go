@@ -249,6 +249,10 @@ func tokenize(out []Token, text string) []Token {
 		s := i
 		i += n
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && asciiClass[c] == classWord {
+				i++ // the common case, kept tight
+				continue
+			}
 			r, n := runeAt(text, i)
 			if isWordRune(r) {
 				i += n

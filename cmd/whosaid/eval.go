@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/eval"
@@ -32,13 +33,36 @@ PATH is told apart by its files:
 	if err != nil {
 		return err
 	}
-	path := pos[0]
+	report, misses, err := evaluate(x, pos[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(e.stdout, report)
+	if *verbose && len(misses) > 0 {
+		fmt.Fprintln(e.stdout)
+		for _, m := range misses {
+			fmt.Fprintln(e.stdout, m)
+		}
+	}
+	return nil
+}
+
+// evaluate scores x on the evaluation data at path, whatever its kind, and
+// returns the printed report and the misses behind it.
+func evaluate(x *extract.Extractor, path string) (report string, misses []string, err error) {
 	switch kind := eval.Detect(path); kind {
+	case eval.KindGold:
+		golds, err := eval.LoadDir(path)
+		if err != nil {
+			return "", nil, err
+		}
+		r := eval.Run(golds, x.Extract)
+		return r.String(), r.Misses, nil
 	case eval.KindCoNLL:
 		// The statistical tagger on CoNLL's own tokens, scored as conlleval does.
 		docs, err := eval.ReadCoNLL(path)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
 		r := eval.ScoreCoNLL(docs, func(words []string, ends []int) []eval.Chunk {
 			var out []eval.Chunk
@@ -47,22 +71,7 @@ PATH is told apart by its files:
 			}
 			return out
 		})
-		fmt.Fprint(e.stdout, r.String())
-		return nil
-	case eval.KindGold:
-		golds, err := eval.LoadDir(path)
-		if err != nil {
-			return err
-		}
-		r := eval.Run(golds, x.Extract)
-		fmt.Fprint(e.stdout, r.String())
-		if *verbose {
-			fmt.Fprintln(e.stdout)
-			for _, m := range r.Misses {
-				fmt.Fprintln(e.stdout, m)
-			}
-		}
-		return nil
+		return r.String(), nil, nil
 	case eval.KindAEB:
 		// The body as `whosaid extract` reads it from the page.
 		r, err := eval.AEB(path, func(source string, page []byte) (string, error) {
@@ -70,66 +79,45 @@ PATH is told apart by its files:
 			return a.Text, err
 		})
 		if err != nil {
-			return err
+			return "", nil, err
 		}
-		fmt.Fprint(e.stdout, r.String())
-		if *verbose {
-			for _, p := range r.Worst {
-				fmt.Fprintf(e.stdout, "  %s  P %.3f  R %.3f  F1 %.3f\n", p.Key, p.Precision, p.Recall, p.F1)
-			}
+		for _, p := range r.Worst {
+			misses = append(misses, fmt.Sprintf("  %s  P %.3f  R %.3f  F1 %.3f", p.Key, p.Precision, p.Recall, p.F1))
 		}
-		return nil
+		return r.String(), misses, nil
 	case eval.KindPolNeAR:
 		r, err := eval.PolNeAR(path, x.Extract)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
-		fmt.Fprint(e.stdout, r.String())
-		if *verbose {
-			fmt.Fprintln(e.stdout)
-			for _, m := range r.Misses {
-				fmt.Fprintln(e.stdout, m)
-			}
-		}
-		return nil
+		return r.String(), r.Misses, nil
 	case eval.KindTimeBank:
 		// Dates only: the stage runs as in Extract, with Published = the DCT.
 		docs, err := eval.LoadTimeBank(path)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
 		r := eval.RunTimeBank(docs, extract.DatesAndAmounts)
-		fmt.Fprint(e.stdout, r.String())
-		if *verbose {
-			fmt.Fprintln(e.stdout)
-			for _, m := range r.Misses {
-				fmt.Fprintln(e.stdout, m)
-			}
-		}
-		return nil
+		return r.String(), r.Misses, nil
 	case eval.KindRecognizers:
 		// Each spec (currency, percent) is reported on its own.
 		specs, err := eval.LoadRecognizers(path)
 		if err != nil {
-			return err
+			return "", nil, err
 		}
-		for i, spec := range specs {
+		var reports []string
+		for _, spec := range specs {
 			r, err := eval.RunRecognizers(spec, extract.DatesAndAmounts)
 			if err != nil {
-				return err
+				return "", nil, err
 			}
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
-			}
-			fmt.Fprint(e.stdout, r.String())
-			if *verbose {
-				for _, m := range r.Misses {
-					fmt.Fprintln(e.stdout, "  "+m)
-				}
+			reports = append(reports, r.String())
+			for _, m := range r.Misses {
+				misses = append(misses, "  "+m)
 			}
 		}
-		return nil
+		return strings.Join(reports, "\n"), misses, nil
 	default:
-		return fmt.Errorf("%s: not evaluation data whosaid knows (%s)", path, kind)
+		return "", nil, fmt.Errorf("%s: not evaluation data whosaid knows (%s)", path, kind)
 	}
 }

@@ -74,6 +74,15 @@ func TestIngestQueryExport(t *testing.T) {
 		assert.JSONEq(t, out, again)
 	})
 
+	t.Run("paging", func(t *testing.T) {
+		out, _, code := whosaidRun(t, "", "quotes", "--db", db, "--format", "json", "--limit", "2", "--offset", "1")
+		require.Equal(t, 0, code)
+		var page []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &page))
+		require.Len(t, page, 2)
+		assert.Equal(t, quotes[1]["text"], page[0]["text"])
+	})
+
 	t.Run("speaker and search filters", func(t *testing.T) {
 		out, _, code := whosaidRun(t, "", "quotes", "--db", db, "--format", "json", "--search", `"; DROP TABLE quotes; --`)
 		require.Equal(t, 0, code)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/whosaid/whosaid/store"
 )
 
 // Output formats shared by the query commands.
@@ -33,6 +36,24 @@ func addQueryFlags(fs *flag.FlagSet) queryFlags {
 		limit:  fs.Int("limit", 0, "at most this many rows (0: all)"),
 		offset: fs.Int("offset", 0, "skip this many rows first (with --limit, for paging)"),
 	}
+}
+
+// open parses a query command's arguments, checks the shared flags and opens
+// the database read-only, so queries never change it and can run beside an
+// ingest. It returns the positional arguments.
+func (q queryFlags) open(ctx context.Context, fs *flag.FlagSet, args []string) (*store.DB, []string, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := q.check(); err != nil {
+		return nil, nil, err
+	}
+	db, err := store.OpenReadOnly(ctx, *q.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, pos, nil
 }
 
 func (q queryFlags) check() error {

@@ -19,17 +19,11 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&q.Entity, "entity", "", "only articles naming this entity (its full `name`, any case: \"NATO\", \"Rex Tillerson\")")
 	fs.StringVar(&q.Country, "country", "", "only articles naming this country or a place in it (ISO `code`: US, de)")
 	fs.StringVar(&q.Outlet, "outlet", "", "only articles from this `outlet` (any case)")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := qf.check(); err != nil {
-		return err
-	}
-	q.Limit, q.Offset = *qf.limit, *qf.offset
-	db, err := store.OpenReadOnly(ctx, *qf.db)
+	db, _, err := qf.open(ctx, fs, args)
 	if err != nil {
 		return err
 	}
+	q.Limit, q.Offset = *qf.limit, *qf.offset
 	defer db.Close()
 	found, err := db.Quotes(ctx, q)
 	if err != nil {

@@ -10,13 +10,7 @@ import (
 func runSpeakers(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "speakers", "[flags]", "Lists speakers, those quoted most first, with their counts and titles.")
 	qf := addQueryFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := qf.check(); err != nil {
-		return err
-	}
-	db, err := store.OpenReadOnly(ctx, *qf.db)
+	db, _, err := qf.open(ctx, fs, args)
 	if err != nil {
 		return err
 	}

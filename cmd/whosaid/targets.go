@@ -10,13 +10,7 @@ import (
 func runTargets(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "targets", "[flags]", "Lists amounts that are targets (goals, thresholds, pledges, caps, demands)\nwith holder, value, base, deadline and article.")
 	qf := addQueryFlags(fs)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := qf.check(); err != nil {
-		return err
-	}
-	db, err := store.OpenReadOnly(ctx, *qf.db)
+	db, _, err := qf.open(ctx, fs, args)
 	if err != nil {
 		return err
 	}
