@@ -4,7 +4,7 @@
 // The database is a single file in WAL mode, so readers (the query commands,
 // the web explorer) never block the writer (ingest) and vice versa. The schema
 // is created and upgraded by the embedded migrations in migration/; see
-// schema.md for every table and column.
+// "The database" in the README for every table and column.
 //
 // The package needs SQLite's FTS5 extension, which github.com/mattn/go-sqlite3
 // compiles in only under the sqlite_fts5 build tag. Building without it fails
