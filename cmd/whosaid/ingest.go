@@ -129,7 +129,10 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	// grow without bound while the others race ahead.
 	window := make(chan struct{}, 8*workers+batchSize)
 	articles := make(chan job, 4*workers)
-	found := make(chan extracted, 4*workers)
+	// found holds a batch's worth, so the workers go on extracting the
+	// next batch while the writer stores this one (with room for only a
+	// few, extraction stopped during every Put: the two took turns).
+	found := make(chan extracted, batchSize)
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(articles)

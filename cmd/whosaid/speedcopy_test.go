@@ -54,7 +54,7 @@ func extractWords(tb testing.TB) map[string]bool {
 }
 
 // speedCopy returns article a as the n-th copy for the doubled corpus: a
-// new file name, and a text whose ordinary lower-case words of five letters
+// new file name, and a text whose ordinary lower-case words of three letters
 // or more (not in keep, the extractor's own words) have their letters
 // shifted along the alphabet by an amount that depends on n and the word.
 // Names, numbers, punctuation, quotation marks and every word the
@@ -78,7 +78,7 @@ func speedCopy(a speedArticle, n int, keep map[string]bool) speedArticle {
 			j++
 		}
 		word++
-		if lower && j-i >= 5 && !keep[string(text[i:j])] {
+		if lower && j-i >= 3 && !keep[string(text[i:j])] {
 			x := uint64(n)*0x9E3779B97F4A7C15 ^ uint64(word)*0xC2B2AE3D27D4EB4F
 			x ^= x >> 31
 			x *= 0xBF58476D1CE4E5B9
