@@ -78,8 +78,16 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 	if clash && mention != "" && !strings.EqualFold(mention, name) {
 		// "Mrs. Smith" when "Smith" is Mr. Smith: she is stored as written.
 		name = mention
-		if id, _, err = w.findPerson(ctx, name, g); err != nil {
+		if id, clash, err = w.findPerson(ctx, name, g); err != nil {
 			return 0, err
+		}
+	}
+	if clash {
+		// Nothing in the text tells this person from the stored one of the
+		// same name but the other gender, and a name is one speaker row:
+		// reuse it rather than fail the article on the unique (kind, name).
+		if err := w.findSpeaker.QueryRowContext(ctx, whosaid.KindPerson, name).Scan(&id); err != nil {
+			return 0, fmt.Errorf("find speaker: %w", err)
 		}
 	}
 	if id == 0 {

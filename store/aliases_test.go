@@ -81,6 +81,10 @@ func TestPersonSpeakersLinkAcrossArticles(t *testing.T) {
 			{"a", "John Smith", "Mr. John Smith", "Mr."},
 			{"b", "Smith", "Mrs. Smith", "Mrs."},
 		}, map[string]string{"a": "John Smith", "b": "Smith"}, 2},
+		{"a clash the text cannot resolve reuses the name, never fails the article", [][]string{
+			{"a", "Smith", "Mr. Smith", "Mr."},
+			{"b", "Smith", "Smith", "Mrs."},
+		}, map[string]string{"a": "Smith", "b": "Smith"}, 1},
 		{"suffixes are not surnames", [][]string{
 			{"a", "Martin Luther King Jr.", "Martin Luther King Jr."},
 			{"b", "King", "King"},
