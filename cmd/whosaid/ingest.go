@@ -54,7 +54,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	prog := newProgress(e, "ingesting", *quiet)
-	sum, err := ingestFrom(ctx, db, x, &corpus.Walker{Fetcher: fetcher}, sources, *workers, func(msg string) {
+	sum, err := ingestFrom(ctx, db, x, &corpus.Walker{Fetcher: fetcher, Stdin: e.stdin}, sources, *workers, func(msg string) {
 		prog.clear()
 		fmt.Fprintln(e.stderr, msg)
 	}, prog.add)

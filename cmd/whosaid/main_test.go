@@ -216,3 +216,14 @@ func TestUsageErrorsSayWhatIsWrong(t *testing.T) {
 		assert.Contains(t, stderr, `unknown --format "xml"`, cmd)
 	}
 }
+
+func TestIngestStdin(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	in := `{"id":"s1","published":"2024-05-02","text":"LONDON (Reuters) - “We are ready,” Finance Minister Ana Ruiz said on Thursday."}` + "\n"
+	_, stderr, code := whosaidRun(t, in, "ingest", "--db", db, "-")
+	require.Equal(t, 0, code, stderr)
+	out, _, code := whosaidRun(t, "", "quotes", "--db", db, "--format", "json")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "We are ready,")
+	assert.Contains(t, out, "Ana Ruiz")
+}
