@@ -13,6 +13,7 @@ type Article struct {
 	Byline    string    `json:"byline,omitempty"`
 	Published string    `json:"published,omitempty"` // YYYY-MM-DD, empty when unknown
 	Outlet    string    `json:"outlet,omitempty"`    // site or publisher name, when known
+	Section   string    `json:"section,omitempty"`   // the outlet's section ("World", "Business"), when known
 	Dateline  *Dateline `json:"dateline,omitempty"`
 	Text      string    `json:"text"`
 	// Source names where the article was read from (a file path, a path with a

@@ -121,6 +121,7 @@ func pageArticle(doc *goquery.Document) (whosaid.Article, error) {
 	ld := readJSONLD(doc)
 	var a whosaid.Article
 	a.Outlet = first(meta.get("og:site_name"), ld.publisher)
+	a.Section = first(ld.section, meta.get("article:section"))
 	a.Title = cleanTitle(first(
 		ld.headline,
 		meta.get("og:title"),

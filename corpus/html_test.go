@@ -180,13 +180,23 @@ func TestReadHTMLMetadata(t *testing.T) {
 			head: `<script type="application/ld+json">[{"@type":"WebSite","name":"W"},{"@type":"NewsArticle","headline":"Right one","url":"https://e.example/r"}]</script>`,
 			want: whosaid.Article{Title: "Right one", URL: "https://e.example/r"},
 		},
+		{
+			name: "section from json-ld list, else article:section",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"S","articleSection":["World","Europe"]}</script><meta property="article:section" content="Politics">`,
+			want: whosaid.Article{Title: "S", Section: "World"},
+		},
+		{
+			name: "section from article:section",
+			head: `<meta property="article:section" content=" Business ">`,
+			want: whosaid.Article{Section: "Business"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			page := "<html><head>" + tt.head + "</head><body>" + body + "</body></html>"
 			a, err := ReadHTML("p.html", strings.NewReader(page))
 			require.NoError(t, err)
-			got := whosaid.Article{Title: a.Title, Byline: a.Byline, Published: a.Published, URL: a.URL, Outlet: a.Outlet}
+			got := whosaid.Article{Title: a.Title, Byline: a.Byline, Published: a.Published, URL: a.URL, Outlet: a.Outlet, Section: a.Section}
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, "Some story text that is long enough to be the body of the page.", a.Text)
 		})

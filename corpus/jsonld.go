@@ -14,6 +14,7 @@ type ldArticle struct {
 	url       string
 	body      string
 	publisher string
+	section   string
 	authors   []string
 }
 
@@ -62,6 +63,7 @@ func readJSONLD(doc *goquery.Document) ldArticle {
 		body:      str(art["articleBody"]),
 		url:       str(art["url"]),
 		authors:   names(art["author"], byID),
+		section:   firstString(art["articleSection"]),
 	}
 	if ld.url == "" {
 		ld.url = str(art["mainEntityOfPage"])
@@ -73,6 +75,20 @@ func readJSONLD(doc *goquery.Document) ldArticle {
 		ld.publisher = p[0]
 	}
 	return ld
+}
+
+// firstString reads a value that is a string or a list of strings (as
+// articleSection often is) and returns the first.
+func firstString(v any) string {
+	if l, ok := v.([]any); ok {
+		for _, x := range l {
+			if s := cleanSpace(str(x)); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	return cleanSpace(str(v))
 }
 
 // unwrapScript strips the comment and CDATA wrappers some pages put around
