@@ -29,8 +29,8 @@ func TestPolNeARDevFloors(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("whosaid eval %s:\n%s", polnearDev, r)
 	assert.Equal(t, 84, r.Articles, "one annotator's file per dev article")
-	assert.GreaterOrEqual(t, r.Contents.F1(), 0.649, "content F1")
+	assert.GreaterOrEqual(t, r.Contents.F1(), 0.651, "content F1")
 	assert.GreaterOrEqual(t, r.Contents.Precision(), 0.79, "content precision")
-	assert.GreaterOrEqual(t, r.Sources.Value(), 0.855, "source accuracy over matched contents")
-	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.895, "recall of contents holding a quotation mark")
+	assert.GreaterOrEqual(t, r.Sources.Value(), 0.86, "source accuracy over matched contents")
+	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.898, "recall of contents holding a quotation mark")
 }

@@ -296,3 +296,41 @@ func TestClaimAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimEndsAtSecondReport checks that a claim stops where a second
+// report of the same sentence begins, so that the second speaker's words are
+// not counted as the first one's.
+func TestClaimEndsAtSecondReport(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, first string
+	}{
+		{"comma and subject cue",
+			"Senator Ana Ruiz said the plan would fail, and Mayor Tom Reed said only that his “numbers don’t add up.”",
+			"the plan would fail"},
+		{"to which",
+			"Senator Ana Ruiz said the proposals were effective, to which Mayor Tom Reed interjected: “It’s just not true.”",
+			"the proposals were effective"},
+		{"cue right before its quotation",
+			"Senator Ana Ruiz said it was great to be home, a man yelled “Stay there!”",
+			"it was great to be home"},
+		{"participle after a comma inside the marks",
+			"Senator Ana Ruiz called the idea a “ridiculous proposition,” adding that the plan would fail.",
+			"the idea a “ridiculous proposition,”"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, claims := attribute(NewDoc(tc.text), nil)
+			if assert.NotEmpty(t, claims) {
+				assert.Equal(t, tc.first, claims[0].Text)
+			}
+		})
+	}
+}
+
+// TestShortExclamationIsSpeech checks that a one-word quote ending in "!" or
+// "?" is kept as speech even with no cue covering it.
+func TestShortExclamationIsSpeech(t *testing.T) {
+	quotes, _ := attribute(NewDoc("The anchor leaned in. “Really?” The guest laughed."), nil)
+	if assert.Len(t, quotes, 1) {
+		assert.Equal(t, "Really?", quotes[0].Text)
+	}
+}

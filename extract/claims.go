@@ -182,7 +182,7 @@ func (a *qAnalyzer) isVerbUse(k, t0 int) bool {
 	if k > t0 && a.isCap(k) && !a.titleCase(t0, k) {
 		return false // "United States", "Post"
 	}
-	if strings.HasSuffix(a.low[k], "ing") && (k == t0 || a.low[k-1] != "," && a.low[k-1] != "and") {
+	if strings.HasSuffix(a.low[k], "ing") && (k == t0 || a.low[k-1] != "," && a.low[k-1] != "and" && !a.closesWithComma(k-1)) {
 		return false // "with the EU pledging…": a participle, not a report
 	}
 	if a.low[k] == "call" || a.low[k] == "calls" || a.low[k] == "called" || a.low[k] == "calling" {
@@ -218,7 +218,7 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 	for p >= t0 && !a.inQ[p] && a.is(p, wcAuxSkip) {
 		p--
 	}
-	gerund := fl&cueGerund != 0 && p >= t0 && a.low[p] == ","
+	gerund := fl&cueGerund != 0 && p >= t0 && (a.low[p] == "," || a.closesWithComma(p))
 	coord := p >= t0 && (a.low[p] == "and" || a.low[p] == "but")
 	switch {
 	case p > t0 && (a.low[p] == "who" || a.low[p] == "which") && !a.inQ[p]:
@@ -247,9 +247,16 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 		if at.sp.Kind == whosaid.KindUnknown {
 			at.sp = a.clauseSubject(t0, p)
 		}
+		// The earlier content ends at the comma, or after the closing mark
+		// of a quote that holds the comma ("a “ridiculous proposition,”
+		// adding that…").
+		cut := d.Tokens[p].Start
+		if a.low[p] != "," {
+			cut = d.Tokens[p].End
+		}
 		for i := first; i < len(a.atts); i++ {
-			if a.atts[i].content.End > d.Tokens[p].Start && a.atts[i].content.Start < d.Tokens[p].Start {
-				a.atts[i].content.End = a.trimEnd(a.atts[i].content.Start, d.Tokens[p].Start)
+			if a.atts[i].content.End > cut && a.atts[i].content.Start < cut {
+				a.atts[i].content.End = a.trimEnd(a.atts[i].content.Start, cut)
 			}
 		}
 		a.preposedContent(&at, k, t1)
@@ -306,6 +313,9 @@ func (a *qAnalyzer) cue(s, t0, t1, k, fl, first int) {
 			return
 		}
 		at.sp = a.speakerFromNP(nb, p+1)
+		if !post && fl&cueWeak == 0 {
+			a.cutCoordinated(nb, first, fl&cueQuote != 0 && a.quoteNext(k, t1))
+		}
 		if post {
 			at.post = true
 			at.content = a.postContent(t0, a.contentEndBefore(t0, nb), first)
@@ -857,4 +867,83 @@ func (a *qAnalyzer) claims() []whosaid.Claim {
 		out = append(out, whosaid.Claim{Text: t[c.Start:c.End], Start: c.Start, End: c.End, Cue: at.cue, Speaker: sp, Sentence: sent})
 	}
 	return out
+}
+
+// qCoordinators join a second report to the first one of a sentence: ", and
+// Devine responded: “I guess so.”", ", to which O’Malley interjected".
+var qCoordinators = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "which": true}
+
+// cutCoordinated ends the content of an earlier attribution of the sentence
+// at the comma before a coordinated clause whose subject, at token nb,
+// reports something of its own: what the second speaker said is not part of
+// what the first one did, and PolNeAR gives each report its own content.
+// With quoted set, the second cue is followed by its quotation ("…, a man
+// yelled “Stay there!”"), and a comma alone before the subject is enough.
+func (a *qAnalyzer) cutCoordinated(nb, first int, quoted bool) {
+	if quoted && nb >= 1 && a.low[nb-1] == "," && !a.inQ[nb-1] {
+		a.cutAt(a.d.Tokens[nb-1].Start, first)
+		return
+	}
+	j := nb
+	if j < len(a.low) && qCoordinators[a.low[j]] {
+		j++
+	}
+	// The connective is the subject's first word or one of the two before it
+	// ("and", "to which"); a comma must precede it.
+	c := -1
+	for b := j - 1; b >= 1 && b >= nb-2; b-- {
+		if qCoordinators[a.low[b]] && !a.inQ[b] {
+			if a.low[b-1] == "," {
+				c = b - 1
+			} else if b >= 2 && a.low[b-1] == "to" && a.low[b-2] == "," {
+				c = b - 2
+			}
+			break
+		}
+	}
+	if c < 0 {
+		return
+	}
+	a.cutAt(a.d.Tokens[c].Start, first)
+}
+
+// cutAt ends every content of the sentence's attributions (from index first)
+// that runs across the byte offset cut.
+func (a *qAnalyzer) cutAt(cut, first int) {
+	for i := first; i < len(a.atts); i++ {
+		if at := &a.atts[i]; at.content.Start < cut && at.content.End > cut {
+			at.content.End = a.trimEnd(at.content.Start, cut)
+		}
+	}
+}
+
+// quoteNext reports whether the cue at token k is followed by an opening
+// quotation mark, right away or after a comma or colon ("chanted, “Lock her
+// up!”", "responded: “I guess so.”").
+func (a *qAnalyzer) quoteNext(k, t1 int) bool {
+	j := k + 1
+	if j < t1 && (a.low[j] == "," || a.low[j] == ":") {
+		j++
+	}
+	if j >= t1 {
+		return false
+	}
+	off := a.d.Tokens[j].Start
+	for _, q := range a.qs {
+		if q.Open == off {
+			return true
+		}
+		if q.Open > off {
+			break
+		}
+	}
+	return false
+}
+
+// closesWithComma reports whether token p is a closing quotation mark right
+// after a comma inside the quote, the American placement of the comma that
+// ends a clause ("a “ridiculous proposition,” adding that…").
+func (a *qAnalyzer) closesWithComma(p int) bool {
+	st := a.d.Tokens[p].Start
+	return a.isCloseMark(p) && st > 0 && a.d.Text[st-1] == ','
 }

@@ -357,8 +357,8 @@ func (a *qAnalyzer) isSpeechLike(q qQspan, words int) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	// An exclamation or a question is an utterance even when short ("Too
-	// forced?", "You suck!"); a term in marks never ends in one.
-	return words >= 3 && (last == '.' || last == '!' || last == '?' || last == ',') || words == 2 && (last == '!' || last == '?')
+	// forced?", "You suck!", "Really?"); a term in marks never ends in one.
+	return words >= 3 && (last == '.' || last == '!' || last == '?' || last == ',') || words >= 1 && (last == '!' || last == '?')
 }
 
 // isScare reports whether a short quote covered by a cue is still a term or
