@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/whosaid/whosaid"
 )
@@ -212,18 +213,39 @@ var skippedExts = setOf(
 	".parquet", ".wasm",
 )
 
+// readers recycles the 64 KB buffered readers of readStream: a folder of
+// small files would otherwise allocate (and the collector clear) one per
+// file. Every reader in it reads from nothing.
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
+// getReader returns a pooled buffered reader of r; putReader gives it back.
+func getReader(r io.Reader) *bufio.Reader {
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	return br
+}
+
+// putReader returns br to the pool once nothing reads from it, dropping
+// its source so the pool keeps no file or stream alive.
+func putReader(br *bufio.Reader) {
+	br.Reset(nil)
+	readers.Put(br)
+}
+
 // readStream reads one input of the given kind, sniffing what it must.
 func (w *Walker) readStream(ctx context.Context, source string, r io.Reader, k kind, yield func(Item) error) error {
 	report := func(line int, err error) error { return yield(Item{Err: inputError(source, line, err)}) }
 	limit := w.limit()
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := getReader(r)
+	defer putReader(br)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return report(0, fmt.Errorf("decompress: %w", err))
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(gunzipReader{zr}, 64<<10)
+		br = getReader(gunzipReader{zr})
+		defer putReader(br)
 	}
 	if k == kindUnknown || k == kindJSON {
 		k = sniff(br, k)

@@ -78,14 +78,27 @@ type Result struct {
 // refused articles are rare. The outcome is the same either way.
 func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error) {
 	if db.w == nil {
-		return nil, fmt.Errorf("put: %w", ErrReadOnly)
+		return nil, errReadOnlyPut
 	}
 	if len(fs) == 0 {
 		return nil, nil
 	}
-	res, err := db.put(ctx, fs, false)
+	ps := make([]Prepared, len(fs))
+	for i, f := range fs {
+		ps[i] = Prepare(f)
+	}
+	return db.putBatch(ctx, ps)
+}
+
+// errReadOnlyPut is what Put and PutPrepared return on a read-only DB.
+var errReadOnlyPut = fmt.Errorf("put: %w", ErrReadOnly)
+
+// putBatch writes prepared findings: first without savepoints, then, when
+// SQLite refused an article, again with them (see Put).
+func (db *DB) putBatch(ctx context.Context, ps []Prepared) ([]Result, error) {
+	res, err := db.put(ctx, ps, false)
 	if errors.Is(err, errArticleFault) {
-		res, err = db.put(ctx, fs, true)
+		res, err = db.put(ctx, ps, true)
 	}
 	return res, err
 }
@@ -97,7 +110,7 @@ var errArticleFault = errors.New("article refused in a batch without savepoints"
 // put is Put in one transaction, with or without a savepoint per article.
 // Without, an article SQLite refuses fails the batch with an error wrapping
 // errArticleFault.
-func (db *DB) put(ctx context.Context, fs []whosaid.Findings, savepoints bool) ([]Result, error) {
+func (db *DB) put(ctx context.Context, fs []Prepared, savepoints bool) ([]Result, error) {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put: begin: %w", err)
@@ -164,13 +177,23 @@ type writer struct {
 	// transaction with errArticleFault.
 	savepoints bool
 
-	byID, byHash, deleteArticle                          *sql.Stmt
-	article, entity, mention, date, amount, quote, claim *sql.Stmt
-	findSpeaker, addSpeaker                              *sql.Stmt
-	stmts                                                []*sql.Stmt
-	dd                                                   *dedupe     // dedupe.go
-	al                                                   *aliasStmts // aliases.go
-	fts                                                  *ftsQueue   // fts.go
+	byID, byHash, deleteArticle   *sql.Stmt
+	article, entity, quote, claim *sql.Stmt
+	findSpeaker, addSpeaker       *sql.Stmt
+	stmts                         []*sql.Stmt
+	dd                            *dedupe     // dedupe.go
+	al                            *aliasStmts // aliases.go
+	fts                           *ftsQueue   // fts.go
+	// mentions, dates and amounts are written with multi-row INSERTs
+	// (bulk.go); args is their reused parameter buffer.
+	mentions, dates, amounts *bulk
+	args                     []any
+	// others caches the ids of the speakers other than people found or
+	// added in this transaction, by kind and ASCII-lower-cased name (the
+	// NOCASE of the name column). Speakers are deleted only at the end of
+	// a batch, so an id stays good for the batch, unless the savepoint of
+	// the article that added it is rolled back: then it is emptied.
+	others map[string]int64
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
@@ -188,10 +211,6 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 			text, source, content_hash, findings_hash, ingested_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.entity, "insert entity", `INSERT INTO entities (article_id, type, name, code, titles) VALUES (?, ?, ?, ?, ?)`},
-		{&w.mention, "insert mention", `INSERT INTO mentions (entity_id, start, "end", text) VALUES (?, ?, ?, ?)`},
-		{&w.date, "insert date", `INSERT INTO dates (article_id, start, "end", text, value) VALUES (?, ?, ?, ?, ?)`},
-		{&w.amount, "insert amount", `INSERT INTO amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.quote, "insert quote", `INSERT INTO quotes (article_id, start, "end", text, kind, cue,
 			speaker_id, speaker_start, speaker_end, speaker_text, sentence)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -227,12 +246,22 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		return nil, err
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
+	w.mentions = newBulk(tx, "insert mentions", `INSERT INTO mentions (entity_id, start, "end", text)`, 4)
+	w.dates = newBulk(tx, "insert dates", `INSERT INTO dates (article_id, start, "end", text, value)`, 5)
+	w.amounts = newBulk(tx, "insert amounts", `INSERT INTO amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
 	return w, nil
 }
 
+// close closes the statements of the writer, which must go before its
+// transaction ends.
 func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
+	}
+	for _, b := range []*bulk{w.mentions, w.dates, w.amounts} {
+		if b != nil {
+			b.close()
+		}
 	}
 }
 
@@ -240,27 +269,28 @@ func (w *writer) close() {
 // fault of the article's own data is reported in the Result (without
 // savepoints, one found by SQLite is returned as errArticleFault); any other
 // error is returned and dooms the batch.
-func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
+func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
+	f := &p.Findings
 	res := Result{ID: f.Article.ID, Source: f.Article.Source}
 	fail := func(err error) (Result, error) {
 		res.Status = Failed
 		res.Err = fmt.Errorf("article %s: %w", res.ID, err)
 		return res, nil
 	}
-	hash := contentHash(f.Article.Text)
+	hash := p.hash
 	if res.ID == "" {
 		res.ID = defaultID(hash)
 	}
 	if err := validate(f); err != nil {
 		return fail(err)
 	}
-	fhash, err := findingsHash(*f)
-	if err != nil {
-		return fail(err)
+	if p.ferr != nil {
+		return fail(p.ferr)
 	}
+	fhash := p.fhash
 
 	if !w.savepoints {
-		status, dupOf, err := w.write(ctx, f, res.ID, hash, fhash)
+		status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
 		if err != nil {
 			if articleFault(err) {
 				return res, fmt.Errorf("%w: %w", errArticleFault, err)
@@ -275,7 +305,7 @@ func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
 	if _, err := w.tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
 		return res, fmt.Errorf("savepoint: %w", err)
 	}
-	status, dupOf, err := w.write(ctx, f, res.ID, hash, fhash)
+	status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
 	if err != nil {
 		if !articleFault(err) {
 			return res, err
@@ -284,6 +314,7 @@ func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
 		w.fts.rollback()
+		clear(w.others)
 		return fail(err)
 	}
 	if _, err := w.tx.ExecContext(ctx, "RELEASE article"); err != nil {
@@ -295,8 +326,9 @@ func (w *writer) put(ctx context.Context, f *whosaid.Findings) (Result, error) {
 	return res, nil
 }
 
-// write decides what to do with one article and does it.
-func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash string) (Status, string, error) {
+// write decides what to do with one article and does it; sk is the
+// sketch of its text.
+func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id, hash, fhash string) (Status, string, error) {
 	var oldHash, oldFindings string
 	err := w.byID.QueryRowContext(ctx, id).Scan(&oldHash, &oldFindings)
 	exists := err == nil
@@ -313,7 +345,6 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, id, hash, fhash
 	case !errors.Is(err, sql.ErrNoRows):
 		return "", "", fmt.Errorf("find duplicate: %w", err)
 	}
-	sk := sketchText(f.Article.Text)
 	if !exists {
 		if other, match, sim, err := w.copyOf(ctx, f, id, sk); err != nil || other != "" {
 			if err == nil {
@@ -358,6 +389,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		a.Text, null(a.Source), hash, fhash, w.now); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
+	args := w.args[:0] // the mentions of every entity, then the dates, then the amounts
 	for i, e := range f.Entities {
 		titles := []byte("[]")
 		if len(e.Titles) > 0 {
@@ -374,23 +406,29 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		if err != nil {
 			return fmt.Errorf("insert entity %d: %w", i, err)
 		}
-		for j, m := range e.Mentions {
-			if _, err := w.mention.ExecContext(ctx, eid, m.Start, m.End, m.Text); err != nil {
-				return fmt.Errorf("insert entity %d mention %d: %w", i, j, err)
-			}
+		for _, m := range e.Mentions {
+			args = append(args, eid, m.Start, m.End, m.Text)
 		}
 	}
-	for i, d := range f.Dates {
-		if _, err := w.date.ExecContext(ctx, id, d.Start, d.End, d.Text, d.Value); err != nil {
-			return fmt.Errorf("insert date %d: %w", i, err)
-		}
+	if err := w.mentions.exec(ctx, args); err != nil {
+		return err
 	}
-	for i, m := range f.Amounts {
-		if _, err := w.amount.ExecContext(ctx, id, m.Start, m.End, m.Text, m.Kind, m.Value, m.Unit,
-			null(m.Of), m.Target, null(m.Deadline), null(m.Holder)); err != nil {
-			return fmt.Errorf("insert amount %d: %w", i, err)
-		}
+	args = args[:0]
+	for _, d := range f.Dates {
+		args = append(args, id, d.Start, d.End, d.Text, d.Value)
 	}
+	if err := w.dates.exec(ctx, args); err != nil {
+		return err
+	}
+	args = args[:0]
+	for _, m := range f.Amounts {
+		args = append(args, id, m.Start, m.End, m.Text, m.Kind, m.Value, m.Unit,
+			null(m.Of), m.Target, null(m.Deadline), null(m.Holder))
+	}
+	if err := w.amounts.exec(ctx, args); err != nil {
+		return err
+	}
+	w.args = args[:0]
 	for i, q := range f.Quotes {
 		sid, err := w.speaker(ctx, q.Speaker, f.Entities)
 		if err != nil {
@@ -441,22 +479,46 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 	if kind == whosaid.KindPerson && s.Name != "" {
 		return w.person(ctx, s, personTitles(es, s.Name))
 	}
-	var id int64
-	err := w.findSpeaker.QueryRowContext(ctx, kind, s.Name).Scan(&id)
-	if err == nil {
+	key := kind + "\x00" + asciiLower(s.Name)
+	if id, ok := w.others[key]; ok {
 		return id, nil
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("find speaker: %w", err)
-	}
-	r, err := w.addSpeaker.ExecContext(ctx, kind, s.Name)
+	var id int64
+	err := w.findSpeaker.QueryRowContext(ctx, kind, s.Name).Scan(&id)
 	if err != nil {
-		return 0, fmt.Errorf("insert speaker: %w", err)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("find speaker: %w", err)
+		}
+		r, err := w.addSpeaker.ExecContext(ctx, kind, s.Name)
+		if err != nil {
+			return 0, fmt.Errorf("insert speaker: %w", err)
+		}
+		if id, err = r.LastInsertId(); err != nil {
+			return 0, fmt.Errorf("insert speaker: %w", err)
+		}
 	}
-	if id, err = r.LastInsertId(); err != nil {
-		return 0, fmt.Errorf("insert speaker: %w", err)
+	if w.others == nil {
+		w.others = map[string]int64{}
 	}
+	w.others[key] = id
 	return id, nil
+}
+
+// asciiLower lower-cases the ASCII letters of s alone, as SQLite's NOCASE
+// collation compares them ("É" and "é" are different names to it).
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // null stores an empty optional string as NULL, so SQL users can tell

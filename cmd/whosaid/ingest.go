@@ -180,12 +180,12 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	}
 	go func() { wg.Wait(); close(found) }()
 
-	batch := make([]whosaid.Findings, 0, batchSize)
+	batch := make([]store.Prepared, 0, batchSize)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		res, err := db.Put(ctx, batch...)
+		res, err := db.PutPrepared(ctx, batch...)
 		if err != nil {
 			return err
 		}
@@ -194,12 +194,12 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 			switch {
 			case r.Err != nil:
 				sum.skipped++
-				report(fmt.Sprintf("%s: not stored: %v", batch[i].Article.Source, r.Err))
+				report(fmt.Sprintf("%s: not stored: %v", batch[i].Findings.Article.Source, r.Err))
 			case r.Added:
 				sum.read++
 				sum.added++
-				sum.quotes += len(batch[i].Quotes)
-				sum.claims += len(batch[i].Claims)
+				sum.quotes += len(batch[i].Findings.Quotes)
+				sum.claims += len(batch[i].Findings.Claims)
 			default:
 				sum.read++
 				sum.unchanged++
@@ -248,10 +248,10 @@ collect:
 			next++
 			<-window
 			if e.err != nil {
-				skip(fmt.Sprintf("%s: not extracted: %v", e.f.Article.Source, e.err))
+				skip(fmt.Sprintf("%s: not extracted: %v", e.p.Findings.Article.Source, e.err))
 				continue
 			}
-			batch = append(batch, e.f)
+			batch = append(batch, e.p)
 			if len(batch) == 1 {
 				wait.Reset(maxBatchWait)
 			}
@@ -288,15 +288,18 @@ type job struct {
 	article whosaid.Article
 }
 
-// extracted is the outcome of extracting one job: findings, or the panic
-// an extraction stage met on it.
+// extracted is the outcome of extracting one job: findings, passed
+// through store.Prepare so that their hashes and near-duplicate sketch are
+// computed by the worker rather than on the single writer; or the panic an
+// extraction stage met on it.
 type extracted struct {
 	seq int
-	f   whosaid.Findings
+	p   store.Prepared
 	err error
 }
 
-// extractOne extracts one article. A panic in an extraction stage (a bug
+// extractOne extracts one article and prepares its findings for the store
+// (store.Prepare), work that would otherwise wait on the single writer. A panic in an extraction stage (a bug
 // that some text out of millions triggers) costs that article alone: it is
 // turned into an error the writer reports as a skipped input, and the batch
 // goes on.
@@ -304,10 +307,10 @@ func extractOne(x *extract.Extractor, j job) (e extracted) {
 	e.seq = j.seq
 	defer func() {
 		if r := recover(); r != nil {
-			e.f = whosaid.Findings{Article: whosaid.Article{Source: j.article.Source}}
+			e.p = store.Prepared{Findings: whosaid.Findings{Article: whosaid.Article{Source: j.article.Source}}}
 			e.err = fmt.Errorf("extractor failed: %v", r)
 		}
 	}()
-	e.f = x.Extract(j.article)
+	e.p = store.Prepare(x.Extract(j.article))
 	return e
 }

@@ -202,9 +202,9 @@ func (d *Doc) vote() {
 // stages: the second stage starts from the score they gave.
 func (m *Model) tagSentence(d *Doc, s0, e, stage int) {
 	p1, p2 := 0, 0
-	w := m.w1
+	st := 0 // the stage's half of each weight row
 	if stage == 2 {
-		w = m.w2
+		st = 1
 	}
 	for i := s0; i < e; i++ {
 		if d.flag[i]&tSkip != 0 && !open(p1) && (stage == 1 || d.first[i] == 0) {
@@ -222,10 +222,7 @@ func (m *Model) tagSentence(d *Doc, s0, e, stage int) {
 			d.feats = d.context(d.feats[:0], i, s0, e)
 			for _, h := range d.feats {
 				if r := m.row(h); r >= 0 {
-					addRow(&sc, &m.w1[r])
-					if m.w2 != nil {
-						addRow(&sc2, &m.w2[r])
-					}
+					addRows(&sc, &sc2, &m.w[r])
 				}
 			}
 			d.pre[i], d.preOK[i] = sc2, true
@@ -238,7 +235,7 @@ func (m *Model) tagSentence(d *Doc, s0, e, stage int) {
 		d.feats = d.dynamic(d.feats[:0], i, s0, e, p1, p2)
 		for _, h := range d.feats {
 			if r := m.row(h); r >= 0 {
-				addRow(&sc, &w[r])
+				addRow(&sc, &m.w[r][st])
 			}
 		}
 		best, bs := 0, int32(-1<<31)
@@ -277,10 +274,7 @@ func (m *Model) wordScores(d *Doc, i int) *[2][nL]int32 {
 	d.feats = d.unigram(d.feats[:0], i)
 	for _, h := range d.feats {
 		if r := m.row(h); r >= 0 {
-			addRow(&u[0], &m.w1[r])
-			if m.w2 != nil {
-				addRow(&u[1], &m.w2[r])
-			}
+			addRows(&u[0], &u[1], &m.w[r])
 		}
 	}
 	d.cacheIdx[strings.Clone(w)] = int32(len(d.cache))
@@ -292,6 +286,16 @@ func (m *Model) wordScores(d *Doc, i int) *[2][nL]int32 {
 func addRow(sc *[nL]int32, w *[nL]int16) {
 	for j := range sc {
 		sc[j] += int32(w[j])
+	}
+}
+
+// addRows adds one feature's weights of both stages to their scores in
+// one pass: the two halves share a row, so a feature costs one trip to
+// memory rather than two. A model without a second stage has zeros there.
+func addRows(sc1, sc2 *[nL]int32, w *[2][nL]int16) {
+	for j := range sc1 {
+		sc1[j] += int32(w[0][j])
+		sc2[j] += int32(w[1][j])
 	}
 }
 
@@ -367,12 +371,14 @@ func Encode(n int, spans []Span) []uint8 {
 //
 // Both stages share one open-addressing index of 32-bit fingerprints (a
 // lookup that misses, the common case, touches 8 bytes) pointing at rows of
-// int16 weights, one row per stage.
+// int16 weights. A row holds both stages' weights side by side (68 bytes),
+// because the label-free features are scored for both stages at once: one
+// row costs one or two cache lines instead of two rows in distant arrays.
 type Model struct {
 	s1, s2 *table // the stages as trained or read, for MarshalBinary
 	slots  []slot
 	shift  uint
-	w1, w2 [][nL]int16
+	w      [][2][nL]int16 // per row: stage 1, stage 2 (zeros without s2)
 }
 
 // slot is one entry of the index: the fingerprint of a feature hash (0 for
@@ -429,6 +435,7 @@ func newModel(s1, s2 *table) *Model {
 	m.slots = make([]slot, size)
 	m.shift = shift
 	mask := uint64(size - 1)
+	var rows int32
 	rowOf := func(h uint64) int32 {
 		fp := fingerprint(h)
 		i := m.slotOf(h)
@@ -437,24 +444,32 @@ func newModel(s1, s2 *table) *Model {
 				return m.slots[i].row
 			}
 		}
-		r := int32(len(m.w1))
+		r := rows
 		m.slots[i] = slot{fp: fp, row: r}
-		m.w1 = append(m.w1, [nL]int16{})
-		if s2 != nil {
-			m.w2 = append(m.w2, [nL]int16{})
-		}
+		rows++
 		return r
 	}
+	// Index every feature first, so the weights are allocated once at
+	// their exact size (the stages share most features).
+	for _, h := range s1.keys {
+		rowOf(h)
+	}
+	if s2 != nil {
+		for _, h := range s2.keys {
+			rowOf(h)
+		}
+	}
+	m.w = make([][2][nL]int16, rows)
 	for k, h := range s1.keys {
-		copy(m.w1[rowOf(h)][:], s1.q[k*nL:(k+1)*nL])
+		copy(m.w[rowOf(h)][0][:], s1.q[k*nL:(k+1)*nL])
 	}
 	if s2 != nil {
 		for k, h := range s2.keys {
-			copy(m.w2[rowOf(h)][:], s2.q[k*nL:(k+1)*nL])
+			copy(m.w[rowOf(h)][1][:], s2.q[k*nL:(k+1)*nL])
 		}
 	}
 	return m
 }
 
 // Features reports the number of features kept.
-func (m *Model) Features() int { return len(m.w1) }
+func (m *Model) Features() int { return len(m.w) }
