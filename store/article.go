@@ -38,9 +38,9 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	var place, agency, date sql.NullString
 	var end sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT id, coalesce(url, ''), coalesce(title, ''), coalesce(byline, ''),
-		coalesce(published, ''), coalesce(outlet, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
+		coalesce(published, ''), coalesce(outlet, ''), coalesce(section, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
 		text, coalesce(source, '') FROM articles WHERE id = ?`, id).Scan(
-		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &place, &agency, &date, &end,
+		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &a.Section, &place, &agency, &date, &end,
 		&a.Text, &a.Source)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound

@@ -105,6 +105,7 @@ func natoFindings(tb testing.TB) whosaid.Findings {
 			Byline:    "Yeganeh Torbati",
 			Published: "2017-03-21",
 			Outlet:    "Reuters",
+			Section:   "World",
 			Dateline:  &whosaid.Dateline{Place: "WASHINGTON", Agency: "Reuters", End: len("WASHINGTON (Reuters) - ")},
 			Text:      text,
 			Source:    "testdata/reuters-nato-tillerson.txt",

@@ -206,10 +206,10 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		{&w.byID, "find article", `SELECT content_hash, findings_hash FROM articles WHERE id = ?`},
 		{&w.byHash, "find duplicate", `SELECT id FROM articles WHERE content_hash = ? AND id <> ?`},
 		{&w.deleteArticle, "delete article", `DELETE FROM articles WHERE id = ?`},
-		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet,
+		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet, section,
 			dateline_place, dateline_agency, dateline_date, dateline_end,
 			text, source, content_hash, findings_hash, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.entity, "insert entity", `INSERT INTO entities (article_id, type, name, code, titles) VALUES (?, ?, ?, ?, ?)`},
 		{&w.quote, "insert quote", `INSERT INTO quotes (article_id, start, "end", text, kind, cue,
 			speaker_id, speaker_start, speaker_end, speaker_text, sentence)
@@ -385,7 +385,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), d.End
 	}
 	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
-		null(a.Published), null(a.Outlet), place, agency, date, end,
+		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
 		a.Text, null(a.Source), hash, fhash, w.now); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
