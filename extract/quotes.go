@@ -287,7 +287,7 @@ func (a *qAnalyzer) quotes() []whosaid.Quote {
 			}
 			continue
 		}
-		if at == nil && !a.isSpeechLike(q, words) {
+		if at == nil && !a.isSpeechLike(q, words) && !a.afterSpeechVerb(q) {
 			continue
 		}
 		if at != nil && a.isScare(q, words, at) {
@@ -358,7 +358,7 @@ func (a *qAnalyzer) isSpeechLike(q qQspan, words int) bool {
 	last, _ := utf8.DecodeLastRuneInString(t)
 	// An exclamation or a question is an utterance even when short ("Too
 	// forced?", "You suck!", "Really?"); a term in marks never ends in one.
-	return words >= 3 && (last == '.' || last == '!' || last == '?' || last == ',') || words >= 1 && (last == '!' || last == '?')
+	return words >= 2 && (last == '.' || last == '!' || last == '?' || last == ',') || words >= 1 && (last == '!' || last == '?')
 }
 
 // isScare reports whether a short quote covered by a cue is still a term or
@@ -529,4 +529,30 @@ func qPluralPossessive(text string, i, n, end int) bool {
 func qIsWordRune(text string, off int) bool {
 	r, _ := utf8.DecodeRuneInString(text[off:])
 	return isWordRune(r)
+}
+
+// afterSpeechVerb reports whether the quote follows a speech verb directly
+// ("by saying “Too many.”", "chanted “Lock her up”"): the words in marks are
+// then what was said, however short.
+func (a *qAnalyzer) afterSpeechVerb(q qQspan) bool {
+	k := a.tokBefore(q.Open)
+	if k < 0 || a.d.Tokens[k].End < q.Open-1 {
+		return false
+	}
+	return qSpeechVerbs[strings.ToLower(a.d.Tok(k))]
+}
+
+// qSpeechVerbs are verbs of uttering whose object is the words said.
+var qSpeechVerbs = map[string]bool{
+	"say": true, "says": true, "said": true, "saying": true,
+	"chant": true, "chants": true, "chanted": true, "chanting": true,
+	"shout": true, "shouts": true, "shouted": true, "shouting": true,
+	"yell": true, "yells": true, "yelled": true, "yelling": true,
+	"echo": true, "echoes": true, "echoed": true, "echoing": true,
+	"reply": true, "replies": true, "replied": true, "replying": true,
+	"answer": true, "answers": true, "answered": true, "answering": true,
+	"tweet": true, "tweets": true, "tweeted": true, "tweeting": true,
+	"exclaim": true, "exclaims": true, "exclaimed": true, "exclaiming": true,
+	"respond": true, "responds": true, "responded": true, "responding": true,
+	"added": true, "adding": true, "adds": true,
 }
