@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 )
 
 // ClaimQuery selects claims; its fields mean what QuoteQuery's do, with
@@ -66,15 +65,7 @@ func scanClaim(rows *sql.Rows) (ClaimRow, error) {
 // Claims returns the claims q selects, in the order of Quotes. Errors are
 // those of Quotes.
 func (db *DB) Claims(ctx context.Context, q ClaimQuery) ([]ClaimRow, error) {
-	rows := []ClaimRow{}
-	err := db.eachClaim(ctx, q.filter(), func(r ClaimRow) error {
-		rows = append(rows, r)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return collect(func(fn func(ClaimRow) error) error { return db.eachClaim(ctx, q.filter(), fn) })
 }
 
 // EachClaim calls fn with every stored claim, as EachQuote does for quotes.
@@ -84,25 +75,5 @@ func (db *DB) EachClaim(ctx context.Context, fn func(ClaimRow) error) error {
 
 // eachClaim streams the claims f selects to fn, as eachQuote does.
 func (db *DB) eachClaim(ctx context.Context, f filter, fn func(ClaimRow) error) error {
-	rows, err := db.speechRows(ctx, "claims", claimColumns, f)
-	if err != nil {
-		return fmt.Errorf("claims: %w", err)
-	}
-	if rows == nil {
-		return nil
-	}
-	defer rows.Close()
-	for rows.Next() {
-		r, err := scanClaim(rows)
-		if err != nil {
-			return fmt.Errorf("claims: scan: %w", err)
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("claims: %w", err)
-	}
-	return nil
+	return eachSpeech(ctx, db, "claims", claimColumns, f, scanClaim, fn)
 }

@@ -117,15 +117,7 @@ func parseTitles(s sql.NullString) ([]string, error) {
 // last), article id and offset. A malformed From/To or a negative
 // Limit/Offset gives an error wrapping ErrInvalid.
 func (db *DB) Quotes(ctx context.Context, q QuoteQuery) ([]QuoteRow, error) {
-	rows := []QuoteRow{}
-	err := db.eachQuote(ctx, q.filter(), func(r QuoteRow) error {
-		rows = append(rows, r)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return rows, nil
+	return collect(func(fn func(QuoteRow) error) error { return db.eachQuote(ctx, q.filter(), fn) })
 }
 
 // EachQuote calls fn with every stored quote, in the order of Quotes, without
@@ -136,28 +128,45 @@ func (db *DB) EachQuote(ctx context.Context, fn func(QuoteRow) error) error {
 	return db.eachQuote(ctx, filter{}, fn)
 }
 
-// eachQuote streams the quotes f selects to fn, one query for all of them,
-// so that they come from one snapshot.
+// eachQuote streams the quotes f selects to fn.
 func (db *DB) eachQuote(ctx context.Context, f filter, fn func(QuoteRow) error) error {
-	rows, err := db.speechRows(ctx, "quotes", quoteColumns, f)
+	return eachSpeech(ctx, db, "quotes", quoteColumns, f, scanQuote, fn)
+}
+
+// eachSpeech streams the rows of table ("quotes" or "claims") that f selects
+// to fn, scanned by scan. One query serves all of them, so that they come
+// from one snapshot. It stops at, and returns, fn's first error.
+func eachSpeech[T any](ctx context.Context, db *DB, table, columns string, f filter,
+	scan func(*sql.Rows) (T, error), fn func(T) error) error {
+	rows, err := db.speechRows(ctx, table, columns, f)
 	if err != nil {
-		return fmt.Errorf("quotes: %w", err)
+		return fmt.Errorf("%s: %w", table, err)
 	}
 	if rows == nil {
 		return nil
 	}
 	defer rows.Close()
 	for rows.Next() {
-		r, err := scanQuote(rows)
+		r, err := scan(rows)
 		if err != nil {
-			return fmt.Errorf("quotes: scan: %w", err)
+			return fmt.Errorf("%s: scan: %w", table, err)
 		}
 		if err := fn(r); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("quotes: %w", err)
+		return fmt.Errorf("%s: %w", table, err)
 	}
 	return nil
+}
+
+// collect gathers what each streams into a slice, empty rather than nil
+// when there is nothing.
+func collect[T any](each func(func(T) error) error) ([]T, error) {
+	out := []T{}
+	if err := each(func(r T) error { out = append(out, r); return nil }); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
