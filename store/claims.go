@@ -7,16 +7,7 @@ import (
 
 // ClaimQuery selects claims; its fields mean what QuoteQuery's do, with
 // Search over the claim text.
-type ClaimQuery struct {
-	Speaker         string
-	SpeakerID       int64
-	Search          string
-	Article         string
-	Entity, Country string
-	Outlet          string
-	From, To        string
-	Limit, Offset   int
-}
+type ClaimQuery QuoteQuery
 
 // ClaimRow is one claim with its speaker and article; Titles are as in
 // QuoteRow.
@@ -39,11 +30,7 @@ type ClaimRow struct {
 }
 
 // filter turns the query into the form quotes and claims share.
-func (q ClaimQuery) filter() filter {
-	return filter{speaker: q.Speaker, speakerID: q.SpeakerID, search: q.Search, article: q.Article,
-		entity: q.Entity, country: q.Country, outlet: q.Outlet,
-		from: q.From, to: q.To, limit: q.Limit, offset: q.Offset}
-}
+func (q ClaimQuery) filter() filter { return QuoteQuery(q).filter() }
 
 const claimColumns = `x.id, x.text, coalesce(x.cue, ''),
 	s.id, s.name, s.kind, ` + speakerTitles + `,

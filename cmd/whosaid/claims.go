@@ -9,22 +9,15 @@ import (
 func runClaims(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "claims", "[flags]", "Lists reported claims (speech without quotation marks) with speaker, article and date.")
 	qf := addQueryFlags(fs)
-	var q store.ClaimQuery
-	fs.StringVar(&q.Speaker, "speaker", "", "only claims by speakers whose name contains `NAME`")
-	fs.StringVar(&q.Search, "search", "", "full-text search in the claim `text`")
-	fs.StringVar(&q.Article, "article", "", "only claims from this article `id`")
-	fs.StringVar(&q.From, "from", "", "only articles published on or after `YYYY-MM-DD`")
-	fs.StringVar(&q.To, "to", "", "only articles published on or before `YYYY-MM-DD`")
-	fs.StringVar(&q.Entity, "entity", "", "only articles naming this entity (its full `name`, any case)")
-	fs.StringVar(&q.Country, "country", "", "only articles naming this country or a place in it (ISO `code`)")
-	fs.StringVar(&q.Outlet, "outlet", "", "only articles from this `outlet` (any case)")
+	var q store.QuoteQuery
+	addSpeechFilters(fs, &q, "claim")
 	db, _, err := qf.open(ctx, fs, args)
 	if err != nil {
 		return err
 	}
 	q.Limit, q.Offset = *qf.limit, *qf.offset
 	defer db.Close()
-	found, err := db.Claims(ctx, q)
+	found, err := db.Claims(ctx, store.ClaimQuery(q))
 	if err != nil {
 		return err
 	}

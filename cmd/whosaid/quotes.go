@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"strings"
 
 	"github.com/whosaid/whosaid/store"
@@ -11,14 +12,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "quotes", "[flags]", "Lists who said what: quotes with speaker, article and date, oldest first.")
 	qf := addQueryFlags(fs)
 	var q store.QuoteQuery
-	fs.StringVar(&q.Speaker, "speaker", "", "only quotes by speakers whose name contains `NAME`")
-	fs.StringVar(&q.Search, "search", "", "full-text search in the quote `text` (words ANDed; word* for a prefix; \"a phrase\")")
-	fs.StringVar(&q.Article, "article", "", "only quotes from this article `id`")
-	fs.StringVar(&q.From, "from", "", "only articles published on or after `YYYY-MM-DD`")
-	fs.StringVar(&q.To, "to", "", "only articles published on or before `YYYY-MM-DD`")
-	fs.StringVar(&q.Entity, "entity", "", "only articles naming this entity (its full `name`, any case: \"NATO\", \"Rex Tillerson\")")
-	fs.StringVar(&q.Country, "country", "", "only articles naming this country or a place in it (ISO `code`: US, de)")
-	fs.StringVar(&q.Outlet, "outlet", "", "only articles from this `outlet` (any case)")
+	addSpeechFilters(fs, &q, "quote")
 	db, _, err := qf.open(ctx, fs, args)
 	if err != nil {
 		return err
@@ -57,4 +51,17 @@ func speakerLabel(name, kind string) string {
 		return "(unnamed) " + name
 	}
 	return name
+}
+
+// addSpeechFilters registers the filters quotes and claims share on q; what
+// ("quote", "claim") names the rows in the help text.
+func addSpeechFilters(fs *flag.FlagSet, q *store.QuoteQuery, what string) {
+	fs.StringVar(&q.Speaker, "speaker", "", "only "+what+"s by speakers whose name contains `NAME`")
+	fs.StringVar(&q.Search, "search", "", "full-text search in the "+what+" `text` (words ANDed; word* for a prefix; \"a phrase\")")
+	fs.StringVar(&q.Article, "article", "", "only "+what+"s from this article `id`")
+	fs.StringVar(&q.From, "from", "", "only articles published on or after `YYYY-MM-DD`")
+	fs.StringVar(&q.To, "to", "", "only articles published on or before `YYYY-MM-DD`")
+	fs.StringVar(&q.Entity, "entity", "", "only articles naming this entity (its full `name`, any case: \"NATO\", \"Rex Tillerson\")")
+	fs.StringVar(&q.Country, "country", "", "only articles naming this country or a place in it (ISO `code`: US, de)")
+	fs.StringVar(&q.Outlet, "outlet", "", "only articles from this `outlet` (any case)")
 }
