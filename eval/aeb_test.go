@@ -2,7 +2,6 @@ package eval_test
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,9 +19,7 @@ const aebFloor = 0.960
 // benchmark in ../shared, when it is there.
 func TestAEBFloor(t *testing.T) {
 	const dir = "../../shared/data/aeb"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("no ../shared/data/aeb beside the checkout")
-	}
+	needShared(t, dir)
 	if testing.Short() {
 		t.Skip("181 pages: not in -short")
 	}

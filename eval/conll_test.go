@@ -24,9 +24,7 @@ var conllFloors = map[string]float64{
 
 func TestCoNLLTestaFloors(t *testing.T) {
 	path := filepath.Join("..", "..", "shared", "data", "conll2003", "eng.testa")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("CoNLL-2003 is not beside the checkout (%s): %v", path, err)
-	}
+	needShared(t, path)
 	require.Equal(t, eval.KindCoNLL, eval.Detect(path))
 	docs, err := eval.ReadCoNLL(path)
 	require.NoError(t, err)

@@ -1,7 +1,6 @@
 package eval_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,9 +22,7 @@ var recognizersFloors = map[string]float64{
 }
 
 func TestRecognizersFloors(t *testing.T) {
-	if _, err := os.Stat(recognizersDir); err != nil {
-		t.Skipf("Recognizers-Text specs not available at %s (see ../shared/data/README.md): %v", recognizersDir, err)
-	}
+	needShared(t, recognizersDir)
 	specs, err := eval.LoadRecognizers(recognizersDir)
 	require.NoError(t, err)
 	require.Len(t, specs, 2, "the currency and percent specs; the DateTime spec is not read")

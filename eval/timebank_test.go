@@ -1,7 +1,6 @@
 package eval_test
 
 import (
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,9 +22,7 @@ var timeBankFloors = map[string]float64{
 }
 
 func TestTimeBankFloors(t *testing.T) {
-	if _, err := os.Stat(timeBankDir); err != nil {
-		t.Skipf("TimeBank not available at %s (see ../shared/data/README.md): %v", timeBankDir, err)
-	}
+	needShared(t, timeBankDir)
 	docs, err := eval.LoadTimeBank(timeBankDir)
 	require.NoError(t, err)
 	r := eval.RunTimeBank(docs, extract.DatesAndAmounts)
