@@ -295,7 +295,7 @@ func TestSpeakers(t *testing.T) {
 func TestTargetsAndCounts(t *testing.T) {
 	ctx := context.Background()
 	db := corpusDB(t)
-	ts, err := db.Targets(ctx)
+	ts, err := db.Targets(ctx, 0, 0)
 	require.NoError(t, err)
 	require.Len(t, ts, 2)
 	nato := natoFindings(t)
@@ -303,6 +303,11 @@ func TestTargetsAndCounts(t *testing.T) {
 	assert.Equal(t, nato.Amounts[1], ts[1].Amount)
 	assert.Equal(t, "reuters-nato-tillerson", ts[0].ArticleID)
 	assert.Equal(t, "2017-03-21", ts[0].Published)
+	page, err := db.Targets(ctx, 1, 1)
+	require.NoError(t, err)
+	assert.Equal(t, ts[1:], page)
+	_, err = db.Targets(ctx, -1, 0)
+	assert.ErrorIs(t, err, ErrInvalid)
 
 	c, err := db.Counts(ctx)
 	require.NoError(t, err)

@@ -24,12 +24,20 @@ const targetsSQL = `SELECT m.text, m.start, m."end", m.kind, m.value, m.unit,
 FROM amounts m
 JOIN articles a ON a.id = m.article_id
 WHERE m.target = 1
-ORDER BY a.published IS NULL, a.published, a.id, m.start, m.id`
+ORDER BY a.published IS NULL, a.published, a.id, m.start, m.id
+LIMIT ? OFFSET ?`
 
-// Targets returns every target amount with its article, ordered by
-// published date (undated last), article and offset.
-func (db *DB) Targets(ctx context.Context) ([]TargetRow, error) {
-	rows, err := db.r.QueryContext(ctx, targetsSQL)
+// Targets returns the target amounts with their article, ordered by
+// published date (undated last), article and offset: limit of them (0: all)
+// after skipping offset. A negative limit or offset gives ErrInvalid.
+func (db *DB) Targets(ctx context.Context, limit, offset int) ([]TargetRow, error) {
+	if limit < 0 || offset < 0 {
+		return nil, fmt.Errorf("targets: negative limit or offset: %w", ErrInvalid)
+	}
+	if limit == 0 {
+		limit = -1 // SQLite: no limit
+	}
+	rows, err := db.r.QueryContext(ctx, targetsSQL, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("targets: %w", err)
 	}

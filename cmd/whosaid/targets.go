@@ -15,11 +15,10 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	found, err := db.Targets(ctx)
+	found, err := db.Targets(ctx, *qf.limit, *qf.offset)
 	if err != nil {
 		return err
 	}
-	found = page(found, *qf.limit, *qf.offset)
 	if found == nil {
 		found = []store.TargetRow{}
 	}
@@ -30,18 +29,6 @@ func runTargets(ctx context.Context, e *env, args []string) error {
 			a.Of, a.Deadline, a.Text, r.ArticleID})
 	}
 	return out.write(e.stdout, *qf.format)
-}
-
-// page applies --limit and --offset to rows a store call returns whole.
-func page[T any](all []T, limit, offset int) []T {
-	if offset > len(all) {
-		offset = len(all)
-	}
-	all = all[offset:]
-	if limit > 0 && limit < len(all) {
-		all = all[:limit]
-	}
-	return all
 }
 
 func itoa(n int) string     { return strconv.Itoa(n) }
