@@ -10,6 +10,7 @@ import (
 	"github.com/jdkato/prose/v2"
 	"github.com/stretchr/testify/require"
 
+	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/store"
 )
@@ -54,7 +55,7 @@ func BenchmarkIngestVsProse(b *testing.B) {
 			db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 			require.NoError(b, err)
 			b.StartTimer()
-			sum, err := ingest(ctx, db, x, []string{dir}, 0, func(string) {}, func() {})
+			sum, err := ingestFrom(ctx, db, x, &corpus.Walker{}, []string{dir}, 0, func(string) {}, func() {})
 			require.NoError(b, err)
 			require.Equal(b, len(articles), sum.read+sum.skipped)
 			b.StopTimer()

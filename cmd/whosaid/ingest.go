@@ -84,12 +84,6 @@ func (s summary) String() string {
 		s.read, s.added, s.unchanged, s.skipped, s.quotes, s.claims, s.took.Round(time.Millisecond), rate)
 }
 
-// ingest is ingestFrom with a Walker whose Fetcher has its defaults.
-func ingest(ctx context.Context, db *store.DB, x *extract.Extractor, sources []string, workers int,
-	report func(string), tick func()) (summary, error) {
-	return ingestFrom(ctx, db, x, &corpus.Walker{}, sources, workers, report, tick)
-}
-
 // ingestFrom streams articles from sources, read by walker, through workers
 // extraction goroutines to one writer. Memory stays bounded by the channel
 // sizes and the batch, not the corpus. report receives one line per skipped
