@@ -199,22 +199,8 @@ func (t *entityTagger) prefixed(st *entState, i int) {
 	if !entHyphenPrefixes[w[:h]] {
 		return
 	}
-	for _, e := range t.gz.first[w[h+1:]] {
-		if len(e.rest) != 0 {
-			continue
-		}
-		c := cand{s: i, e: i + 1, s0: i, ent: e}
-		switch e.kind {
-		case gzOrg:
-			c.typ = whosaid.Org
-		case gzCountry, gzDemonym:
-			c.typ = whosaid.Country
-		default:
-			continue
-		}
-		k := st.addCand(c)
+	if k, ok := t.hyphenPart(st, i, w[h+1:], false); ok {
 		st.cands[k].start += h + 1
-		return
 	}
 }
 
@@ -230,25 +216,33 @@ func (st *entState) compound(i int) bool {
 func (t *entityTagger) compoundHead(st *entState, i int) {
 	w := st.word(i)
 	head := w[:strings.LastIndexByte(w, '-')]
-	for _, e := range t.gz.first[head] {
+	if k, ok := t.hyphenPart(st, i, head, true); ok {
+		st.cands[k].end = st.cands[k].start + len(head)
+	}
+}
+
+// hyphenPart adds, as a candidate over token i, the one-word organization,
+// country or demonym (or, with places, place) that part of a hyphenated
+// token names, and returns its index for the caller to narrow to the part.
+func (t *entityTagger) hyphenPart(st *entState, i int, part string, places bool) (int, bool) {
+	for _, e := range t.gz.first[part] {
 		if len(e.rest) != 0 {
 			continue
 		}
 		c := cand{s: i, e: i + 1, s0: i, ent: e}
-		switch e.kind {
-		case gzOrg:
+		switch {
+		case e.kind == gzOrg:
 			c.typ = whosaid.Org
-		case gzCountry, gzDemonym:
+		case e.kind == gzCountry || e.kind == gzDemonym:
 			c.typ = whosaid.Country
-		case gzPlace:
+		case e.kind == gzPlace && places:
 			c.typ = whosaid.Location
 		default:
 			continue
 		}
-		k := st.addCand(c)
-		st.cands[k].end = st.cands[k].start + len(head)
-		return
+		return st.addCand(c), true
 	}
+	return 0, false
 }
 
 // particleRun returns the token after a run of name particles starting at
