@@ -10,8 +10,11 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	dateparser "github.com/markusmobius/go-dateparser"
+	"github.com/markusmobius/go-trafilatura"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
 	"github.com/whosaid/whosaid"
 )
 
@@ -349,4 +352,23 @@ func BenchmarkReadHTML(b *testing.B) {
 			}
 		}
 	}
+}
+
+// TestTrafilaturaDateSearchOff guards the go.mod replace of go-dateparser
+// by a stand-in that parses nothing (third_party/go-dateparser): it is sound
+// only while trafilatura's date search, its one user, stays disabled, and
+// html.go reads the publication date from the page's metadata instead.
+func TestTrafilaturaDateSearchOff(t *testing.T) {
+	require.Equal(t, trafilatura.Disabled, trafilaturaOptions.HtmlDateMode,
+		"trafilatura's date search needs the real go-dateparser: drop the replace in go.mod first")
+	_, err := (&dateparser.Parser{}).Parse(&dateparser.Configuration{}, "March 21, 2017")
+	require.ErrorIs(t, err, dateparser.ErrNotLinked)
+
+	page := `<html><head><meta property="article:published_time" content="2017-03-21T10:00:00Z"></head>
+<body><article><p>` + strings.Repeat("Allies must show a clear path to higher defense spending, an official said. ", 8) +
+		`</p></article></body></html>`
+	a, err := ReadHTML("page.html", strings.NewReader(page))
+	require.NoError(t, err)
+	assert.Equal(t, "2017-03-21", a.Published)
+	assert.Contains(t, a.Text, "clear path")
 }
