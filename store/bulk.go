@@ -14,7 +14,8 @@ import (
 const bulkRows = 32
 
 // bulk inserts rows into one table with multi-row INSERTs, for rows whose
-// ids nobody reads back (mentions, dates). Rows are inserted in the order
+// ids nobody reads back (mentions, dates) or that carry the ids the writer
+// gave them (entities, quotes, claims: ids.go). Rows are inserted in the order
 // given, so they get the ids one INSERT per row would give them. Its
 // statements are prepared on first use, one per power-of-two row count, and
 // belong to the transaction of the writer that owns it.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/whosaid/whosaid"
@@ -177,17 +178,27 @@ type writer struct {
 	// transaction with errArticleFault.
 	savepoints bool
 
-	byID, byHash, deleteArticle   *sql.Stmt
-	article, entity, quote, claim *sql.Stmt
-	findSpeaker, addSpeaker       *sql.Stmt
-	stmts                         []*sql.Stmt
-	dd                            *dedupe     // dedupe.go
-	al                            *aliasStmts // aliases.go
-	fts                           *ftsQueue   // fts.go
-	// mentions, dates and amounts are written with multi-row INSERTs
-	// (bulk.go); args is their reused parameter buffer.
-	mentions, dates, amounts *bulk
-	args                     []any
+	byID, byHash, deleteArticle *sql.Stmt
+	article                     *sql.Stmt
+	findSpeaker, addSpeaker     *sql.Stmt
+	stmts                       []*sql.Stmt
+	dd                          *dedupe     // dedupe.go
+	al                          *aliasStmts // aliases.go
+	fts                         *ftsQueue   // fts.go
+	// entities, mentions, dates, amounts, quotes and claims are written
+	// with multi-row INSERTs (bulk.go); args is their reused parameter
+	// buffer. The ids of new entities, quotes and claims, which mentions
+	// and the FTS index refer to, are given by the writer (ids.go).
+	entities, mentions, dates, amounts, quotes, claims *bulk
+	args                                               []any
+	entityIDs, quoteIDs, claimIDs                      idSeq
+	// people caches the speaker ids of the people of the article being
+	// written, by the name, mention and titles person resolves them from:
+	// an article quotes the same person again and again, and resolving
+	// them takes several lookups. It is emptied for every article, so
+	// what an article gets never depends on the articles stored with it
+	// in the same batch.
+	people map[string]int64
 	// others caches the ids of the speakers other than people found or
 	// added in this transaction, by kind and ASCII-lower-cased name (the
 	// NOCASE of the name column). Speakers are deleted only at the end of
@@ -210,13 +221,6 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 			dateline_place, dateline_agency, dateline_date, dateline_end,
 			text, source, content_hash, findings_hash, ingested_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.entity, "insert entity", `INSERT INTO entities (article_id, type, name, code, titles) VALUES (?, ?, ?, ?, ?)`},
-		{&w.quote, "insert quote", `INSERT INTO quotes (article_id, start, "end", text, kind, cue,
-			speaker_id, speaker_start, speaker_end, speaker_text, sentence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.claim, "insert claim", `INSERT INTO claims (article_id, start, "end", text, cue,
-			speaker_id, speaker_start, speaker_end, speaker_text, sentence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
 		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
 	} {
@@ -246,9 +250,17 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		return nil, err
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
+	w.entities = newBulk(tx, "insert entities", `INSERT INTO entities (id, article_id, type, name, code, titles)`, 6)
 	w.mentions = newBulk(tx, "insert mentions", `INSERT INTO mentions (entity_id, start, "end", text)`, 4)
 	w.dates = newBulk(tx, "insert dates", `INSERT INTO dates (article_id, start, "end", text, value)`, 5)
 	w.amounts = newBulk(tx, "insert amounts", `INSERT INTO amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
+	w.quotes = newBulk(tx, "insert quotes", `INSERT INTO quotes (id, article_id, start, "end", text, kind, cue,
+		speaker_id, speaker_start, speaker_end, speaker_text, sentence)`, 12)
+	w.claims = newBulk(tx, "insert claims", `INSERT INTO claims (id, article_id, start, "end", text, cue,
+		speaker_id, speaker_start, speaker_end, speaker_text, sentence)`, 11)
+	w.entityIDs = idSeq{tx: tx, table: "entities"}
+	w.quoteIDs = idSeq{tx: tx, table: "quotes"}
+	w.claimIDs = idSeq{tx: tx, table: "claims"}
 	return w, nil
 }
 
@@ -258,7 +270,7 @@ func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
 	}
-	for _, b := range []*bulk{w.mentions, w.dates, w.amounts} {
+	for _, b := range []*bulk{w.entities, w.mentions, w.dates, w.amounts, w.quotes, w.claims} {
 		if b != nil {
 			b.close()
 		}
@@ -315,6 +327,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		}
 		w.fts.rollback()
 		clear(w.others)
+		w.resetIDs()
 		return fail(err)
 	}
 	if _, err := w.tx.ExecContext(ctx, "RELEASE article"); err != nil {
@@ -364,6 +377,7 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 		if _, err := w.deleteArticle.ExecContext(ctx, id); err != nil {
 			return "", "", fmt.Errorf("delete old article: %w", err)
 		}
+		w.resetIDs() // the deleted rows may have held the highest ids
 		status = Replaced
 	}
 	if err := w.insert(ctx, f, id, hash, fhash); err != nil {
@@ -389,25 +403,32 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		a.Text, null(a.Source), hash, fhash, w.now); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
-	args := w.args[:0] // the mentions of every entity, then the dates, then the amounts
+	clear(w.people)
+	args := w.args[:0]
+	eids := make([]int64, len(f.Entities))
 	for i, e := range f.Entities {
-		titles := []byte("[]")
+		titles := "[]"
 		if len(e.Titles) > 0 {
-			var err error
-			if titles, err = json.Marshal(e.Titles); err != nil {
+			b, err := json.Marshal(e.Titles)
+			if err != nil {
 				return fmt.Errorf("entity %d titles: %w", i, err)
 			}
+			titles = string(b)
 		}
-		r, err := w.entity.ExecContext(ctx, id, e.Type, e.Name, null(e.Code), string(titles))
+		eid, err := w.entityIDs.next(ctx)
 		if err != nil {
-			return fmt.Errorf("insert entity %d: %w", i, err)
+			return err
 		}
-		eid, err := r.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("insert entity %d: %w", i, err)
-		}
+		eids[i] = eid
+		args = append(args, eid, id, e.Type, e.Name, null(e.Code), titles)
+	}
+	if err := w.entities.exec(ctx, args); err != nil {
+		return err
+	}
+	args = args[:0]
+	for i, e := range f.Entities {
 		for _, m := range e.Mentions {
-			args = append(args, eid, m.Start, m.End, m.Text)
+			args = append(args, eids[i], m.Start, m.End, m.Text)
 		}
 	}
 	if err := w.mentions.exec(ctx, args); err != nil {
@@ -428,42 +449,52 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	if err := w.amounts.exec(ctx, args); err != nil {
 		return err
 	}
-	w.args = args[:0]
+	args = args[:0]
 	for i, q := range f.Quotes {
 		sid, err := w.speaker(ctx, q.Speaker, f.Entities)
 		if err != nil {
 			return fmt.Errorf("quote %d: %w", i, err)
 		}
+		qid, err := w.quoteIDs.next(ctx)
+		if err != nil {
+			return err
+		}
 		ms, me, mt := mention(q.Speaker.Mention)
-		r, err := w.quote.ExecContext(ctx, id, q.Start, q.End, q.Text, q.Kind, null(q.Cue),
+		args = append(args, qid, id, q.Start, q.End, q.Text, q.Kind, null(q.Cue),
 			sid, ms, me, mt, null(q.Sentence))
-		if err != nil {
-			return fmt.Errorf("insert quote %d: %w", i, err)
-		}
-		qid, err := r.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("insert quote %d: %w", i, err)
-		}
 		w.fts.curQuotes = append(w.fts.curQuotes, qid)
 	}
+	if err := w.quotes.exec(ctx, args); err != nil {
+		return err
+	}
+	args = args[:0]
 	for i, c := range f.Claims {
 		sid, err := w.speaker(ctx, c.Speaker, f.Entities)
 		if err != nil {
 			return fmt.Errorf("claim %d: %w", i, err)
 		}
+		cid, err := w.claimIDs.next(ctx)
+		if err != nil {
+			return err
+		}
 		ms, me, mt := mention(c.Speaker.Mention)
-		r, err := w.claim.ExecContext(ctx, id, c.Start, c.End, c.Text, null(c.Cue),
+		args = append(args, cid, id, c.Start, c.End, c.Text, null(c.Cue),
 			sid, ms, me, mt, null(c.Sentence))
-		if err != nil {
-			return fmt.Errorf("insert claim %d: %w", i, err)
-		}
-		cid, err := r.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("insert claim %d: %w", i, err)
-		}
 		w.fts.curClaims = append(w.fts.curClaims, cid)
 	}
+	if err := w.claims.exec(ctx, args); err != nil {
+		return err
+	}
+	w.args = args[:0]
 	return nil
+}
+
+// resetIDs makes the id sequences read their tables' maximum ids again,
+// after rows may have gone.
+func (w *writer) resetIDs() {
+	w.entityIDs.reset()
+	w.quoteIDs.reset()
+	w.claimIDs.reset()
 }
 
 // speaker returns the id of the (kind, name) speaker row, adding it when
@@ -477,7 +508,23 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		kind = whosaid.KindUnknown
 	}
 	if kind == whosaid.KindPerson && s.Name != "" {
-		return w.person(ctx, s, personTitles(es, s.Name))
+		titles := personTitles(es, s.Name)
+		key := s.Name + "\x00" + strings.Join(titles, "\x00")
+		if s.Mention != nil {
+			key += "\x00\x00" + s.Mention.Text
+		}
+		if id, ok := w.people[key]; ok {
+			return id, nil
+		}
+		id, err := w.person(ctx, s, titles)
+		if err != nil {
+			return 0, err
+		}
+		if w.people == nil {
+			w.people = map[string]int64{}
+		}
+		w.people[key] = id
+		return id, nil
 	}
 	key := kind + "\x00" + asciiLower(s.Name)
 	if id, ok := w.others[key]; ok {
