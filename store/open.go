@@ -126,9 +126,13 @@ func (db *DB) Path() string { return db.path }
 //     checkpoint copies the pages in the WAL back into the database file,
 //     and a page changed by many batches is copied once, not once a batch.
 //
+//   - no SQLite mutexes (_mutex=no): database/sql hands a connection to
+//     one goroutine at a time, so SQLite's own locking of it only cost
+//     a lock and an unlock around every call.
+//
 // writerDSN holds those the DSN can set, writerPragmas the rest, run on
 // every new writing connection.
-const writerDSN = "_synchronous=NORMAL&_cache_size=-65536"
+const writerDSN = "_synchronous=NORMAL&_cache_size=-65536&_mutex=no"
 
 var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 8192"}
 

@@ -112,19 +112,20 @@ var errArticleFault = errors.New("article refused in a batch without savepoints"
 // Without, an article SQLite refuses fails the batch with an error wrapping
 // errArticleFault.
 func (db *DB) put(ctx context.Context, fs []Prepared, savepoints bool) ([]Result, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
+	// The transaction and its statements run under a context that cannot
+	// be cancelled, and ctx is checked between articles instead:
+	// go-sqlite3 runs each statement under a cancellable context on a
+	// goroutine of its own and waits for it, and database/sql starts a
+	// goroutine for every query in a transaction begun with one, a
+	// hand-off per row that cost more than most inserts. A cancel still
+	// stops Put within one article and rolls the batch back.
+	sctx := context.WithoutCancel(ctx)
+	tx, err := db.w.BeginTx(sctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("put: begin: %w", err)
 	}
 	defer tx.Rollback()
 
-	// The statements run under a context that cannot be cancelled, and ctx
-	// is checked between articles instead: go-sqlite3 runs each statement
-	// under a cancellable context on a goroutine of its own and waits for
-	// it, a hand-off per row that cost more than most inserts. A cancel
-	// still stops Put within one article, and rolls the batch back (the
-	// transaction is bound to ctx).
-	sctx := context.WithoutCancel(ctx)
 	w, err := newWriter(sctx, tx, db.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
