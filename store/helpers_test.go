@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -195,11 +196,32 @@ func tableCounts(tb testing.TB, db *DB) map[string]int {
 }
 
 // requireFTSIntact runs FTS5's own integrity check, which for an
-// external-content table compares the index with the content table.
+// external-content table compares the index with the content table, and
+// requires that every row has the parent its foreign keys name (the
+// writer does not enforce them: open.go).
 func requireFTSIntact(tb testing.TB, db *DB) {
 	tb.Helper()
 	for _, t := range []string{"quotes_fts", "claims_fts"} {
 		_, err := db.w.Exec("INSERT INTO " + t + " (" + t + ", rank) VALUES ('integrity-check', 1)")
 		require.NoError(tb, err, t)
 	}
+	requireNoOrphans(tb, db)
+}
+
+// requireNoOrphans requires that PRAGMA foreign_key_check finds no row
+// without its parent.
+func requireNoOrphans(tb testing.TB, db *DB) {
+	tb.Helper()
+	rows, err := db.r.Query(`SELECT "table", rowid, parent FROM pragma_foreign_key_check`)
+	require.NoError(tb, err)
+	defer rows.Close()
+	var orphans []string
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		require.NoError(tb, rows.Scan(&table, &rowid, &parent))
+		orphans = append(orphans, fmt.Sprintf("%s %d -> %s", table, rowid.Int64, parent))
+	}
+	require.NoError(tb, rows.Err())
+	require.Empty(tb, orphans, "rows whose parent is gone")
 }

@@ -19,12 +19,10 @@ func TestOpenWAL(t *testing.T) {
 			conn = db.r
 		}
 		var mode string
-		var fk, timeout int
+		var timeout int
 		require.NoError(t, conn.QueryRow("PRAGMA journal_mode").Scan(&mode))
-		require.NoError(t, conn.QueryRow("PRAGMA foreign_keys").Scan(&fk))
 		require.NoError(t, conn.QueryRow("PRAGMA busy_timeout").Scan(&timeout))
 		assert.Equal(t, "wal", mode, pool)
-		assert.Equal(t, 1, fk, pool)
 		assert.Equal(t, 5000, timeout, pool)
 	}
 	_, err := db.r.Exec("CREATE TABLE nope (x)")

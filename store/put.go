@@ -166,9 +166,27 @@ func (db *DB) put(ctx context.Context, fs []Prepared, savepoints bool) ([]Result
 // deleteOrphanSpeakers removes speakers nothing refers to any more, after a
 // replaced article took their last quote or claim with it. Aliases are
 // recorded from what articles say, so they go with their speaker.
-const deleteOrphanSpeakers = `DELETE FROM speakers
+const deleteOrphanSpeakers = `DELETE FROM speaker_aliases
+WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speaker_aliases.speaker_id)
+  AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speaker_aliases.speaker_id);
+DELETE FROM speakers
 WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
   AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)`
+
+// deleteArticleSQL deletes an article and every row that belongs to it.
+// The schema's foreign keys would cascade, but the writing connection does
+// not enforce them (see writerDSN), so the writer deletes the children
+// itself, before their parents, as the cascade would.
+var deleteArticleSQL = []string{
+	`DELETE FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE article_id = ?)`,
+	`DELETE FROM entities WHERE article_id = ?`,
+	`DELETE FROM dates WHERE article_id = ?`,
+	`DELETE FROM amounts WHERE article_id = ?`,
+	`DELETE FROM quotes WHERE article_id = ?`,
+	`DELETE FROM claims WHERE article_id = ?`,
+	`DELETE FROM article_sketches WHERE article_id = ?`,
+	`DELETE FROM articles WHERE id = ?`,
+}
 
 // writer holds the statements of one Put transaction, prepared once.
 type writer struct {
@@ -179,13 +197,14 @@ type writer struct {
 	// transaction with errArticleFault.
 	savepoints bool
 
-	byID, byHash, deleteArticle *sql.Stmt
-	article                     *sql.Stmt
-	findSpeaker, addSpeaker     *sql.Stmt
-	stmts                       []*sql.Stmt
-	dd                          *dedupe     // dedupe.go
-	al                          *aliasStmts // aliases.go
-	fts                         *ftsQueue   // fts.go
+	byID, byHash            *sql.Stmt
+	deleteArticle           []*sql.Stmt // deleteArticleSQL
+	article                 *sql.Stmt
+	findSpeaker, addSpeaker *sql.Stmt
+	stmts                   []*sql.Stmt
+	dd                      *dedupe     // dedupe.go
+	al                      *aliasStmts // aliases.go
+	fts                     *ftsQueue   // fts.go
 	// entities, mentions, dates, amounts, quotes and claims are written
 	// with multi-row INSERTs (bulk.go); args is their reused parameter
 	// buffer. The ids of new entities, quotes and claims, which mentions
@@ -217,7 +236,6 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 	}{
 		{&w.byID, "find article", `SELECT content_hash, findings_hash FROM articles WHERE id = ?`},
 		{&w.byHash, "find duplicate", `SELECT id FROM articles WHERE content_hash = ? AND id <> ?`},
-		{&w.deleteArticle, "delete article", `DELETE FROM articles WHERE id = ?`},
 		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet, section,
 			dateline_place, dateline_agency, dateline_date, dateline_end,
 			text, source, content_hash, findings_hash, ingested_at)
@@ -231,6 +249,15 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 			return nil, fmt.Errorf("prepare %s: %w", s.name, err)
 		}
 		*s.dst = st
+		w.stmts = append(w.stmts, st)
+	}
+	for _, q := range deleteArticleSQL {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare delete article: %w", err)
+		}
+		w.deleteArticle = append(w.deleteArticle, st)
 		w.stmts = append(w.stmts, st)
 	}
 	dd, stmts, err := newDedupe(ctx, tx)
@@ -369,14 +396,15 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 	}
 	status := Inserted
 	if exists {
-		// The foreign keys cascade: entities, mentions, dates, amounts,
-		// quotes and claims go with the article, and the FTS triggers
-		// take their text out of the index, where it must be (fts.go).
+		// The FTS delete triggers take the old quotes' and claims' text
+		// out of the index, where it must be (fts.go).
 		if err := w.fts.flush(ctx); err != nil {
 			return "", "", err
 		}
-		if _, err := w.deleteArticle.ExecContext(ctx, id); err != nil {
-			return "", "", fmt.Errorf("delete old article: %w", err)
+		for _, st := range w.deleteArticle {
+			if _, err := st.ExecContext(ctx, id); err != nil {
+				return "", "", fmt.Errorf("delete old article: %w", err)
+			}
 		}
 		w.resetIDs() // the deleted rows may have held the highest ids
 		status = Replaced

@@ -124,12 +124,15 @@ func skippedLines(stderr string) []string {
 // dbState is what must be equal between a resumed and a clean database.
 type dbState struct {
 	Integrity string
-	Articles  []string // id, content hash, findings hash
-	Quotes    []string // article id, start, end, text, speaker kind and name
-	Claims    []string
-	Entities  []string // article id, type, name, mention count
-	Speakers  []string
-	Counts    string // rows in the tables not listed above
+	// Orphans are the rows PRAGMA foreign_key_check finds without their
+	// parent: none, though the writer does not enforce the keys.
+	Orphans  []string
+	Articles []string // id, content hash, findings hash
+	Quotes   []string // article id, start, end, text, speaker kind and name
+	Claims   []string
+	Entities []string // article id, type, name, mention count
+	Speakers []string
+	Counts   string // rows in the tables not listed above
 }
 
 // readState reads a database through SQL directly, independently of the
@@ -156,6 +159,7 @@ func readState(tb testing.TB, path string) dbState {
 	}
 	var st dbState
 	require.NoError(tb, db.QueryRow("PRAGMA integrity_check").Scan(&st.Integrity))
+	st.Orphans = rows(`SELECT "table" || ' ' || rowid || ' -> ' || parent FROM pragma_foreign_key_check`)
 	st.Articles = rows(`SELECT id || ' ' || content_hash || ' ' || findings_hash FROM articles ORDER BY id`)
 	st.Quotes = rows(`SELECT q.article_id || ' ' || q.start || ' ' || q."end" || ' ' || q.text || ' | ' || coalesce(s.kind, '') || ' ' || coalesce(s.name, '')
 		FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY q.article_id, q.start, q."end"`)
@@ -188,6 +192,7 @@ func TestKillAndResume(t *testing.T) {
 	cleanSkipped := skippedLines(stderr.String())
 	clean := readState(t, cleanDB)
 	require.Equal(t, "ok", clean.Integrity)
+	require.Empty(t, clean.Orphans)
 	require.NotEmpty(t, clean.Articles)
 	require.NotEmpty(t, clean.Quotes)
 	t.Logf("clean run: %d articles, %d quotes in %s", len(clean.Articles), len(clean.Quotes), full.Round(time.Millisecond))
@@ -241,6 +246,7 @@ func TestKillAndResume(t *testing.T) {
 			assert.Equal(t, cleanSkipped, skippedLines(stderr.String()), "the same inputs are reported as skipped")
 			got := readState(t, db)
 			assert.Equal(t, "ok", got.Integrity)
+			assert.Empty(t, got.Orphans)
 			assert.Equal(t, clean.Articles, got.Articles)
 			assert.Equal(t, clean.Quotes, got.Quotes)
 			assert.Equal(t, clean.Claims, got.Claims)
