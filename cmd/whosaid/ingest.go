@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -30,6 +32,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
 	workers := fs.Int("workers", 0, "extraction workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file`, for `go tool pprof`")
 	fetcher := &corpus.Fetcher{}
 	fs.IntVar(&fetcher.PerHost, "per-host", 2, "most requests in flight to one host, for URL, feed and sitemap sources")
 	fs.DurationVar(&fetcher.Delay, "delay", time.Second, "least time between requests to one host (a longer robots.txt Crawl-delay wins)")
@@ -42,6 +45,13 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(sources) == 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	x, err := extract.New()
 	if err != nil {
@@ -69,6 +79,23 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d of %d inputs skipped: %w", sum.skipped, sum.read+sum.skipped, errSkipped)
 	}
 	return nil
+}
+
+// startCPUProfile starts a CPU profile into the file path; stop ends it
+// and closes the file.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile %s: %w", path, err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // summary counts what an ingest did.

@@ -28,7 +28,8 @@ import (
 // It only runs when WHOSAID_SPEED is set (`make speed`): it takes a minute
 // or two. WHOSAID_BIN names the binary to run (built from this checkout
 // into a temporary folder when unset); WHOSAID_SPEED_RUNS repeats each
-// ingest and keeps the fastest run, which tames a noisy shared machine.
+// ingest and keeps the fastest run, which tames a noisy shared machine;
+// WHOSAID_SPEED_PROFILE names a folder for a CPU profile of every ingest.
 func TestSpeed(t *testing.T) {
 	if os.Getenv("WHOSAID_SPEED") == "" {
 		t.Skip("set WHOSAID_SPEED=1 (make speed) to measure ingest speed and memory")
@@ -114,7 +115,12 @@ func bestIngest(t *testing.T, bin, dir, work string, runs int) ingestRun {
 		db := filepath.Join(work, strconv.Itoa(i), "speed.db")
 		require.NoError(t, os.MkdirAll(filepath.Dir(db), 0o755))
 		var stderr bytes.Buffer
-		cmd := exec.Command(bin, "ingest", "--db", db, dir)
+		args := []string{"ingest", "--db", db}
+		if prof := os.Getenv("WHOSAID_SPEED_PROFILE"); prof != "" {
+			// A CPU profile of each ingest, named after its corpus and run.
+			args = append(args, "--cpuprofile", filepath.Join(prof, filepath.Base(dir)+"-"+strconv.Itoa(i)+".prof"))
+		}
+		cmd := exec.Command(bin, append(args, dir)...)
 		cmd.Stderr = &stderr
 		start := time.Now()
 		err := cmd.Run()
