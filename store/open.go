@@ -21,8 +21,9 @@ const busyTimeout = 5 * time.Second
 // serialised on one connection, reads use their own pool and see the last
 // committed state (WAL), so a long export never blocks ingest.
 type DB struct {
-	w    *sql.DB // the single writing connection; nil when read-only
-	r    *sql.DB // query-only connections
+	w    *sql.DB       // the single writing connection; nil when read-only
+	r    *sql.DB       // query-only connections
+	ckpt *checkpointer // WAL checkpoints off the writer; nil when read-only
 	path string
 
 	// Now is the clock that stamps articles.ingested_at. Open sets it to
@@ -59,7 +60,13 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	return &DB{w: w, r: r, path: path, Now: time.Now}, nil
+	c, err := openPool(ctx, path, "_query_only=1")
+	if err != nil {
+		r.Close()
+		w.Close()
+		return nil, err
+	}
+	return &DB{w: w, r: r, ckpt: newCheckpointer(c), path: path, Now: time.Now}, nil
 }
 
 // OpenReadOnly opens an existing database for the query commands. It never
@@ -92,6 +99,9 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 // WAL back into the main file.
 func (db *DB) Close() error {
 	var errs []error
+	if db.ckpt != nil {
+		errs = append(errs, db.ckpt.close())
+	}
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
 	}
@@ -125,9 +135,11 @@ func (db *DB) Path() string { return db.path }
 //     a statement journal; in temporary files (the default) that was a
 //     write and often a read per page.
 //
-//   - wal_autocheckpoint of 8192 pages (32 MiB; the default is 1000): a
-//     checkpoint copies the pages in the WAL back into the database file,
-//     and a page changed by many batches is copied once, not once a batch.
+//   - no automatic checkpoint (wal_autocheckpoint = 0): a checkpoint
+//     copies the pages in the WAL back into the database file, and the
+//     automatic one runs inside a COMMIT, on the writer; the checkpointer
+//     (checkpoint.go) does it on a connection of its own after every
+//     commit instead.
 //
 //   - no SQLite mutexes (_mutex=no): database/sql hands a connection to
 //     one goroutine at a time, so SQLite's own locking of it only cost
@@ -145,7 +157,7 @@ func (db *DB) Path() string { return db.path }
 // every new writing connection.
 const writerDSN = "_synchronous=NORMAL&_cache_size=-65536&_mutex=no&_foreign_keys=off"
 
-var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 8192"}
+var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 0"}
 
 // openPool opens a connection pool on path with WAL, the busy timeout and
 // extra DSN parameters, runs pragmas on each new

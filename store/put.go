@@ -160,6 +160,7 @@ func (db *DB) put(ctx context.Context, fs []Prepared, savepoints bool) ([]Result
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
+	db.ckpt.committed()
 	return results, nil
 }
 
