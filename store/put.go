@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/whosaid/whosaid"
 )
@@ -54,8 +53,8 @@ type Result struct {
 	Err error
 }
 
-// Put stores a batch of findings in one transaction. Each article is written
-// inside its own savepoint: an article whose data is refused (bad offsets, a
+// Put stores a batch of findings in one transaction. Each article is stored
+// or refused whole: an article whose data is refused (bad offsets, a
 // violated constraint) is rolled back on its own, reported in its Result with
 // Status Failed, and the rest of the batch commits. An article never lands
 // half-written.
@@ -71,12 +70,7 @@ type Result struct {
 // The returned error is for failures of the batch as a whole (I/O, a full
 // disk, a cancelled context, ErrReadOnly): then nothing of the batch is
 // committed and the results are nil.
-//
-// A batch is first written without the savepoints, and only when SQLite
-// refuses an article is it rolled back and written again with them: a
-// savepoint copies every page an article touches into its journal before
-// changing it, which made up a large part of storing an article, while
-// refused articles are rare. The outcome is the same either way.
+// Articles are written as a Batch (batch.go) is.
 func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error) {
 	if db.w == nil {
 		return nil, errReadOnlyPut
@@ -94,75 +88,23 @@ func (db *DB) Put(ctx context.Context, fs ...whosaid.Findings) ([]Result, error)
 // errReadOnlyPut is what Put and PutPrepared return on a read-only DB.
 var errReadOnlyPut = fmt.Errorf("put: %w", ErrReadOnly)
 
-// putBatch writes prepared findings: first without savepoints, then, when
-// SQLite refused an article, again with them (see Put).
+// putBatch writes prepared findings in one Batch.
 func (db *DB) putBatch(ctx context.Context, ps []Prepared) ([]Result, error) {
-	res, err := db.put(ctx, ps, false)
-	if errors.Is(err, errArticleFault) {
-		res, err = db.put(ctx, ps, true)
+	b, err := db.Begin(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return res, err
+	for _, p := range ps {
+		if err := b.Add(ctx, p); err != nil {
+			return nil, err
+		}
+	}
+	return b.Commit(ctx)
 }
 
 // errArticleFault dooms a batch written without savepoints when one
-// article's data is refused, so that Put writes it again with them.
+// article's data is refused, so that the Batch writes it again with them.
 var errArticleFault = errors.New("article refused in a batch without savepoints")
-
-// put is Put in one transaction, with or without a savepoint per article.
-// Without, an article SQLite refuses fails the batch with an error wrapping
-// errArticleFault.
-func (db *DB) put(ctx context.Context, fs []Prepared, savepoints bool) ([]Result, error) {
-	// The transaction and its statements run under a context that cannot
-	// be cancelled, and ctx is checked between articles instead:
-	// go-sqlite3 runs each statement under a cancellable context on a
-	// goroutine of its own and waits for it, and database/sql starts a
-	// goroutine for every query in a transaction begun with one, a
-	// hand-off per row that cost more than most inserts. A cancel still
-	// stops Put within one article and rolls the batch back.
-	sctx := context.WithoutCancel(ctx)
-	tx, err := db.w.BeginTx(sctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("put: begin: %w", err)
-	}
-	defer tx.Rollback()
-
-	w, err := newWriter(sctx, tx, db.Now().UTC().Format(time.RFC3339))
-	if err != nil {
-		return nil, fmt.Errorf("put: %w", err)
-	}
-	defer w.close()
-	w.savepoints = savepoints
-
-	results := make([]Result, len(fs))
-	replaced := false
-	for i := range fs {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("put: %w", err)
-		}
-		r, err := w.put(sctx, &fs[i])
-		if err != nil {
-			return nil, fmt.Errorf("put article %s: %w", r.ID, err)
-		}
-		results[i] = r
-		replaced = replaced || r.Status == Replaced
-	}
-	if err := w.fts.flush(sctx); err != nil {
-		return nil, fmt.Errorf("put: %w", err)
-	}
-	if replaced {
-		if _, err := tx.ExecContext(sctx, deleteOrphanSpeakers); err != nil {
-			return nil, fmt.Errorf("put: delete orphan speakers: %w", err)
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("put: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("put: commit: %w", err)
-	}
-	db.ckpt.committed()
-	return results, nil
-}
 
 // deleteOrphanSpeakers removes speakers nothing refers to any more, after a
 // replaced article took their last quote or claim with it. Aliases are

@@ -27,6 +27,13 @@ const batchSize = 512
 // fill before it is committed anyway.
 const maxBatchWait = 500 * time.Millisecond
 
+// foundSize is how many extracted articles may wait for the writer. The
+// writer stores each as it comes (store.Batch), so a few dozen let the
+// workers go on through a commit; more would only let extraction run
+// ahead, leaving the writer alone with the backlog once the input ends
+// while the other cores idle.
+const foundSize = 64
+
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines, standard input (-),\nhttp(s) URLs of pages, RSS/Atom/JSON feeds and sitemaps (each linked article is fetched),\nand WARC files; extracts who said what, and stores it. Re-running on the same sources adds\nnothing twice, and fetches only pages that changed. Copies of one story from several\noutlets are stored once, as occurrences of the first.")
 	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
@@ -148,12 +155,9 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	// window holds a token per article between the walk and the writer,
 	// so that one slow article cannot make the writer's reorder buffer
 	// grow without bound while the others race ahead.
-	window := make(chan struct{}, 8*workers+batchSize)
+	window := make(chan struct{}, 8*workers+foundSize)
 	articles := make(chan job, 4*workers)
-	// found holds a batch's worth, so the workers go on extracting the
-	// next batch while the writer stores this one (with room for only a
-	// few, extraction stopped during every Put: the two took turns).
-	found := make(chan extracted, batchSize)
+	found := make(chan extracted, foundSize)
 	walkErr := make(chan error, 1)
 	go func() {
 		defer close(articles)
@@ -201,12 +205,30 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	}
 	go func() { wg.Wait(); close(found) }()
 
-	batch := make([]store.Prepared, 0, batchSize)
+	// The writer writes each article into the open batch as its turn
+	// comes, and commits the batch when it holds batchSize articles or
+	// its first has waited maxBatchWait, so that a slow trickle of input
+	// is still stored promptly. (Committing whenever no finding was
+	// waiting made batches of one or two articles once the writer kept up
+	// with extraction, and each commit rewrites every index page its batch
+	// touched.)
+	var b *store.Batch
+	var counts []counted // of the articles in b, for the summary
+	defer func() {
+		if b != nil {
+			b.Rollback()
+		}
+	}()
+	wait := time.NewTimer(maxBatchWait)
+	wait.Stop()
+	defer wait.Stop()
 	flush := func() error {
-		if len(batch) == 0 {
+		wait.Stop()
+		if b == nil {
 			return nil
 		}
-		res, err := db.PutPrepared(ctx, batch...)
+		res, err := b.Commit(ctx)
+		b = nil
 		if err != nil {
 			return err
 		}
@@ -215,12 +237,12 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 			switch {
 			case r.Err != nil:
 				sum.skipped++
-				report(fmt.Sprintf("%s: not stored: %v", batch[i].Findings.Article.Source, r.Err))
+				report(fmt.Sprintf("%s: not stored: %v", r.Source, r.Err))
 			case r.Added:
 				sum.read++
 				sum.added++
-				sum.quotes += len(batch[i].Findings.Quotes)
-				sum.claims += len(batch[i].Findings.Claims)
+				sum.quotes += counts[i].quotes
+				sum.claims += counts[i].claims
 			default:
 				sum.read++
 				sum.unchanged++
@@ -228,21 +250,29 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 			mu.Unlock()
 			tick()
 		}
-		batch = batch[:0]
+		counts = counts[:0]
+		return nil
+	}
+	add := func(p store.Prepared) error {
+		if b == nil {
+			var err error
+			if b, err = db.Begin(ctx); err != nil {
+				return err
+			}
+			wait.Reset(maxBatchWait)
+		}
+		if err := b.Add(ctx, p); err != nil {
+			return err
+		}
+		counts = append(counts, counted{quotes: len(p.Findings.Quotes), claims: len(p.Findings.Claims)})
+		if b.Len() == batchSize {
+			return flush()
+		}
 		return nil
 	}
 	var err error
 	pending := make(map[int]extracted) // finished out of order, waiting for their turn
 	next := 0
-	// Commit when the batch is full, or when its first article has waited
-	// maxBatchWait, so a slow trickle of input is still stored promptly.
-	// (Committing whenever no finding was waiting made batches of one or
-	// two articles once the writer kept up with extraction, and each
-	// commit rewrites every index page its batch touched: commits took
-	// half the writer's time.)
-	wait := time.NewTimer(maxBatchWait)
-	wait.Stop()
-	defer wait.Stop()
 collect:
 	for {
 		var e extracted
@@ -272,16 +302,9 @@ collect:
 				skip(fmt.Sprintf("%s: not extracted: %v", e.p.Findings.Article.Source, e.err))
 				continue
 			}
-			batch = append(batch, e.p)
-			if len(batch) == 1 {
-				wait.Reset(maxBatchWait)
-			}
-			if len(batch) == batchSize {
-				wait.Stop()
-				if err = flush(); err != nil {
-					cancel()
-					break collect
-				}
+			if err = add(e.p); err != nil {
+				cancel()
+				break collect
 			}
 		}
 	}
@@ -302,6 +325,9 @@ collect:
 	sum.took = time.Since(start)
 	return sum, err
 }
+
+// counted is what the summary counts of an article in the open batch.
+type counted struct{ quotes, claims int }
 
 // job is an article with its place in the order of the walk.
 type job struct {
