@@ -92,15 +92,33 @@ func holidayDay(h int8, eve bool, y int) (int, int) {
 var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
+// decadeWords name the decades of a century in words, "the nineties".
+var decadeWords = map[string]int{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
+	"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
 // unitWords are the units after a hyphen in a spelled year.
 var unitWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 // matchSpelledYear handles "nineteen ninety-six" and "nineteen eighty",
-// years as a transcript of speech writes them. "Nineteen people" and
-// "nineteen sixty-year-olds" stay numbers: the second word must be a tens
-// word, optionally joined to a unit.
+// years as a transcript of speech writes them.
 func (s *dateScan) matchSpelledYear(i int) (int, bool) {
+	y, ok := s.spelledYear(i)
+	if !ok {
+		return 0, false
+	}
+	s.emit(i, i+2, timexYear(y))
+	return i + 2, true
+}
+
+// spelledYear reads a year said in words at token i ("nineteen
+// ninety-six", two tokens). "Nineteen people" and "nineteen
+// sixty-year-olds" stay numbers: the second word must be a tens word,
+// optionally joined to a unit.
+func (s *dateScan) spelledYear(i int) (int, bool) {
+	if s.kind(i) != wSpelled {
+		return 0, false
+	}
 	t := lowerWord(s.tok(i + 1))
 	tens, unit := t, ""
 	if h := strings.IndexByte(t, '-'); h > 0 {
@@ -117,8 +135,7 @@ func (s *dateScan) matchSpelledYear(i int) (int, bool) {
 		}
 		n += u
 	}
-	s.emit(i, i+2, timexYear(int(s.cls[i].val)*100+n))
-	return i + 2, true
+	return int(s.cls[i].val)*100 + n, true
 }
 
 // century reads "20th century" at token i (the ordinal) and returns its
@@ -146,4 +163,36 @@ func (s *dateScan) century(i int) (string, int, bool) {
 		return "", 0, false
 	}
 	return timexYear(n - 1)[2:], i + 2, true
+}
+
+// shortDecade reads a decade named without its century at token i: "'80s"
+// (an apostrophe, then two digits and "s") or "nineties". It is a decade
+// of the 1900s ("the nineties" in 1998 or 2025); once the same decade of
+// the 2000s has begun either could be meant ("the ’20s" in 2025 may be
+// the Roaring Twenties or the pandemic years), and no value is given. It
+// returns the value ("198") and the token after it.
+func (s *dateScan) shortDecade(i int) (string, int, bool) {
+	t := s.tok(i)
+	d, end := 0, i+1
+	switch {
+	case (t == "'" || t == "’") && s.adjacent(i):
+		n := s.tok(i + 1)
+		if len(n) != 3 || n[2] != 's' || !allDigits(n[:2]) || n[1] != '0' {
+			return "", 0, false
+		}
+		d, end = int(n[0]-'0'), i+2
+	case len(t) >= 7 && len(t) <= 9 && t[len(t)-4:] == "ties":
+		var buf [16]byte
+		n, ok := decadeWords[string(foldWord(buf[:], t))]
+		if !ok {
+			return "", 0, false
+		}
+		d = n
+	default:
+		return "", 0, false
+	}
+	if !s.known || 2000+10*d <= s.ref.Year() {
+		return "", 0, false
+	}
+	return timexYear(1900 + 10*d)[:3], end, true
 }

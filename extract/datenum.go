@@ -261,7 +261,7 @@ func (s *dateScan) matchNumeric(i int) (int, bool) {
 func (s *dateScan) yearOK(y int) bool { return y >= 1800 && y <= 2199 }
 
 // matchHyphen handles one-token compounds: "first-quarter", "second-half",
-// "mid-March", "mid-2025", "early-1990s".
+// "mid-March", "mid-2025", "early-1990s", "post-1959".
 func (s *dateScan) matchHyphen(i int) (int, bool) {
 	t, _ := trimPossessive(s.tok(i))
 	h := strings.IndexByte(t, '-')
@@ -271,6 +271,10 @@ func (s *dateScan) matchHyphen(i int) (int, bool) {
 		return 0, false
 	}
 	tail := t[h+1:]
+	if (string(head) == "pre" || string(head) == "post") && len(tail) == 4 && allDigits(tail) && s.yearOK(atoiSmall(tail)) {
+		s.emit(i, i+1, tail) // "the post-1959 politics" is anchored on 1959
+		return i + 1, true
+	}
 	w, ok := dateLexicon[string(head)]
 	if !ok {
 		return 0, false
@@ -279,13 +283,20 @@ func (s *dateScan) matchHyphen(i int) (int, bool) {
 	tw := foldWord(tb[:], tail)
 	switch w.kind {
 	case wUnit:
-		if isYearAgoWord(t) && s.known {
+		if isYearAgoWord(t) && s.known && !s.beforeQuantity(i+1) {
 			end := i + 1
 			if s.unit(end) == uQuarter || s.isPeriod(end) {
 				end++ // "year-ago period"
 			}
 			s.emit(i, end, s.yearBefore(i))
 			return end, true
+		}
+	case wFiscal:
+		if tw == nil {
+			return 0, false
+		}
+		if ow, ok := dateLexicon[string(tw)]; ok && ow.kind == wOrd {
+			return s.fiscalPart(i, int(ow.val)) // "the fiscal-first quarter"
 		}
 	case wOrd:
 		if tw == nil {
@@ -332,4 +343,23 @@ func (s *dateScan) matchHyphen(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// fiscalPart handles "fiscal-first quarter" at token i, with ordinal n: the
+// company's own numbering, which an "ended Sept. 30" after it does not
+// override (a fiscal first quarter may end in September).
+func (s *dateScan) fiscalPart(i, n int) (int, bool) {
+	if s.unit(i+1) != uQuarter {
+		return 0, false
+	}
+	y, end := s.ofYear(i + 2)
+	if y == 0 {
+		if !s.known {
+			y = -1
+		} else {
+			y = s.ref.Year()
+		}
+	}
+	s.emit(i, end, timexPart(y, "Q", n))
+	return end, true
 }

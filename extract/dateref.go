@@ -19,17 +19,20 @@ const (
 	futureRef  = "FUTURE_REF"
 )
 
-// refWords that, right before "now", make it part of a duration or an idiom
-// rather than a date: "for now", "until now", "by now", "from now on".
-var notBeforeNow = map[string]bool{"for": true, "until": true, "till": true, "from": true,
-	"by": true, "since": true, "just": true, "even": true}
+// refWords that, right before "now", make it part of an idiom or the start
+// of a span rather than the present: "by now", "from now on", "just now".
+// "For now" and "until now" stay dates, the present as a limit, as TimeML
+// marks them.
+var notBeforeNow = map[string]bool{"from": true, "by": true, "since": true, "just": true, "even": true}
 
 // matchRef handles "now", "right now", "currently", "nowadays" and
 // "recently". A sentence-opening "Now" is a discourse marker ("Now the test
-// is whether …"), and "for now", "until now" are idioms of duration; both
-// are left out.
+// is whether …"), and "by now", "from now on" idioms; both are left out.
 func (s *dateScan) matchRef(i int) (int, bool) {
 	w := s.cls[i]
+	if w.val > 0 {
+		return s.matchSoon(i)
+	}
 	if w.val == 0 && len(s.tok(i)) == 3 {
 		if s.sentenceStart(i) {
 			return 0, false
@@ -51,21 +54,62 @@ func (s *dateScan) matchRef(i int) (int, bool) {
 	return i + 1, true
 }
 
-// matchRecent handles "recent years", "recent weeks": the vague past. The
-// adjective alone ("a recent poll") is no date.
-func (s *dateScan) matchRecent(i int) (int, bool) {
-	if s.kind(i+1) == wUnit && s.cls[i+1].plural {
-		s.emit(i, i+2, pastRef)
-		return i + 2, true
+// matchSoon handles "soon" and "as soon as possible", the vague future,
+// when the sentence looks ahead ("may soon seek", "will soon begin"). After
+// a past verb it is a short while after a past event ("was soon
+// released"), and in "soon after the vote" or "as soon as Tuesday" it only
+// measures from another time, which is the one to tag.
+func (s *dateScan) matchSoon(i int) (int, bool) {
+	if strings.EqualFold(s.tok(i-1), "as") && strings.EqualFold(s.tok(i+1), "as") {
+		if !strings.EqualFold(s.tok(i+2), "possible") {
+			return 0, false
+		}
+		s.emit(i-1, i+3, futureRef)
+		return i + 3, true
 	}
-	return 0, false
+	var buf [16]byte
+	switch string(foldWord(buf[:], s.tok(i+1))) {
+	case "after", "afterward", "afterwards", "thereafter", "before":
+		return 0, false
+	}
+	if c, _ := s.wordCue(i + 1); c != cueFuture && s.tense(i, i+1) != cueFuture {
+		return 0, false // the modal right after wins: "it soon will begin"
+	}
+	s.emit(i, i+1, futureRef)
+	return i + 1, true
+}
+
+// matchRecent handles "recent years", "in past years": the vague past;
+// "these days", the present; and "future quarters", the vague future. The
+// adjective alone ("a recent poll", "future earnings") is no date, and
+// "the past weeks", "the future years" or "these weeks" are spans.
+func (s *dateScan) matchRecent(i int) (int, bool) {
+	if s.kind(i+1) != wUnit || !s.cls[i+1].plural {
+		return 0, false
+	}
+	if s.kind(i-1) == wThe && !strings.EqualFold(s.tok(i), "recent") {
+		return 0, false // "over the past weeks", "the future years": spans
+	}
+	v := pastRef
+	switch {
+	case s.cls[i].kind == wFuture:
+		v = futureRef
+	case s.cls[i].val == 0:
+		if s.cls[i+1].val != uDay {
+			return 0, false
+		}
+		v = presentRef
+	}
+	s.emit(i, i+2, v)
+	return i + 2, true
 }
 
 // matchTheStory handles the expressions after "the" (token i; j is the word
 // after it) that refer to the story's own period or to the vague future:
 // "the future", "the near future", "the quarter", "the latest quarter",
 // "the latest period", "the current quarter", "the current year", "the
-// year-earlier quarter", "the weekend".
+// fiscal year", "the year-earlier quarter", "the weekend", "the week of
+// March 6", "the previous Friday".
 func (s *dateScan) matchTheStory(i, j int) (int, bool) {
 	switch s.kind(j) {
 	case wFuture:
@@ -82,7 +126,11 @@ func (s *dateScan) matchTheStory(i, j int) (int, bool) {
 		switch {
 		case s.unit(j+1) == uQuarter || !current && s.isPeriod(j+1):
 			v, ok := s.endedQuarter(j + 2)
-			if !ok {
+			switch {
+			case ok:
+			case s.reportQuarter != "":
+				v = s.reportQuarter // "the latest quarter" is over, whatever "fourth-quarter charge" looks ahead to
+			default:
 				v = s.storyQuarter()
 			}
 			if current {
@@ -120,6 +168,13 @@ func (s *dateScan) matchTheStory(i, j int) (int, bool) {
 		case uWeekend:
 			s.emit(i, j+1, s.weekendValue(i))
 			return j + 1, true
+		case uWeek:
+			if s.kind(j+1) == wOf && s.kind(j+2) == wMonth {
+				if end, v, ok := s.monthValue(j + 2); ok && len(v) == 10 && v[0] != 'X' {
+					s.emit(i, end, timexWeek(dayOf(v))) // "the week of March 6"
+					return end, true
+				}
+			}
 		case uYear:
 			if strings.EqualFold(s.tok(j+1), "two") && strings.EqualFold(s.tok(j+2), "thousand") {
 				s.emit(i, j+3, "2000") // "the year two thousand"
@@ -131,9 +186,15 @@ func (s *dateScan) matchTheStory(i, j int) (int, bool) {
 			}
 		}
 	}
-	if strings.EqualFold(s.tok(j), "full") && s.unit(j+1) == uYear && s.wholeYear(i, j+1) {
+	if (strings.EqualFold(s.tok(j), "full") || s.kind(j) == wFiscal) && s.unit(j+1) == uYear && s.wholeYear(i, j+1) {
 		s.emit(i, j+2, timexYear(s.ref.Year()))
 		return j + 2, true
+	}
+	if s.kind(j+1) == wWeekday && s.known {
+		if v, ok := s.weekdayBeside(j); ok {
+			s.emit(i, j+2, v)
+			return j + 2, true
+		}
 	}
 	if strings.EqualFold(s.tok(j), "following") {
 		if end, v, ok := s.followingValue(j); ok {
@@ -149,7 +210,7 @@ func (s *dateScan) matchTheStory(i, j int) (int, bool) {
 		s.emit(i, j+2, futureRef)
 		return j + 2, true
 	}
-	if isYearAgoWord(s.tok(j)) && s.known {
+	if isYearAgoWord(s.tok(j)) && s.known && !s.beforeQuantity(j+1) {
 		end := j + 1
 		if s.unit(end) == uQuarter || s.isPeriod(end) {
 			end++
@@ -207,7 +268,8 @@ var spanWords = map[string]bool{"few": true, "several": true, "couple": true, "d
 // matchCurrent handles the adjective "current" alone ("the current
 // weakness", "his current wife"), which TimeBank marks as the present.
 // "The current quarter" and "the current year" are matchTheStory's, "then
-// current" is a past present, and "current account" is a term of trade.
+// current" is a present that has passed (PAST_REF), and "current account"
+// is a term of trade.
 func (s *dateScan) matchCurrent(i int) (int, bool) {
 	if s.cls[i].val != 1 || !s.known {
 		return 0, false
@@ -217,11 +279,12 @@ func (s *dateScan) matchCurrent(i int) (int, bool) {
 		return 0, false
 	}
 	var buf [16]byte
-	if b := foldWord(buf[:], s.tok(i-1)); b != nil && string(b) == "then" {
-		return 0, false
-	}
 	if b := foldWord(buf[:], s.tok(i+1)); b == nil || string(b) == "account" || string(b) == "accounts" || s.isPeriod(i+1) {
 		return 0, false
+	}
+	if b := foldWord(buf[:], s.tok(i-1)); b != nil && string(b) == "then" {
+		s.emit(i-1, i+1, pastRef)
+		return i + 1, true
 	}
 	s.emit(i, i+1, presentRef)
 	return i + 1, true
@@ -275,6 +338,37 @@ func (s *dateScan) followingValue(j int) (int, string, bool) {
 	return 0, "", false
 }
 
+// weekdayBeside resolves "the previous Friday" and "the following
+// Friday" (j is "previous" or "following"): the weekday before or after
+// the day last named, the story's own time ("closed lower Friday … down
+// 4.5% from the previous Friday" is a week earlier), or before or after
+// publication when no day has been named.
+func (s *dateScan) weekdayBeside(j int) (string, bool) {
+	dir := 0
+	var buf [16]byte
+	switch string(foldWord(buf[:], s.tok(j))) {
+	case "previous":
+		dir = -1
+	case "following":
+		dir = 1
+	default:
+		return "", false
+	}
+	base := s.ref
+	if v := s.focus; len(v) == 10 && v[0] != 'X' {
+		base = dayOf(v)
+	}
+	wd := time.Weekday(s.cls[j+1].val)
+	n := (int(wd) - int(base.Weekday()) + 7) % 7 // days ahead to the next wd
+	if dir < 0 {
+		n = -((int(base.Weekday()) - int(wd) + 7) % 7)
+	}
+	if n == 0 {
+		n = 7 * dir
+	}
+	return timexDate(base.AddDate(0, 0, n)), true
+}
+
 // endedQuarter reads "ended Sept. 30" at token k after "the quarter": the
 // quarter holding that day is the one meant.
 func (s *dateScan) endedQuarter(k int) (string, bool) {
@@ -291,14 +385,19 @@ func (s *dateScan) endedQuarter(k int) (string, bool) {
 
 // yearPeriod handles "the 1988 period" and "the 1988 quarter" at token j
 // (the year), which in an earnings story name the story's quarter in that
-// year; without a quarter in view they are the year.
+// year; without a quarter in view, or beside a span of months ("in the
+// first nine months … in the 1988 period"), they are the year.
 func (s *dateScan) yearPeriod(i, j, y int) (int, bool) {
 	if s.unit(j+1) != uQuarter && !s.isPeriod(j+1) {
 		return 0, false
 	}
 	v := timexYear(y)
-	if s.lastQuarter != "" {
-		v += s.lastQuarter[4:]
+	q := s.reportQuarter // the quarter reported on, not "a flat second quarter" named as context
+	if q == "" {
+		q = s.lastQuarter
+	}
+	if q != "" && !s.monthsSentence(j) {
+		v += q[4:]
 		s.derived = true
 	}
 	s.emit(i, j+2, v)
@@ -308,6 +407,14 @@ func (s *dateScan) yearPeriod(i, j, y int) (int, bool) {
 // isPeriod reports whether token i is "period", which in an earnings story
 // is the reporting quarter.
 func (s *dateScan) isPeriod(i int) bool { return strings.EqualFold(s.tok(i), "period") }
+
+// beforeQuantity reports whether token k starts an amount or a count
+// ("the year-earlier $4.5 million", "the year-earlier nine months"), which
+// the adjective before it qualifies: a figure or a span, not a date.
+func (s *dateScan) beforeQuantity(k int) bool {
+	t := s.tok(k)
+	return t != "" && (t[0] == '$' || isDigitByte(t[0]) || s.kind(k) == wNum && s.kind(k+1) == wUnit)
+}
 
 // isYearAgoWord reports whether t is the adjective "year-earlier" or
 // "year-ago".
@@ -403,4 +510,9 @@ func (s *dateScan) weekendValue(i int) string {
 		t = s.ref.AddDate(0, 0, sat-7)
 	}
 	return timexWeek(t) + "-WE"
+}
+
+// dayOf parses a calendar-day value ("2000-03-06") known to be well formed.
+func dayOf(v string) time.Time {
+	return time.Date(atoiSmall(v[:4]), time.Month(atoiSmall(v[5:7])), atoiSmall(v[8:]), 0, 0, 0, 0, time.UTC)
 }

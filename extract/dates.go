@@ -56,9 +56,12 @@ func (s *dateScan) classify() {
 	s.cls = make([]dword, len(s.d.Tokens))
 	var buf [16]byte
 	for i := range s.d.Tokens {
-		t, _ := trimPossessive(s.d.Tok(i))
+		t := s.d.Tok(i)
 		if t == "" || t[0] >= 0x80 || isDigitByte(t[0]) {
 			continue
+		}
+		if c := t[len(t)-1]; c == 's' || c == 'S' {
+			t, _ = trimPossessive(t) // "year's"; the many words that end otherwise need no suffix tests
 		}
 		if !dateFilter.mayHold(t) {
 			continue
@@ -130,16 +133,12 @@ func (s *dateScan) match(i int) (int, bool) {
 	case wNum:
 		return s.matchAgo(i)
 	case wRel:
-		if !s.known {
-			return 0, false
-		}
-		s.emit(i, i+1, timexDate(s.ref.AddDate(0, 0, int(s.cls[i].val))))
-		return i + 1, true
+		return s.matchRel(i)
 	case wWeekday:
 		return s.matchWeekday(i)
 	case wRef:
 		return s.matchRef(i)
-	case wRecent:
+	case wRecent, wFuture:
 		return s.matchRecent(i)
 	case wLatest:
 		return s.matchCurrent(i)
@@ -221,7 +220,8 @@ func (s *dateScan) refYearOr(i int) (int, int) {
 }
 
 // matchThe handles expressions that open with "the": "the end of the year",
-// "the first quarter (of 2017)", "the summer", "the 1990s".
+// "the first quarter (of 2017)", "the last half of 1989", "the summer",
+// "the early summer", "the 1990s", "the '80s", "the nineties".
 func (s *dateScan) matchThe(i int) (int, bool) {
 	j := i + 1
 	switch s.kind(j) {
@@ -238,19 +238,12 @@ func (s *dateScan) matchThe(i int) (int, bool) {
 		if s.kind(j+1) == wOrd {
 			return s.matchPart(i, j+1) // "the fiscal first quarter"
 		}
+	case wEarly:
+		if s.kind(j+1) == wSeason {
+			return s.theSeason(i, j+1) // "the early summer"
+		}
 	case wSeason:
-		if s.cls[j].val == sFall && s.kind(j+1) != wOf {
-			return 0, false // "the fall in prices"
-		}
-		y, end := s.ofYear(j + 1)
-		if y == 0 {
-			if !s.known {
-				return 0, false
-			}
-			y = s.ref.Year()
-		}
-		s.emit(i, end, timexPart(y, seasonCodes[s.cls[j].val], -1))
-		return end, true
+		return s.theSeason(i, j)
 	}
 	if v, end, ok := s.century(j); ok {
 		s.emit(i, end, v)
@@ -259,6 +252,15 @@ func (s *dateScan) matchThe(i int) (int, bool) {
 	if t := s.tok(j); len(t) == 5 && t[4] == 's' && allDigits(t[:4]) && t[3] == '0' {
 		s.emit(i, j+1, t[:3])
 		return j + 1, true
+	}
+	if v, end, ok := s.shortDecade(j); ok {
+		s.emit(i, end, v)
+		return end, true
+	}
+	if s.kind(j) == wMod && s.cls[j].val < 0 {
+		if end, ok := s.lastHalf(i, j); ok {
+			return end, true
+		}
 	}
 	if y, ok := s.yearAt(j, true); ok {
 		if s.kind(j+1) == wOrd {
@@ -271,6 +273,61 @@ func (s *dateScan) matchThe(i int) (int, bool) {
 		}
 	}
 	return s.matchTheStory(i, j)
+}
+
+// lastHalf handles "the last half of 1989" and "the last two quarters of
+// 1989" (j is "last"), the second half of that year; "the last half" with
+// no year after it is the span before now, not a date.
+func (s *dateScan) lastHalf(i, j int) (int, bool) {
+	if s.twoQuarters(j + 1) {
+		return s.halfOfTwoQuarters(i, j+3, 2)
+	}
+	if s.unit(j+1) != uHalf {
+		return 0, false
+	}
+	y, end := s.ofYear(j + 2)
+	if y == 0 {
+		return 0, false
+	}
+	s.emit(i, end, timexPart(y, "H", 2))
+	return end, true
+}
+
+// twoQuarters reports whether tokens k, k+1 are "two quarters".
+func (s *dateScan) twoQuarters(k int) bool {
+	return s.kind(k) == wNum && s.cls[k].val == 2 && s.kind(k+1) == wUnit && s.cls[k+1].plural && s.cls[k+1].val == uQuarter
+}
+
+// halfOfTwoQuarters emits the half year that "the first two quarters" (n
+// 1) or "the last two quarters" (n 2) make, of the year that follows at
+// token k ("of 1990") or else of publication.
+func (s *dateScan) halfOfTwoQuarters(from, k, n int) (int, bool) {
+	y, end := s.ofYear(k)
+	if y == 0 {
+		if !s.known {
+			return 0, false
+		}
+		y = s.ref.Year()
+	}
+	s.emit(from, end, timexPart(y, "H", n))
+	return end, true
+}
+
+// theSeason handles "the summer", "the spring of 2017" (i is "the", j the
+// season): this year's unless a year follows.
+func (s *dateScan) theSeason(i, j int) (int, bool) {
+	if s.cls[j].val == sFall && s.kind(j+1) != wOf {
+		return 0, false // "the fall in prices"
+	}
+	y, end := s.ofYear(j + 1)
+	if y == 0 {
+		if !s.known {
+			return 0, false
+		}
+		y = s.ref.Year()
+	}
+	s.emit(i, end, timexPart(y, seasonCodes[s.cls[j].val], -1))
+	return end, true
 }
 
 // partOfYear emits "<year> third quarter" forms whose year came first
@@ -298,6 +355,9 @@ func (s *dateScan) ofYear(i int) (int, int) {
 	if y, ok := s.yearAt(i+1, true); ok {
 		return y, i + 2
 	}
+	if y, ok := s.spelledYear(i + 1); ok {
+		return y, i + 3 // "the winter of nineteen ninety-four"
+	}
 	if !s.known {
 		return 0, i
 	}
@@ -316,6 +376,9 @@ func (s *dateScan) ofYear(i int) (int, int) {
 func (s *dateScan) matchPart(from, j int) (int, bool) {
 	u := s.unit(j + 1)
 	n := int(s.cls[j].val)
+	if n == 1 && s.twoQuarters(j+1) {
+		return s.halfOfTwoQuarters(from, j+3, 1) // "the first two quarters of 1990"
+	}
 	if u != uQuarter && u != uHalf || u == uHalf && n > 2 {
 		return 0, false
 	}
@@ -408,6 +471,10 @@ func (s *dateScan) anchor(i int) (int, string, bool) {
 // Saturday" is the day), which the next position picks up.
 func (s *dateScan) matchEarly(i int) (int, bool) {
 	j := i + 1
+	if s.kind(i-1) == wNum && s.cls[i-1].val == 1 && strings.EqualFold(s.tok(j), "date") && strings.EqualFold(s.tok(i), "later") {
+		s.emit(i-1, j+1, futureRef) // "at a later date"
+		return j + 1, true
+	}
 	switch s.kind(j) {
 	case wMod:
 		if s.unit(j+1) != 0 {
@@ -432,168 +499,4 @@ func (s *dateScan) matchEarly(i int) (int, bool) {
 		return j + 1, true
 	}
 	return 0, false
-}
-
-// matchMod handles "this week", "last month", "next year", "last Tuesday",
-// "next March", "this summer". After "the" ("the last year", "the next
-// month") they are durations and skipped.
-func (s *dateScan) matchMod(i int) (int, bool) {
-	if s.kind(i-1) == wThe && s.cls[i].val != 0 {
-		return 0, false
-	}
-	if s.kind(i+1) == wUnit && startsUpper(s.tok(i)) && startsUpper(s.tok(i+1)) && !s.sentenceStart(i) {
-		return 0, false // ABC's "This Week" is a programme
-	}
-	if s.kind(i+1) == wHoliday {
-		return s.matchHoliday(i, i+1, s.cls[i].val, true) // "last Thanksgiving"
-	}
-	if s.known && s.unit(i+1) == uYear && s.kind(i+2) == wOrd {
-		if end, ok := s.partOfYear(i, i+2, s.ref.Year()+int(s.cls[i].val)); ok {
-			return end, true // "this year's third quarter"
-		}
-	}
-	if v, ok := s.modValue(i); ok {
-		s.emit(i, i+2, v)
-		return i + 2, true
-	}
-	return 0, false
-}
-
-// modValue resolves a modifier and the word after it.
-func (s *dateScan) modValue(i int) (string, bool) {
-	if !s.known {
-		return "", false
-	}
-	dir := int(s.cls[i].val)
-	j := i + 1
-	ref := s.ref
-	switch s.kind(j) {
-	case wUnit:
-		if s.cls[j].plural {
-			return "", false
-		}
-		switch s.cls[j].val {
-		case uWeek:
-			return timexWeek(ref.AddDate(0, 0, 7*dir)), true
-		case uWeekend:
-			return timexWeek(ref.AddDate(0, 0, 7*dir)) + "-WE", true
-		case uMonth:
-			t := time.Date(ref.Year(), ref.Month()+time.Month(dir), 1, 0, 0, 0, 0, time.UTC)
-			return timexMonth(t.Year(), int(t.Month())), true
-		case uYear:
-			return timexYear(ref.Year() + dir), true
-		case uQuarter:
-			q := (int(ref.Month())-1)/3 + dir
-			y := ref.Year()
-			for q < 0 {
-				q += 4
-				y--
-			}
-			for q > 3 {
-				q -= 4
-				y++
-			}
-			return timexPart(y, "Q", q+1), true
-		}
-	case wWeekday:
-		wd := time.Weekday(s.cls[j].val)
-		switch dir {
-		case 0:
-			return timexDate(resolveWeekday(ref, wd, cuePresent)), true
-		case -1:
-			back := (int(ref.Weekday()) - int(wd) + 7) % 7
-			if back == 0 {
-				back = 7
-			}
-			return timexDate(ref.AddDate(0, 0, -back)), true
-		default:
-			fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
-			if fwd == 0 {
-				fwd = 7
-			}
-			return timexDate(ref.AddDate(0, 0, fwd)), true
-		}
-	case wMonth:
-		m := int(s.cls[j].val)
-		y := ref.Year()
-		switch {
-		case dir < 0 && m >= int(ref.Month()):
-			y--
-		case dir > 0 && m <= int(ref.Month()):
-			y++
-		}
-		return timexMonth(y, m), true
-	case wSeason:
-		sn := s.cls[j].val
-		return timexPart(seasonYear(ref, sn, int8(dir)), seasonCodes[sn], -1), true
-	}
-	return "", false
-}
-
-// matchAgo handles "a year ago", "two years ago", "three months ago".
-func (s *dateScan) matchAgo(i int) (int, bool) {
-	n := int(s.cls[i].val)
-	return s.ago(i, n)
-}
-
-// ago resolves n units before the publication date when token i+2 is "ago".
-func (s *dateScan) ago(i, n int) (int, bool) {
-	if s.kind(i+1) != wUnit || !s.known {
-		return 0, false
-	}
-	if s.kind(i+2) != wAgo && !strings.EqualFold(s.tok(i+2), "earlier") {
-		return 0, false
-	}
-	if (n == 1) == s.cls[i+1].plural {
-		return 0, false
-	}
-	ref := s.ref
-	var v string
-	switch s.cls[i+1].val {
-	case uYear:
-		v = timexYear(ref.Year() - n)
-		if n == 1 {
-			v = s.yearBefore(i)
-		}
-	case uMonth:
-		t := time.Date(ref.Year(), ref.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-		v = timexMonth(t.Year(), int(t.Month()))
-	case uWeek:
-		v = timexWeek(ref.AddDate(0, 0, -7*n))
-	case uDay:
-		v = timexDate(ref.AddDate(0, 0, -n))
-	default:
-		return 0, false
-	}
-	s.emit(i, i+3, v)
-	return i + 3, true
-}
-
-// matchWeekday resolves "Tuesday" by the tense of its sentence, and reads a
-// following explicit date ("Tuesday, March 21") as one expression.
-func (s *dateScan) matchWeekday(i int) (int, bool) {
-	if s.kind(i-1) == wEvery {
-		return 0, false
-	}
-	j := i + 1
-	if s.tok(j) == "," {
-		j++
-	}
-	if s.kind(j) == wMonth {
-		if end, v, ok := s.monthValue(j); ok && strings.Count(v, "-") == 2 {
-			s.emit(i, end, v)
-			return end, true
-		}
-	}
-	wd := time.Weekday(s.cls[i].val)
-	if !s.known {
-		s.emit(i, i+1, "XXXX-WXX-"+string(rune('0'+(int(wd)+6)%7+1)))
-		return i + 1, true
-	}
-	tense := cuePast // "Wednesday's ruling" reports a day that has been
-	if _, n := trimPossessive(s.tok(i)); n == 0 {
-		tense = s.tense(i, i+1)
-	}
-	s.emit(i, i+1, timexDate(resolveWeekday(s.ref, wd, tense)))
-	return i + 1, true
 }

@@ -6,12 +6,17 @@ import "strings"
 // month and the week of a bare weekday.
 
 // tense decides whether the event governing the date at tokens [i, j) lies
-// before or after the publication date. It walks back from the date to the
-// start of its sentence and takes the first word that says ("said",
-// "will", "was due"), then forward to the end; a passive participle defers
-// to its auxiliary ("is to be held" is future, "was held" past). It returns
-// cueNone when nothing in the sentence says.
+// before or after the publication date. A word right before the date may
+// settle it alone ("effective Feb. 1", see boundCue); otherwise it walks
+// back from the date to the start of its sentence and takes the first word
+// that says ("said", "will", "was due"), then forward to the end; a passive
+// participle defers to its auxiliary ("is to be held" is future, "was held"
+// past, "has fluctuated" past). It returns cueNone when nothing in the
+// sentence says.
 func (s *dateScan) tense(i, j int) int8 {
+	if c := s.boundCue(i - 1); c != cueNone {
+		return c
+	}
 	lo, hi := s.sentenceTokens(i)
 	for k := i - 1; k >= lo; k-- {
 		if c := s.cueAt(k, lo); c != cueNone {
@@ -21,9 +26,14 @@ func (s *dateScan) tense(i, j int) int8 {
 	for k := j; k < hi; k++ {
 		if c := s.cueAt(k, lo); c != cueNone {
 			// After the date, "planned" and "proposed" date the planning,
-			// not the plan: "On Friday, the government planned to pay".
+			// not the plan: "On Friday, the government planned to pay",
+			// and the noun "plans" says nothing of the date ("On Friday,
+			// when she set aside vacation plans").
 			if c == cueFuture && strings.HasSuffix(s.d.Tok(k), "ed") {
 				return cuePast
+			}
+			if c == cueFuture && s.planNoun(k) {
+				continue
 			}
 			return c
 		}
@@ -51,6 +61,9 @@ func (s *dateScan) cueAt(k, lo int) int8 {
 			case cueBeFuture, cueFuture:
 				return cueFuture // "would stay closed until Wednesday"
 			case cuePresent:
+				if isPerfectAux(s.tok(a)) {
+					return cuePast // "has fluctuated since March": what has happened
+				}
 				return cuePresent
 			case cueBeSkip:
 				continue
@@ -81,6 +94,9 @@ func (s *dateScan) wordCue(k int) (int8, bool) {
 	if c, ok := tenseCues[string(b)]; ok {
 		if c == cueFuture && string(b) == "next" && strings.EqualFold(s.tok(k+1), "to") {
 			return cueNone, false // "the blasts next to the embassies"
+		}
+		if string(b) == "could" && (s.tok(k+1) == "not" || s.tok(k+1) == "n't" || s.tok(k+1) == "n’t") {
+			return cuePast, false // "could not stop the bullet Friday night": the past of "can"
 		}
 		return c, c == cuePast && len(b) > 3
 	}
@@ -126,4 +142,34 @@ func lowerWord(t string) string {
 		}
 	}
 	return t
+}
+
+// planNoun reports whether token k is "plan" or "plans" as a noun, not
+// followed by "to".
+func (s *dateScan) planNoun(k int) bool {
+	t := s.d.Tok(k)
+	return (strings.EqualFold(t, "plans") || strings.EqualFold(t, "plan")) && !strings.EqualFold(s.tok(k+1), "to")
+}
+
+// isPerfectAux reports whether t is "has" or "have", which before a
+// participle make the present perfect, a tense of what has happened.
+func isPerfectAux(t string) bool {
+	return strings.EqualFold(t, "has") || strings.EqualFold(t, "have")
+}
+
+// boundCue reads the word right before a date that fixes its direction by
+// itself, whatever the tense of the verb: "effective Feb. 1" names when a
+// change takes hold, which a story announces ahead; "until January" and
+// "through January" end a span that runs from the event, so the nearer
+// side of publication is likelier than the verb's ("has extended loans
+// through January" in October).
+func (s *dateScan) boundCue(k int) int8 {
+	var buf [16]byte
+	switch string(foldWord(buf[:], s.tok(k))) {
+	case "effective":
+		return cueFuture
+	case "until", "through", "till":
+		return cuePresent
+	}
+	return cueNone
 }

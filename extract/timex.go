@@ -13,7 +13,7 @@ const (
 	wNone    uint8 = iota
 	wMonth         // val 1..12
 	wWeekday       // val time.Weekday
-	wRel           // today 0, yesterday -1, tomorrow +1
+	wRel           // today, tonight 0, yesterday -1, tomorrow +1
 	wMod           // this 0, last -1, next +1
 	wUnit          // val one of the u* constants
 	wSeason        // val one of the s* constants
@@ -26,8 +26,8 @@ const (
 	wAgo
 	wEvery   // every, each: frequencies are not dates
 	wFiscal  // fiscal: "fiscal 2024" is the year
-	wRef     // now, currently 0; recently -1: PRESENT_REF, PAST_REF
-	wRecent  // recent: "recent years" is PAST_REF
+	wRef     // now, currently 0; recently -1; soon 1: PRESENT_REF, PAST_REF, FUTURE_REF
+	wRecent  // recent, past -1; these 0: "recent years" is PAST_REF, "these days" PRESENT_REF
 	wFuture  // future: "the (near) future" is FUTURE_REF
 	wLatest  // latest 0, current 1: "the latest quarter" is the one under discussion
 	wHoliday // val one of the h* constants: "Thanksgiving", "Christmas", "Election Day"
@@ -127,7 +127,7 @@ func buildDateLexicon() map[string]dword {
 	for i, n := range days {
 		m[n] = dword{kind: wWeekday, val: int8(i)}
 	}
-	for w, v := range map[string]int8{"today": 0, "yesterday": -1, "tomorrow": 1} {
+	for w, v := range map[string]int8{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1} {
 		m[w] = dword{kind: wRel, val: v}
 	}
 	for w, v := range map[string]int8{"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1} {
@@ -137,7 +137,7 @@ func buildDateLexicon() map[string]dword {
 		"quarter": uQuarter, "half": uHalf, "year": uYear} {
 		m[w] = dword{kind: wUnit, val: v}
 	}
-	for w, v := range map[string]int8{"days": uDay, "weeks": uWeek, "months": uMonth, "years": uYear} {
+	for w, v := range map[string]int8{"days": uDay, "weeks": uWeek, "months": uMonth, "quarters": uQuarter, "years": uYear} {
 		m[w] = dword{kind: wUnit, val: v, plural: true}
 	}
 	for w, v := range map[string]int8{"spring": sSpring, "summer": sSummer, "fall": sFall, "autumn": sFall, "winter": sWinter} {
@@ -162,10 +162,12 @@ func buildDateLexicon() map[string]dword {
 	m["every"] = dword{kind: wEvery}
 	m["each"] = dword{kind: wEvery}
 	m["fiscal"] = dword{kind: wFiscal}
-	for w, v := range map[string]int8{"now": 0, "currently": 0, "nowadays": 0, "recently": -1} {
+	for w, v := range map[string]int8{"now": 0, "currently": 0, "nowadays": 0, "recently": -1, "soon": 1} {
 		m[w] = dword{kind: wRef, val: v}
 	}
-	m["recent"] = dword{kind: wRecent}
+	for w, v := range map[string]int8{"recent": -1, "past": -1, "these": 0} {
+		m[w] = dword{kind: wRecent, val: v}
+	}
 	m["future"] = dword{kind: wFuture}
 	m["latest"] = dword{kind: wLatest}
 	m["current"] = dword{kind: wLatest, val: 1}
@@ -201,7 +203,7 @@ func buildTenseCues() map[string]int8 {
 		"going", "due", "scheduled", "slated", "expected", "expects", "expect", "planned", "plans", "plan",
 		"planning", "proposed", "proposes", "propose", "aims", "aim", "aiming", "intends", "intend", "hopes",
 		"hope", "likely", "upcoming", "next", "begins", "starts", "opens", "ends", "closes", "expires",
-		"tomorrow", "wants", "want", "seeks", "meets", "resume", "resumes", "runs"} {
+		"tomorrow", "wants", "want", "seeks", "meet", "meets", "resume", "resumes", "runs"} {
 		m[w] = cueFuture
 	}
 	for _, w := range []string{"said", "says", "told", "was", "were", "had", "did", "made", "took", "met", "held",
@@ -210,7 +212,8 @@ func buildTenseCues() map[string]int8 {
 		"struck", "ran", "became", "grew", "drew", "threw", "flew", "fought", "chose", "broke", "stood", "sat",
 		"built", "meant", "heard", "caught", "shot", "fled", "slid", "sank", "shook", "knew", "withdrew",
 		"ago", "since", "last", "earlier", "previously", "yesterday", "already", "ended", "began", "hit",
-		"dealt", "swept", "forgot", "overtook", "understood", "rode", "drove", "ate", "woke", "wore"} {
+		"dealt", "swept", "forgot", "overtook", "understood", "rode", "drove", "ate", "woke", "wore",
+		"couldn't", "couldn’t"} {
 		m[w] = cuePast
 	}
 	for _, w := range []string{"is", "are", "am", "has", "have"} {
