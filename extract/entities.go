@@ -24,11 +24,21 @@ type entityTagger struct {
 // newEntityTagger parses the embedded tables once; the tagger is then
 // shared read-only by every goroutine of the extractor.
 func newEntityTagger() (*entityTagger, error) {
-	gz, err := loadGazetteer()
-	if err != nil {
-		return nil, err
-	}
+	// The gazetteers and the name tagger's model load side by side: both
+	// are decompressed and indexed at every start, before the first
+	// article.
+	var gz *gazetteer
+	var gzErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		gz, gzErr = loadGazetteer()
+	}()
 	nt, err := newNameTagger()
+	<-loaded
+	if gzErr != nil {
+		return nil, gzErr
+	}
 	if err != nil {
 		return nil, err
 	}
