@@ -252,11 +252,23 @@ const (
 // every article.
 func shingleSet(text string) []uint64 {
 	buf := make([]byte, 0, len(text))
-	var ends []int // where each word ends in buf
+	ends := make([]int, 0, len(text)/5) // where each word ends in buf
 	inWord := false
-	for _, r := range text {
-		r = unicode.ToLower(r)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for i := 0; i < len(text); {
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII, most of any news text: a table lookup.
+			r = asciiWord[c]
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(text[i:])
+			i += n
+			if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				r = 0
+			}
+		}
+		if r != 0 {
 			buf = utf8.AppendRune(buf, r)
 			inWord = true
 			continue
@@ -292,6 +304,20 @@ func shingleSet(text string) []uint64 {
 	slices.Sort(set)
 	return slices.Compact(set)
 }
+
+// asciiWord maps an ASCII byte to itself lower-cased when it is a letter or
+// a digit, and to 0 when it is not part of a word.
+var asciiWord = func() (t [utf8.RuneSelf]rune) {
+	for c := range t {
+		switch r := rune(c); {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			t[c] = r
+		case r >= 'A' && r <= 'Z':
+			t[c] = r + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // containment is |a ∩ b| / min(|a|, |b|) of two sorted sets.
 func containment(a, b []uint64) float64 {
