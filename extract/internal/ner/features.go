@@ -77,12 +77,21 @@ func hstr(t uint64, s string) uint64 {
 }
 
 // hpair hashes two strings under one template without joining them.
-func hpair(t uint64, a, b string) uint64 {
+func hpair(t uint64, a, b string) uint64 { return hmore(hpre(t, a), b) }
+
+// hpre hashes the first string of a pair, which hmore continues with the
+// second: hpair(t, a, b) == hmore(hpre(t, a), b). Tagging keeps hpre of
+// each word and shape.
+func hpre(t uint64, a string) uint64 {
 	h := hstr(t, a)
 	h ^= '|'
-	h *= fnvPrime
-	for i := 0; i < len(b); i++ {
-		h ^= uint64(b[i])
+	return h * fnvPrime
+}
+
+// hmore continues hash h with the bytes of s.
+func hmore(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
 		h *= fnvPrime
 	}
 	return h
@@ -115,16 +124,17 @@ const (
 // wstat is what a document says about one word (by its lower-case form):
 // how it is written elsewhere and how the tagger labelled it so far.
 type wstat struct {
+	lowerID   int32 // the word's lower-case form in the word cache
 	lowerSeen bool
 	capMid    bool
-	form      string    // the first mixed-case form seen mid-sentence ("Japan" for "JAPAN")
+	form      int32     // 1 + the cache id of the first mixed-case form seen mid-sentence ("Japan" for "JAPAN"), 0 for none
 	hist      [5]uint16 // labels given so far: O, PER, ORG, LOC, MISC
 	agg       [5]uint16 // labels the first stage gave it in the whole document
 }
 
 // prepare computes per-token attributes once per document: lower case,
 // shape, gazetteer flags and what the rest of the document says about the
-// word. Lower-case forms share one string per document.
+// word. What depends on the word alone comes from the word cache.
 func (d *Doc) prepare(lex *Lexicon) {
 	n := len(d.Words)
 	d.lower = grow(d.lower, n)
@@ -134,48 +144,40 @@ func (d *Doc) prepare(lex *Lexicon) {
 	d.flag = grow(d.flag, n)
 	d.stat = grow(d.stat, n)
 	d.labels = grow(d.labels, n)
-	d.buf = d.buf[:0]
-	d.offs = grow(d.offs, n+1)
-	for i, w := range d.Words {
-		d.offs[i] = int32(len(d.buf))
-		if hasUpper(w) {
-			for _, r := range w {
-				d.buf = utf8.AppendRune(d.buf, unicode.ToLower(r))
-			}
-		}
+	d.wid = grow(d.wid, n)
+	d.class = grow(d.class, n)
+	// The last document's stats are forgotten before the cache may renumber
+	// the words.
+	for _, st := range d.stats {
+		d.statOf[st.lowerID] = 0
 	}
-	d.offs[n] = int32(len(d.buf))
-	all := string(d.buf)
-	if d.index == nil {
-		d.index = map[string]int32{}
-	}
-	clear(d.index)
 	d.stats = d.stats[:0]
+	c := &d.cache
+	c.begin(lex)
+	for i, w := range d.Words {
+		k := c.id(w)
+		wi := &c.words[k]
+		d.wid[i], d.lower[i], d.shape[i], d.lex[i], d.class[i] = k, wi.lower, wi.shape, wi.lex, wi.class
+	}
+	d.statOf = grow(d.statOf, int(c.nLower))
 	s0 := 0
 	for _, e := range d.Ends {
 		caps := true
-		for i := s0; i < e; i++ {
-			if hasLower(d.Words[i]) {
+		for _, cl := range d.class[s0:e] {
+			if cl&wHasLower != 0 {
 				caps = false
 				break
 			}
 		}
 		digits := 0
-		for i := s0; i < e; i++ {
-			if w := d.Words[i]; w != "" && w[0] >= '0' && w[0] <= '9' {
+		for _, cl := range d.class[s0:e] {
+			if cl&wDigit != 0 {
 				digits++
 			}
 		}
 		table := e-s0 >= 4 && digits*10 >= (e-s0)*3
 		for i := s0; i < e; i++ {
-			w := d.Words[i]
-			lw := w
-			if d.offs[i] != d.offs[i+1] {
-				lw = all[d.offs[i]:d.offs[i+1]]
-			}
-			d.lower[i] = lw
-			d.shape[i] = shapeOf(w)
-			d.lex[i] = lex.flags(w, lw)
+			cl := d.class[i]
 			d.gaz[i] = 0
 			var f uint8
 			if i == s0 {
@@ -187,36 +189,36 @@ func (d *Doc) prepare(lex *Lexicon) {
 			if table {
 				f |= tTable
 			}
-			r, _ := utf8.DecodeRuneInString(w)
-			if unicode.IsUpper(r) {
+			if cl&wUpper != 0 {
 				f |= tUpper
-				if isAllCaps(w) {
+				if cl&wAllCaps != 0 {
 					f |= tAllCaps
 				}
 			}
-			if f&tUpper == 0 && (d.lex[i]&LexCommon != 0 && lw == w || w != "" && isPunct(w[0])) {
+			if f&tUpper == 0 && cl&(wCommon|wPunct) != 0 {
 				f |= tSkip
 			}
 			d.flag[i] = f
 			d.stat[i] = -1
-			if !unicode.IsLetter(r) {
+			if cl&wLetter == 0 {
 				continue
 			}
-			k, ok := d.index[lw]
-			if !ok {
+			lid := c.words[d.wid[i]].lowerID
+			k := d.statOf[lid] - 1
+			if k < 0 {
 				k = int32(len(d.stats))
-				d.stats = append(d.stats, wstat{})
-				d.index[lw] = k
+				d.stats = append(d.stats, wstat{lowerID: lid})
+				d.statOf[lid] = k + 1
 			}
 			d.stat[i] = k
 			st := &d.stats[k]
 			switch {
-			case unicode.IsLower(r):
+			case cl&wLowerRune != 0:
 				st.lowerSeen = true
 			case f&(tInit|tCapsSent) == 0 && f&tAllCaps == 0:
 				st.capMid = true
-				if st.form == "" {
-					st.form = w
+				if st.form == 0 {
+					st.form = d.wid[i] + 1
 				}
 			}
 		}
@@ -224,8 +226,11 @@ func (d *Doc) prepare(lex *Lexicon) {
 	}
 	s0 = 0
 	for _, e := range d.Ends {
-		d.markPhrases(lex, s0, e)
+		d.markPhrases(s0, e)
 		s0 = e
+	}
+	if n > 0 {
+		d.topic, d.topicLex = hpre(fTopic, d.lower[0]), hpre(fTopicLex, d.lower[0])
 	}
 	for i := range d.Words {
 		if k := d.stat[i]; k >= 0 {
@@ -241,12 +246,15 @@ func (d *Doc) prepare(lex *Lexicon) {
 
 // markPhrases marks the gazetteer phrases of sentence [s0, e), longest
 // first. A headline's "NEW YORK" is looked up as the story writes it.
-func (d *Doc) markPhrases(lex *Lexicon, s0, e int) {
+func (d *Doc) markPhrases(s0, e int) {
+	words := d.cache.words
 	for i := s0; i < e; {
-		cat, m := lex.match(d.Words[s0:e], i-s0)
+		cat, m := matchPhrase(words[d.wid[i]].phrases, d.Words[s0:e], i-s0)
 		if m == 0 && d.flag[i]&tAllCaps != 0 {
-			if k := d.stat[i]; k >= 0 && d.stats[k].form != "" {
-				cat, m = lex.matchOne(d.stats[k].form)
+			if k := d.stat[i]; k >= 0 && d.stats[k].form != 0 {
+				if cat = words[d.stats[k].form-1].one; cat != 0 {
+					m = 1
+				}
 			}
 		}
 		if m == 0 {
@@ -439,11 +447,11 @@ func (d *Doc) unigram(f []uint64, i int) []uint64 {
 // context appends the features of token i that depend on its neighbours
 // and on the rest of the document.
 func (d *Doc) context(f []uint64, i, s0, e0 int) []uint64 {
-	w, lw := d.Words[i], d.lower[i]
+	lw := d.lower[i]
 	fl := d.flag[i]
-	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != "" && d.stats[k].form != w {
+	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != 0 && d.stats[k].form-1 != d.wid[i] {
 		// "JAPAN" in a headline reads as the "Japan" of the story.
-		f = append(f, hstr(fWord, d.stats[k].form))
+		f = append(f, hstr(fWord, d.cache.words[d.stats[k].form-1].word))
 	}
 	pw, nw, p2w, n2w := "<s>", "</s>", "<s>", "</s>"
 	ps, ns := "<s>", "</s>"
@@ -491,19 +499,26 @@ func (d *Doc) context(f []uint64, i, s0, e0 int) []uint64 {
 		// The capitalised run the word is in: left to right, the tagger
 		// must decide "Jones" before it reaches the "Inc" of "Jones
 		// Medical Industries Inc".
-		a, b := i, i+1
-		for a > s0 && (d.flag[a-1]&tUpper != 0 || d.Words[a-1] == "&") {
-			a--
-		}
-		for b < e0 && (d.flag[b]&tUpper != 0 || d.Words[b] == "&" && b+1 < e0 && d.flag[b+1]&tUpper != 0) {
-			b++
-		}
+		a, b := d.run(i, s0, e0)
 		if b-a > 1 {
 			f = append(f, hstr(fRunLast, d.lower[b-1]), hstr(fRunFirst, d.lower[a]),
 				hnum(fRunPos, uint64(min(b-a, 5))<<4|uint64(min(i-a, 4))))
 		}
 	}
 	return f
+}
+
+// run returns the capitalised run [a, b) that token i of sentence [s0, e0)
+// is in: capitalised words and the "&" between two of them.
+func (d *Doc) run(i, s0, e0 int) (int, int) {
+	a, b := i, i+1
+	for a > s0 && (d.flag[a-1]&tUpper != 0 || d.Words[a-1] == "&") {
+		a--
+	}
+	for b < e0 && (d.flag[b]&tUpper != 0 || d.Words[b] == "&" && b+1 < e0 && d.flag[b+1]&tUpper != 0) {
+		b++
+	}
+	return a, b
 }
 
 // histType is the label type most often given so far to the word at k, 0
@@ -553,12 +568,18 @@ func (d *Doc) stacked(f []uint64, i, s0, e0 int) []uint64 {
 	}
 	f = append(f, hnum(fS1Own, own), hnum(fS1Prev, pl<<5|own), hnum(fS1Next, own<<5|nl))
 	if k := d.stat[i]; k >= 0 && d.flag[i]&tUpper != 0 {
-		agg := d.stats[k].agg
-		if t := typeOf(int(own)); agg[t] > 0 {
-			agg[t]--
-		}
-		m := histType(&agg)
+		m := d.stats[k].aggType(int(own))
 		f = append(f, hnum(fS1Doc, m), hnum(fS1DocOwn, m<<5|own))
 	}
 	return f
+}
+
+// aggType is the type the first stage gave the word most often elsewhere
+// in the document: its tally without own, the label of this token.
+func (st *wstat) aggType(own int) uint64 {
+	agg := st.agg
+	if t := typeOf(own); agg[t] > 0 {
+		agg[t]--
+	}
+	return histType(&agg)
 }

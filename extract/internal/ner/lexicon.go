@@ -31,24 +31,34 @@ type phrase struct {
 // the same tables, so the tagger can tell "New Mexico" (a place) from
 // "Mexico" inside it. It is built once and only read afterwards.
 type Lexicon struct {
-	m       map[string]uint8
-	phrases map[string][]phrase // by first word, longest first
+	m map[string]lexWord
+}
+
+// lexWord is what the lexicon knows of one word: one lookup finds both.
+type lexWord struct {
+	flags   uint8
+	phrases []phrase // starting with the word, longest first
 }
 
 // NewLexicon builds the word flags and phrases from the extract tables
 // (countries.tsv, places.tsv, words.tsv) and a list of organization names
 // ("Full Name|ACRONYM"). Training and tagging must use the same tables.
 func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
-	l := &Lexicon{m: map[string]uint8{}, phrases: map[string][]phrase{}}
+	l := &Lexicon{m: map[string]lexWord{}}
+	setFlags := func(w string, f uint8) {
+		e := l.m[w]
+		e.flags |= f
+		l.m[w] = e
+	}
 	add := func(s string, f uint8, cat uint8) {
 		ws := strings.Fields(s)
 		for _, w := range ws {
-			l.m[w] |= f
+			setFlags(w, f)
 		}
-		if len(ws) > 1 {
-			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{rest: ws[1:], cat: cat})
-		} else if len(ws) == 1 {
-			l.phrases[ws[0]] = append(l.phrases[ws[0]], phrase{cat: cat})
+		if len(ws) > 0 {
+			e := l.m[ws[0]]
+			e.phrases = append(e.phrases, phrase{rest: ws[1:], cat: cat})
+			l.m[ws[0]] = e
 		}
 	}
 	for _, line := range strings.Split(countries, "\n") {
@@ -80,7 +90,7 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 		// learn to trust them and miss every name they lack. Only the
 		// lower-case words, read from the text, are used.
 		if line[0] == 'w' {
-			l.m[line[2:]] |= LexCommon
+			setFlags(line[2:], LexCommon)
 		}
 	}
 	for _, o := range orgs {
@@ -88,34 +98,35 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 			add(n, LexOrg, gazOrg)
 		}
 	}
-	for k, ps := range l.phrases {
+	for _, e := range l.m {
 		// Longest first, then by category, so the first match is the longest
 		// and the order does not depend on map iteration.
+		ps := e.phrases
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && (len(ps[j].rest) > len(ps[j-1].rest) || len(ps[j].rest) == len(ps[j-1].rest) && ps[j].cat < ps[j-1].cat); j-- {
 				ps[j], ps[j-1] = ps[j-1], ps[j]
 			}
 		}
-		l.phrases[k] = ps
 	}
 	return l
 }
 
-// flags returns the flags of w, trying its lower-case form for commonness.
-func (l *Lexicon) flags(w string, lower string) uint8 {
-	f := l.m[w]
+// word returns the flags of w, trying its lower-case form for commonness,
+// and the phrases starting with w.
+func (l *Lexicon) word(w string, lower string) (uint8, []phrase) {
+	e := l.m[w]
 	if lower != w {
-		f |= l.m[lower] & LexCommon
+		e.flags |= l.m[lower].flags & LexCommon
 	}
-	return f
+	return e.flags, e.phrases
 }
 
-// match returns the category and length in words of the longest phrase
-// starting at words[i], or 0, 0. Single-word entries match too, so the
-// position feature says "a whole country name" as well as "part of one".
-func (l *Lexicon) match(words []string, i int) (uint8, int) {
-	ps := l.phrases[words[i]]
-	for _, p := range ps {
+// matchPhrase returns the category and length in words of the longest of
+// phrases (those of words[i], longest first) that starts at words[i], or 0,
+// 0. Single-word entries match too, so the position feature says "a whole
+// country name" as well as "part of one".
+func matchPhrase(phrases []phrase, words []string, i int) (uint8, int) {
+	for _, p := range phrases {
 		if i+1+len(p.rest) > len(words) {
 			continue
 		}
@@ -133,12 +144,13 @@ func (l *Lexicon) match(words []string, i int) (uint8, int) {
 	return 0, 0
 }
 
-// matchOne is match for a single word: a whole one-word entry only.
-func (l *Lexicon) matchOne(w string) (uint8, int) {
-	for _, p := range l.phrases[w] {
+// wholeWord returns the category of the first one-word entry of phrases
+// (those of one word, longest first), 0 for none.
+func wholeWord(phrases []phrase) uint8 {
+	for _, p := range phrases {
 		if len(p.rest) == 0 {
-			return p.cat, 1
+			return p.cat
 		}
 	}
-	return 0, 0
+	return 0
 }

@@ -17,7 +17,7 @@
 // and int16 weights.
 package ner
 
-import "strings"
+import "math/bits"
 
 // Types are the name types, in the order of the labels.
 var Types = []string{"PER", "ORG", "LOC", "MISC"}
@@ -65,6 +65,21 @@ func allowed(prev, l int, last bool) bool {
 	return !last || !open(l)
 }
 
+// follows[prev][last] has bit l set when allowed(prev, l, last == 1), for
+// the decoder, which asks it of every label of every word.
+var follows = func() (t [nL][2]uint32) {
+	for prev := range nL {
+		for l := range nL {
+			for last := range 2 {
+				if allowed(prev, l, last == 1) {
+					t[prev][last] |= 1 << l
+				}
+			}
+		}
+	}
+	return t
+}()
+
 // Span is a name found by the tagger: words [Start, End) of the document,
 // Type an index into Types.
 type Span struct {
@@ -86,21 +101,21 @@ type Doc struct {
 	gaz    []uint8
 	flag   []uint8
 	stat   []int32 // per word: index into stats, -1 for a word without letters
+	wid    []int32 // per word: its number in cache
+	class  []uint8 // per word: its word classes (wUpper…)
 	labels []uint8
-	offs   []int32
-	buf    []byte
-	index  map[string]int32
 	stats  []wstat
+	statOf []int32 // per lower-case form in cache: 1 + its index in stats, 0 for none
 	feats  []uint64
 	spans  []Span
-	first  []uint8     // labels of the first stage
-	pre    [][nL]int32 // second-stage scores of the label-free features
+	first  []uint8 // labels of the first stage
+	pre    []sums  // second-stage scores of the label-free features
 	preOK  []bool
-	// cache holds word scores of cacheFor (see wordScores).
-	cache    [][2][nL]int32
-	cacheIdx map[string]int32
-	cacheFor *Model
-	stage2   bool
+	cache  wordCache
+	stage2 bool
+	// topic and topicLex are hpre of the first word under fTopic and
+	// fTopicLex, for addContext.
+	topic, topicLex uint64
 }
 
 // Reset empties d for the next document, keeping its storage.
@@ -139,6 +154,7 @@ func (m *Model) Tag(d *Doc, lex *Lexicon) []Span {
 
 // tagStage labels every sentence with the weights of one stage.
 func (m *Model) tagStage(d *Doc, stage int) {
+	d.cache.use(m)
 	if stage == 1 {
 		d.pre = grow(d.pre, len(d.Words))
 		d.preOK = grow(d.preOK, len(d.Words))
@@ -214,88 +230,34 @@ func (m *Model) tagSentence(d *Doc, s0, e, stage int) {
 			p2, p1 = p1, 0
 			continue
 		}
-		var sc [nL]int32
+		var s sums
 		if stage == 1 || !d.preOK[i] {
 			u := m.wordScores(d, i)
-			sc = u[0]
-			sc2 := u[1]
-			d.feats = d.context(d.feats[:0], i, s0, e)
-			for _, h := range d.feats {
-				if r := m.row(h); r >= 0 {
-					addRows(&sc, &sc2, &m.w[r])
-				}
-			}
-			d.pre[i], d.preOK[i] = sc2, true
+			s = u[0]
+			s2 := u[1]
+			m.addContext(d, i, s0, e, &s, &s2)
+			d.pre[i], d.preOK[i] = s2, true
 			if stage == 2 {
-				sc = sc2
+				s = s2
 			}
 		} else {
-			sc = d.pre[i]
+			s = d.pre[i]
 		}
-		d.feats = d.dynamic(d.feats[:0], i, s0, e, p1, p2)
-		for _, h := range d.feats {
-			if r := m.row(h); r >= 0 {
-				addRow(&sc, &m.w[r][st])
-			}
+		m.addDynamic(d, i, s0, e, p1, p2, st, &s)
+		sc := s.scores()
+		ok := follows[p1][0]
+		if i == e-1 {
+			ok = follows[p1][1]
 		}
 		best, bs := 0, int32(-1<<31)
-		for l, v := range sc {
-			if v > bs && allowed(p1, l, i == e-1) {
-				best, bs = l, v
+		for ; ok != 0; ok &= ok - 1 { // the allowed labels in order
+			if l := bits.TrailingZeros32(ok); sc[l] > bs {
+				best, bs = l, sc[l]
 			}
 		}
 		d.labels[i] = uint8(best)
 		d.record(i, best)
 		p2, p1 = p1, best
-	}
-}
-
-// maxCache bounds the per-Doc cache of word scores; a pooled Doc that
-// has seen this many distinct words starts afresh.
-const maxCache = 1 << 13
-
-// wordScores returns both stages' scores of the features of word i that
-// depend on the word alone. News repeats its words, so they are cached
-// per Doc, across documents, for as long as the Doc serves one model.
-func (m *Model) wordScores(d *Doc, i int) *[2][nL]int32 {
-	if d.cacheFor != m || len(d.cache) >= maxCache {
-		if d.cacheIdx == nil {
-			d.cacheIdx = map[string]int32{}
-		}
-		clear(d.cacheIdx)
-		d.cache = d.cache[:0]
-		d.cacheFor = m
-	}
-	w := d.Words[i]
-	if k, ok := d.cacheIdx[w]; ok {
-		return &d.cache[k]
-	}
-	var u [2][nL]int32
-	d.feats = d.unigram(d.feats[:0], i)
-	for _, h := range d.feats {
-		if r := m.row(h); r >= 0 {
-			addRows(&u[0], &u[1], &m.w[r])
-		}
-	}
-	d.cacheIdx[strings.Clone(w)] = int32(len(d.cache))
-	d.cache = append(d.cache, u)
-	return &d.cache[len(d.cache)-1]
-}
-
-// addRow adds one feature's weights to the scores.
-func addRow(sc *[nL]int32, w *[nL]int16) {
-	for j := range sc {
-		sc[j] += int32(w[j])
-	}
-}
-
-// addRows adds one feature's weights of both stages to their scores in
-// one pass: the two halves share a row, so a feature costs one trip to
-// memory rather than two. A model without a second stage has zeros there.
-func addRows(sc1, sc2 *[nL]int32, w *[2][nL]int16) {
-	for j := range sc1 {
-		sc1[j] += int32(w[0][j])
-		sc2[j] += int32(w[1][j])
 	}
 }
 
@@ -371,14 +333,16 @@ func Encode(n int, spans []Span) []uint8 {
 //
 // Both stages share one open-addressing index of 32-bit fingerprints (a
 // lookup that misses, the common case, touches 8 bytes) pointing at rows of
-// int16 weights. A row holds both stages' weights side by side (68 bytes),
-// because the label-free features are scored for both stages at once: one
-// row costs one or two cache lines instead of two rows in distant arrays.
+// int16 weights, packed for adding (sums.go). A row holds both stages'
+// weights side by side (80 bytes), because the label-free features are
+// scored for both stages at once: one row costs two cache lines instead of
+// two rows in distant arrays.
 type Model struct {
 	s1, s2 *table // the stages as trained or read, for MarshalBinary
 	slots  []slot
 	shift  uint
-	w      [][2][nL]int16 // per row: stage 1, stage 2 (zeros without s2)
+	w      [][2]packedRow // per row: stage 1, stage 2 (zeros without s2)
+	fixed  *fixedRows
 }
 
 // slot is one entry of the index: the fingerprint of a feature hash (0 for
@@ -459,15 +423,20 @@ func newModel(s1, s2 *table) *Model {
 			rowOf(h)
 		}
 	}
-	m.w = make([][2][nL]int16, rows)
+	w := make([][2][nL]int16, rows)
 	for k, h := range s1.keys {
-		copy(m.w[rowOf(h)][0][:], s1.q[k*nL:(k+1)*nL])
+		copy(w[rowOf(h)][0][:], s1.q[k*nL:(k+1)*nL])
 	}
 	if s2 != nil {
 		for k, h := range s2.keys {
-			copy(m.w[rowOf(h)][1][:], s2.q[k*nL:(k+1)*nL])
+			copy(w[rowOf(h)][1][:], s2.q[k*nL:(k+1)*nL])
 		}
 	}
+	m.w = make([][2]packedRow, rows)
+	for r := range w {
+		m.w[r] = [2]packedRow{pack(&w[r][0]), pack(&w[r][1])}
+	}
+	m.fixed = newFixedRows(m)
 	return m
 }
 
