@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 )
 
@@ -63,7 +62,7 @@ func Load(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open model: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	raw, err := readAll(zr, data)
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
@@ -80,6 +79,21 @@ func Load(data []byte) (*Model, error) {
 		return nil, err
 	}
 	return newModel(s1, s2), nil
+}
+
+// readAll reads the decompressed model into one buffer of the size the
+// gzip trailer gives (ISIZE, the length modulo 2³²), where io.ReadAll would
+// grow and copy its buffer a dozen times: it is read at every start.
+func readAll(zr *gzip.Reader, data []byte) ([]byte, error) {
+	size := 0
+	if len(data) >= 4 {
+		size = int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // readTable reads one stage written by write and returns the rest.

@@ -414,23 +414,25 @@ func newModel(s1, s2 *table) *Model {
 		return r
 	}
 	// Index every feature first, so the weights are allocated once at
-	// their exact size (the stages share most features).
-	for _, h := range s1.keys {
-		rowOf(h)
+	// their exact size (the stages share most features); the rows found
+	// are kept, as probing the table again would miss the cache as often.
+	rows1 := make([]int32, len(s1.keys))
+	for k, h := range s1.keys {
+		rows1[k] = rowOf(h)
 	}
+	var rows2 []int32
 	if s2 != nil {
-		for _, h := range s2.keys {
-			rowOf(h)
+		rows2 = make([]int32, len(s2.keys))
+		for k, h := range s2.keys {
+			rows2[k] = rowOf(h)
 		}
 	}
 	w := make([][2][nL]int16, rows)
-	for k, h := range s1.keys {
-		copy(w[rowOf(h)][0][:], s1.q[k*nL:(k+1)*nL])
+	for k, r := range rows1 {
+		copy(w[r][0][:], s1.q[k*nL:(k+1)*nL])
 	}
-	if s2 != nil {
-		for k, h := range s2.keys {
-			copy(w[rowOf(h)][1][:], s2.q[k*nL:(k+1)*nL])
-		}
+	for k, r := range rows2 {
+		copy(w[r][1][:], s2.q[k*nL:(k+1)*nL])
 	}
 	m.w = make([][2]packedRow, rows)
 	for r := range w {
