@@ -65,6 +65,7 @@ func (db *DB) Begin(ctx context.Context) (*Batch, error) {
 // within one article and rolls it back.
 func (b *Batch) begin(ctx context.Context, savepoints bool) error {
 	b.sctx = context.WithoutCancel(ctx)
+	b.db.ckpt.drain()
 	tx, err := b.db.w.BeginTx(b.sctx, nil)
 	if err != nil {
 		return fmt.Errorf("put: begin: %w", err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -139,7 +140,8 @@ func (db *DB) Path() string { return db.path }
 //     copies the pages in the WAL back into the database file, and the
 //     automatic one runs inside a COMMIT, on the writer; the checkpointer
 //     (checkpoint.go) does it on a connection of its own after every
-//     commit instead.
+//     commit instead. When the WAL starts over, its file is cut back to
+//     the size it may reach (journal_size_limit).
 //
 //   - no SQLite mutexes (_mutex=no): database/sql hands a connection to
 //     one goroutine at a time, so SQLite's own locking of it only cost
@@ -157,7 +159,8 @@ func (db *DB) Path() string { return db.path }
 // every new writing connection.
 const writerDSN = "_synchronous=NORMAL&_cache_size=-65536&_mutex=no&_foreign_keys=off"
 
-var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 0"}
+var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 0",
+	"PRAGMA journal_size_limit = " + strconv.Itoa(walResetFrames*4096)}
 
 // openPool opens a connection pool on path with WAL, the busy timeout and
 // extra DSN parameters, runs pragmas on each new
