@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sync"
 	"time"
@@ -60,15 +61,29 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		defer stop()
 	}
-	x, err := extract.New()
+	// The database opens while the models load: both are start-up time
+	// before the first article.
+	type opened struct {
+		db  *store.DB
+		err error
+	}
+	dbc := make(chan opened, 1)
+	go func() {
+		db, err := store.Open(ctx, *dbPath)
+		dbc <- opened{db, err}
+	}()
+	x, err := loadExtractor()
+	o := <-dbc
+	if o.err == nil {
+		defer o.db.Close()
+	}
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, *dbPath)
-	if err != nil {
-		return err
+	if o.err != nil {
+		return o.err
 	}
-	defer db.Close()
+	db := o.db
 
 	prog := newProgress(e, "ingesting", *quiet)
 	sum, err := ingestFrom(ctx, db, x, &corpus.Walker{Fetcher: fetcher, Stdin: e.stdin}, sources, *workers, func(msg string) {
@@ -86,6 +101,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d of %d inputs skipped: %w", sum.skipped, sum.read+sum.skipped, errSkipped)
 	}
 	return nil
+}
+
+// loadExtractor loads the extraction models with the garbage collector
+// off: loading builds tens of megabytes of tables from a heap that starts
+// at nothing, and the collector would run half a dozen times over it
+// before the first article.
+func loadExtractor() (*extract.Extractor, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	return extract.New()
 }
 
 // startCPUProfile starts a CPU profile into the file path; stop ends it
