@@ -107,11 +107,27 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 		aliases = append(aliases, t+" "+name)
 	}
 	for _, a := range aliases {
+		k := aliasKey{id, a}
+		if w.aliases[k] {
+			continue // stored by an earlier article of this batch
+		}
 		if _, err := w.al.addAlias.ExecContext(ctx, id, a); err != nil {
 			return 0, fmt.Errorf("insert alias: %w", err)
 		}
+		if w.aliases == nil {
+			w.aliases = map[aliasKey]bool{}
+		}
+		w.aliases[k] = true
 	}
 	return id, nil
+}
+
+// aliasKey is an alias of a speaker, as the writer remembers having stored
+// it in this transaction: the people quoted most are quoted in article
+// after article, under the same few names.
+type aliasKey struct {
+	id    int64
+	alias string
 }
 
 // findPerson looks an existing person of gender g ("" if unknown) up by

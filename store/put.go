@@ -162,6 +162,10 @@ type writer struct {
 	// what an article gets never depends on the articles stored with it
 	// in the same batch.
 	people map[string]int64
+	// aliases are the speaker aliases this transaction has stored (or
+	// found stored): INSERT OR IGNORE of one again changes nothing, so it
+	// is skipped. Emptied with others when a savepoint is rolled back.
+	aliases map[aliasKey]bool
 	// others caches the ids of the speakers other than people found or
 	// added in this transaction, by kind and ASCII-lower-cased name (the
 	// NOCASE of the name column). Speakers are deleted only at the end of
@@ -298,6 +302,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		}
 		w.fts.rollback()
 		clear(w.others)
+		clear(w.aliases)
 		w.resetIDs()
 		return fail(err)
 	}
