@@ -108,8 +108,15 @@ func (a *amountScan) match(i int) (int, bool) {
 func (a *amountScan) mayStart(i int) bool {
 	t := a.tok(i)
 	c := t[0]
-	if isDigitByte(c) || c >= 0x80 || c == '$' {
+	if isDigitByte(c) || c == '$' {
 		return true
+	}
+	if c >= 0x80 {
+		// Every other word read matches is ASCII, so a token opening with
+		// another byte starts an amount only as a currency symbol ("€");
+		// curly quotes and dashes, common in news, stop here.
+		_, ok := currencySymbols[t]
+		return ok
 	}
 	if len(t) > 3 && 'A' <= c && c <= 'Z' && isDigitByte(t[3]) {
 		return true // "USD115"

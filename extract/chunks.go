@@ -151,7 +151,7 @@ func (st *entState) unitStart(i int) bool {
 	if st.atomAt[i] > 0 {
 		return true
 	}
-	return st.is(i, tfCap) && !entCalendar[st.word(i)] && !st.compound(i)
+	return st.is(i, tfCap) && !st.has(i, lxCalendar) && !st.compound(i)
 }
 
 // chunks cuts the story into capitalised runs ("U.S. Secretary of State
@@ -168,7 +168,7 @@ func (t *entityTagger) chunks(st *entState, dl entDateline) {
 			t.compoundHead(st, i)
 		}
 		if !st.unitStart(i) {
-			if !(st.is(i, tfLower) && entParticles[st.word(i)] && st.particleRun(i) > i && (i == 0 || !st.is(i-1, tfCap))) {
+			if !(st.is(i, tfLower) && isParticle(st.word(i)) && st.particleRun(i) > i && (i == 0 || !st.is(i-1, tfCap))) {
 				i++
 				continue
 			}
@@ -225,7 +225,7 @@ func (t *entityTagger) compoundHead(st *entState, i int) {
 // country or demonym (or, with places, place) that part of a hyphenated
 // token names, and returns its index for the caller to narrow to the part.
 func (t *entityTagger) hyphenPart(st *entState, i int, part string, places bool) (int, bool) {
-	for _, e := range t.gz.first[part] {
+	for _, e := range t.gz.words[part].phrases {
 		if len(e.rest) != 0 {
 			continue
 		}
@@ -249,7 +249,7 @@ func (t *entityTagger) hyphenPart(st *entState, i int, part string, places bool)
 // i if a capitalised word follows it ("van der Berg"), else i.
 func (st *entState) particleRun(i int) int {
 	j := i
-	for j < len(st.toks) && j-i < 3 && st.is(j, tfLower) && entParticles[st.word(j)] {
+	for j < len(st.toks) && j-i < 3 && st.is(j, tfLower) && isParticle(st.word(j)) {
 		j++
 	}
 	if j > i && j < len(st.toks) && st.is(j, tfCap) && st.atomAt[j] == 0 {
@@ -263,17 +263,16 @@ func (st *entState) particleRun(i int) int {
 // full stop of "Dr."), or j itself.
 func (st *entState) connect(j int) int {
 	w := st.full(j)
-	prev := st.word(j - 1)
 	switch {
 	case w == "of" || w == "for":
-		if entOrgHeads[prev] || entTitleHeads[prev] {
+		if st.has(j-1, lxOrgHead|lxTitleHead) {
 			return j + 1
 		}
 	case w == "and" || w == "&":
 		return j + 1
-	case w == "." && entDotted[prev] && st.toks[j].start == st.toks[j-1].end:
+	case w == "." && st.has(j-1, lxDotted) && st.toks[j].start == st.toks[j-1].end:
 		return j + 1
-	case st.is(j, tfLower) && entParticles[w]:
+	case st.is(j, tfLower) && isParticle(w):
 		if k := st.particleRun(j); k > j {
 			return k
 		}
@@ -313,12 +312,12 @@ func (t *entityTagger) joinAnd(st *entState, s, k, e int) bool {
 		return false
 	}
 	last := e - 1
-	if entOrgSuffixes[st.word(last)] && st.covering(last) == nil && !st.hasOrgWord(s, k) {
+	if st.has(last, lxOrgSuffix) && st.covering(last) == nil && !st.hasOrgWord(s, k) {
 		return true
 	}
 	headOf := false
 	for i := s; i+1 < k; i++ {
-		if entOrgHeads[st.word(i)] && (st.full(i+1) == "of" || st.full(i+1) == "for") {
+		if st.has(i, lxOrgHead) && (st.full(i+1) == "of" || st.full(i+1) == "for") {
 			headOf = true
 		}
 	}
@@ -326,7 +325,7 @@ func (t *entityTagger) joinAnd(st *entState, s, k, e int) bool {
 		return false
 	}
 	for i := k + 1; i < e; i++ {
-		if st.atomAt[i] > 0 || entOrgSuffixes[st.word(i)] && e-k-1 > 1 || entOrgHeads[st.word(i)] || entTitleHeads[st.word(i)] {
+		if st.atomAt[i] > 0 || st.has(i, lxOrgSuffix) && e-k-1 > 1 || st.has(i, lxOrgHead|lxTitleHead) {
 			return false
 		}
 	}
@@ -336,7 +335,7 @@ func (t *entityTagger) joinAnd(st *entState, s, k, e int) bool {
 // hasOrgWord reports whether tokens [s, e) hold an organization keyword.
 func (st *entState) hasOrgWord(s, e int) bool {
 	for i := s; i < e; i++ {
-		if entOrgSuffixes[st.word(i)] && st.atomAt[i] == 0 {
+		if st.has(i, lxOrgSuffix) && st.atomAt[i] == 0 {
 			return true
 		}
 	}
@@ -368,7 +367,7 @@ func (t *entityTagger) coordinate(st *entState, s, k, left, right int) {
 func (t *entityTagger) classifySub(st *entState, a, b int, runStart bool) int {
 	chunkStart := a
 	// Words capitalised only by position: "But", "The", "Asked".
-	for a < b && st.atomAt[a] == 0 && (entLeadWords[st.word(a)] && (st.is(a, tfSentInit) || st.word(a) == "The")) {
+	for a < b && st.atomAt[a] == 0 && (st.has(a, lxLeadWord) && (st.is(a, tfSentInit) || st.word(a) == "The")) {
 		a++
 		for a < b && !st.is(a, tfCap) && st.atomAt[a] == 0 {
 			a++
@@ -380,7 +379,7 @@ func (t *entityTagger) classifySub(st *entState, a, b int, runStart bool) int {
 	if k := st.atomAt[a]; k > 0 && st.atoms[k-1].e == b && st.atoms[k-1].ent.kind == gzSkip {
 		return -1
 	}
-	if (st.atomAt[b-1] == 0 && entSkipSuffixes[st.word(b-1)] && b-a > 1) || (entSkipPrefixes[st.word(a)] && st.atomAt[a] == 0 && b-a > 1) {
+	if (st.atomAt[b-1] == 0 && st.has(b-1, lxSkipSuffix) && b-a > 1) || (st.has(a, lxSkipPrefix) && st.atomAt[a] == 0 && b-a > 1) {
 		return -1
 	}
 	if b-a >= 2 && st.word(a) == "Air" && st.atomAt[a] == 0 {
@@ -434,14 +433,14 @@ func (st *entState) atomCand(at atom) int {
 // name is a person: "Chad Whitmore", "Georgia Mays", "Jordan Ireland".
 func (t *entityTagger) personOverride(st *entState, a, w, b int) bool {
 	at := st.atoms[st.atomAt[a]-1]
-	if at.e-at.s != 1 || !t.gz.firstNames[st.word(a)] || at.ent.kind == gzDemonym || at.ent.kind == gzOrg {
+	if at.e-at.s != 1 || !st.has(a, lxFirstName) || at.ent.kind == gzDemonym || at.ent.kind == gzOrg {
 		return false
 	}
 	if st.is(a, tfPoss) || b-a < 2 || b-a > 3 {
 		return false
 	}
 	for i := a + 1; i < b; i++ {
-		if !st.is(i, tfCap) || st.is(i, tfAllCaps) || entOrgSuffixes[st.word(i)] || entTitleHeads[st.word(i)] {
+		if !st.is(i, tfCap) || st.is(i, tfAllCaps) || st.has(i, lxOrgSuffix|lxTitleHead) {
 			return false
 		}
 		if k := st.atomAt[i]; k > 0 && (st.atoms[k-1].ent.kind == gzDemonym || st.atoms[k-1].ent.kind == gzOrg || st.atoms[k-1].e-st.atoms[k-1].s > 1) {
@@ -457,7 +456,7 @@ func (t *entityTagger) personOverride(st *entState, a, w, b int) bool {
 func (t *entityTagger) titled(st *entState, a, b int) (int, bool) {
 	h := -1
 	for i := a; i < b; i++ {
-		if st.atomAt[i] == 0 && entTitleHeads[st.word(i)] && !st.is(i, tfAllCaps) || st.word(i) == "CEO" {
+		if st.atomAt[i] == 0 && st.has(i, lxTitleHead) && !st.is(i, tfAllCaps) || st.word(i) == "CEO" {
 			h = i
 		}
 	}
@@ -476,7 +475,7 @@ func (t *entityTagger) titled(st *entState, a, b int) (int, bool) {
 	}
 	for i := n; i < b; i++ {
 		w := st.word(i)
-		if (entOrgSuffixes[w] || entOrgHeads[w]) && st.covering(i) == nil || w == "of" || w == "for" {
+		if st.has(i, lxOrgSuffix|lxOrgHead) && st.covering(i) == nil || w == "of" || w == "for" {
 			return -1, false // "General Motors", "General Administration of Customs"
 		}
 	}
@@ -504,10 +503,10 @@ func (t *entityTagger) orgByKeyword(st *entState, a, b int) (int, bool) {
 	if at := st.covering(b - 1); at != nil && at.ent.kind == gzOrg {
 		return -1, false
 	}
-	org := b-a >= 2 && entOrgSuffixes[st.word(b-1)] && !st.is(b-1, tfAllCaps) && !st.bindsEnd(b-1)
+	org := b-a >= 2 && st.has(b-1, lxOrgSuffix) && !st.is(b-1, tfAllCaps) && !st.bindsEnd(b-1)
 	if !org {
 		for i := a; i+2 < b; i++ {
-			if entOrgHeads[st.word(i)] && (st.full(i+1) == "of" || st.full(i+1) == "for") && st.atomAt[i] == 0 {
+			if st.has(i, lxOrgHead) && (st.full(i+1) == "of" || st.full(i+1) == "for") && st.atomAt[i] == 0 {
 				org = true
 				break
 			}
@@ -518,7 +517,7 @@ func (t *entityTagger) orgByKeyword(st *entState, a, b int) (int, bool) {
 	}
 	c := cand{s: a, e: b, typ: whosaid.Org, s0: a}
 	r := st.addCand(c)
-	if st.cands[r].end < len(st.d.Text) && st.d.Text[st.cands[r].end] == '.' && entDotted[st.word(b-1)] {
+	if st.cands[r].end < len(st.d.Text) && st.d.Text[st.cands[r].end] == '.' && st.has(b-1, lxDotted) {
 		st.cands[r].end++ // "Quillon Inc."
 	}
 	return r, true
@@ -530,7 +529,7 @@ func (t *entityTagger) orgByKeyword(st *entState, a, b int) (int, bool) {
 // linker to match against names found elsewhere in the article.
 func (t *entityTagger) name(st *entState, w, b, chunkStart int, runStart bool) int {
 	s0 := w
-	if st.is(w, tfSentInit) && st.atomAt[w] == 0 && !t.gz.firstNames[st.word(w)] && t.isCommon(st, w) {
+	if st.is(w, tfSentInit) && st.atomAt[w] == 0 && !st.has(w, lxFirstName) && t.isCommon(st, w) {
 		w++
 		for w < b && !st.is(w, tfCap) {
 			w++
@@ -543,13 +542,9 @@ func (t *entityTagger) name(st *entState, w, b, chunkStart int, runStart bool) i
 		return -1
 	}
 	words := 0
-	rare := true
 	for i := w; i < b; i++ {
 		if st.is(i, tfCap) {
 			words++
-			if t.isCommon(st, i) || st.is(i, tfAllCaps) || st.atomAt[i] > 0 {
-				rare = false
-			}
 		}
 	}
 	before := ""
@@ -558,7 +553,7 @@ func (t *entityTagger) name(st *entState, w, b, chunkStart int, runStart bool) i
 	}
 	c := cand{s: w, e: b, s0: s0}
 	switch {
-	case words == 1 && st.is(w, tfAllCaps) && !entStopAcronyms[st.word(w)] && len(st.word(w)) <= 6 && !t.isCommon(st, w):
+	case words == 1 && st.is(w, tfAllCaps) && !st.has(w, lxStopAcronym) && len(st.word(w)) <= 6 && !t.isCommon(st, w):
 		c.typ = whosaid.Org
 	case entOrgNouns[before]:
 		c.typ = whosaid.Org
@@ -566,9 +561,9 @@ func (t *entityTagger) name(st *entState, w, b, chunkStart int, runStart bool) i
 		c.typ = whosaid.Person
 		c.strong = true
 		c.title = t.rolePhrase(st, chunkStart-1)
-	case words >= 2 && words <= 4 && (rare || t.gz.firstNames[st.word(w)] || t.speaks(st, s0, b)):
+	case words >= 2 && words <= 4 && (t.rare(st, w, b) || st.has(w, lxFirstName) || t.speaks(st, s0, b)):
 		c.typ = whosaid.Person
-		if t.gz.firstNames[st.word(w)] {
+		if st.has(w, lxFirstName) {
 			break
 		}
 		// Rare words alone do not make a person ("Northrop Grumman said"):
@@ -583,6 +578,18 @@ func (t *entityTagger) name(st *entState, w, b, chunkStart int, runStart bool) i
 		c.pending = true
 	}
 	return st.addCand(c)
+}
+
+// rare reports whether no capitalised word of tokens [w, b) is an acronym,
+// a gazetteer word or a common word. Only a run of two to four words asks,
+// so single names never pay for the word-list look-ups.
+func (t *entityTagger) rare(st *entState, w, b int) bool {
+	for i := w; i < b; i++ {
+		if st.is(i, tfCap) && (st.is(i, tfAllCaps) || st.atomAt[i] > 0 || t.isCommon(st, i)) {
+			return false
+		}
+	}
+	return true
 }
 
 // speaks reports whether the run [s, b) is a speaker: "X said", "said X",
@@ -607,7 +614,7 @@ func (t *entityTagger) rolePhrase(st *entState, r int) string {
 	s := r
 	for s > 0 && r-s < 4 {
 		p := s - 1
-		if st.is(p, tfLower) && entTitleMods[st.word(p)] || st.is(p, tfCap) && !st.is(p, tfPoss) && (st.atomAt[p] > 0 || !st.is(p, tfSentInit) || !entLeadWords[st.word(p)]) {
+		if st.is(p, tfLower) && entTitleMods[st.word(p)] || st.is(p, tfCap) && !st.is(p, tfPoss) && (st.atomAt[p] > 0 || !st.is(p, tfSentInit) || !st.has(p, lxLeadWord)) {
 			s = p
 			continue
 		}

@@ -39,7 +39,7 @@ func (a *qAnalyzer) findAttributions() {
 			a.inSource(s, t0, t1)
 		}
 	}
-	a.qAtt = make([]int, len(a.qs))
+	a.qAtt = resize(a.qAtt, len(a.qs))
 	for qi, q := range a.qs {
 		a.qAtt[qi] = -1
 		best := -1

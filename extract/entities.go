@@ -99,6 +99,18 @@ type entState struct {
 	titleb strings.Builder
 	names  []nameSpan // the statistical tagger's names, by start offset
 	nerDoc nerDoc
+	// midCaps are the tokens capitalised in mid-sentence, for
+	// capitalisedElsewhere; midCapsDone says they are listed for this article.
+	midCaps     []int32
+	midCapsDone bool
+	named       int          // st.ents[:named] are the full names collectPeople made
+	words       []string     // scratch for the words of a name being linked
+	common      []uint8      // per token: isCommon's answer, 0 until asked
+	lex         []uint16     // per token: its lx* bits with lxKnown, 0 until asked
+	gz          *gazetteer   // the tagger's, which has reads
+	order       []entOrder   // scratch for output's sort
+	found       []entMention // mentions in the order linking met them
+	counts      []int        // scratch for attachMentions
 }
 
 // tag finds the entities of one article. a.Dateline, when set, names the
@@ -125,6 +137,9 @@ func (st *entState) reset(d *Doc) {
 	st.atomIn = st.atomIn[:0]
 	st.cands = st.cands[:0]
 	st.ents = st.ents[:0]
+	st.found = st.found[:0]
+	st.named = 0
+	st.midCapsDone = false
 }
 
 // modelType is the type the statistical tagger gives the text [start,
@@ -187,7 +202,7 @@ func (t *entityTagger) prepare(st *entState) {
 	for i, tk := range d.Tokens {
 		e := etok{start: tk.Start, end: tk.End, core: tk.End}
 		w := d.Text[tk.Start:tk.End]
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := runeAt(d.Text, tk.Start)
 		if unicode.IsLetter(r) {
 			e.flags |= tfLetter
 			if unicode.IsUpper(r) {
@@ -219,6 +234,11 @@ func (t *entityTagger) prepare(st *entState) {
 	st.atomIn = st.atomIn[:len(st.toks)]
 	clear(st.atomAt)
 	clear(st.atomIn)
+	st.common = resize(st.common, len(st.toks))
+	clear(st.common)
+	st.lex = resize(st.lex, len(st.toks))
+	clear(st.lex)
+	st.gz = t.gz
 }
 
 // sentenceInitial reports whether token i is the first word of the sentence
@@ -242,6 +262,9 @@ func sentenceInitial(d *Doc, prev []etok, i, sent int) bool {
 // possessiveLen is the length of a trailing "'s" or "’s" (or a bare
 // apostrophe after s), 0 if none.
 func possessiveLen(w string) int {
+	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != 'S' {
+		return 0 // every form below ends in s: most words are ruled out here
+	}
 	switch {
 	case strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "’S"):
 		return len("’s")
@@ -266,6 +289,23 @@ func allCaps(w string) bool {
 	return n >= 2
 }
 
+// has reports whether the word of token i is in one of the word lists of
+// bits (lx*). A token's lists are read on its first question, or by
+// findAtoms with its phrases; later questions only test bits.
+func (st *entState) has(i int, bits uint16) bool {
+	l := st.lex[i]
+	if l == 0 {
+		l = lxKnown
+		// The lists hold capitalised words, so other tokens need no probe
+		// unless the gazetteer says otherwise.
+		if st.is(i, tfCap) || st.gz.lexAnyCase {
+			l |= st.gz.words[st.word(i)].lex
+		}
+		st.lex[i] = l
+	}
+	return l&bits != 0
+}
+
 // word is the text of token i without a possessive.
 func (st *entState) word(i int) string { return st.d.Text[st.toks[i].start:st.toks[i].core] }
 
@@ -285,14 +325,16 @@ func (t *entityTagger) findAtoms(st *entState) {
 	for i := 0; i < len(st.toks); {
 		// Gazetteer phrases start capitalised but for a few organizations
 		// ("dpa", "al-Qaeda"): test lower-case words against those alone.
-		if !st.is(i, tfCap) && !(st.is(i, tfLower) && t.gz.lowerFirst[st.word(i)]) {
+		if !st.is(i, tfCap) && !(st.is(i, tfLower) && t.gz.isLowerFirst(st.word(i))) {
 			i++
 			continue
 		}
-		es := t.gz.first[st.word(i)]
+		w := t.gz.words[st.word(i)]
+		st.lex[i] = w.lex | lxKnown // the probe answers has too
+		es := w.phrases
 		if es == nil && st.is(i, tfAllCaps) && st.toks[i].core-st.toks[i].start <= len(buf) {
 			// "WASHINGTON" in a dateline, "GENEVA": look up as "Washington".
-			es = t.gz.first[string(titleCase(buf[:0], st.word(i)))]
+			es = t.gz.words[string(titleCase(buf[:0], st.word(i)))].phrases
 		}
 		n := 0
 		for _, e := range es {
@@ -374,24 +416,50 @@ func titleCase(buf []byte, w string) []byte {
 }
 
 // lowerKey writes w in lower case into buf, for lookups in the
-// common-word list without allocating.
+// common-word list without allocating. ASCII letters, nearly all there
+// are, are folded without the unicode tables.
 func lowerKey(buf []byte, w string) []byte {
-	for _, r := range w {
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
 	}
 	return buf
 }
 
 // isCommon reports whether token i is an ordinary English word that is
-// capitalised here only by position.
+// capitalised here only by position. The answer is kept per token, as the
+// classifier and the linker ask it of the same token more than once.
 func (t *entityTagger) isCommon(st *entState, i int) bool {
-	w := st.word(i)
-	if len(w) > 48 {
-		return false
+	if c := st.common[i]; c != 0 {
+		return c == commonYes
 	}
-	var buf [64]byte
-	return t.gz.common[string(lowerKey(buf[:0], w))]
+	w := st.word(i)
+	common := false
+	if len(w) <= 48 {
+		var buf [64]byte
+		common = t.gz.common[string(lowerKey(buf[:0], w))]
+	}
+	st.common[i] = commonNo
+	if common {
+		st.common[i] = commonYes
+	}
+	return common
 }
+
+// The values of entState.common: not asked yet, or the answer.
+const (
+	commonNo = iota + 1
+	commonYes
+)
 
 // covering returns the atom covering token i, or nil.
 func (st *entState) covering(i int) *atom {

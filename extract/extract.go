@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid"
@@ -11,6 +12,7 @@ import (
 // loaded once by New; an Extractor is safe for concurrent use.
 type Extractor struct {
 	ents *entityTagger
+	docs sync.Pool // *Doc, whose token arrays are reused article after article
 }
 
 // New loads the embedded gazetteers and models.
@@ -19,13 +21,17 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	return &Extractor{ents: et}, nil
+	x := &Extractor{ents: et}
+	x.docs.New = func() any { return new(Doc) }
+	return x, nil
 }
 
 // Extract runs every stage on a and returns its findings. a.Published, when
 // set (YYYY-MM-DD), anchors relative dates.
 func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
-	d := NewDoc(a.Text)
+	d := x.docs.Get().(*Doc)
+	defer x.docs.Put(d)
+	d.split(a.Text)
 	var ref time.Time
 	if a.Published != "" {
 		ref, _ = time.Parse("2006-01-02", a.Published)

@@ -46,19 +46,34 @@ type gazEntry struct {
 
 // gazetteer holds every table of the entity stage, loaded once and read-only.
 type gazetteer struct {
-	first       map[string][]*gazEntry // phrase entries by first token, longest first
-	countryName map[string]string      // ISO code → common name
+	// words holds, by word as written, the phrases the word opens and the
+	// word lists it is in: one probe per token answers both (see
+	// entState.has).
+	words       map[string]gzWord
+	countryName map[string]string // ISO code → common name
 	countryPop  map[string]int
 	firstNames  map[string]bool
 	lowerFirst  map[string]bool // first tokens of phrases that start in lower case
+	// lowerFilter rules out most words before lowerFirst is probed, which
+	// findAtoms does for every lower-case word of the text.
+	lowerFilter *wordFilter
 	common      map[string]bool // lower-case words of ordinary English
+	// lexAnyCase is set when a word of the lists does not start with a
+	// capital, so that has must ask the map for lower-case tokens too.
+	lexAnyCase bool
+}
+
+// gzWord is what the gazetteer knows of a word as written.
+type gzWord struct {
+	phrases []*gazEntry // phrase entries starting with the word, longest first
+	lex     uint16      // the word lists (lx* bits) the word is in
 }
 
 // loadGazetteer parses the embedded tables. It fails only if the embedded
 // data is corrupt, which a test catches before release.
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{
-		first:       map[string][]*gazEntry{},
+		words:       map[string]gzWord{},
 		countryName: map[string]string{},
 		countryPop:  map[string]int{},
 		firstNames:  map[string]bool{},
@@ -85,14 +100,28 @@ func loadGazetteer() (*gazetteer, error) {
 		g.firstNames[n] = true
 	}
 	// Longest phrases first, so the first match of a token is the longest.
-	for k, es := range g.first {
+	for k, w := range g.words {
 		if r, _ := utf8.DecodeRuneInString(k); unicode.IsLower(r) {
 			g.lowerFirst[k] = true
 		}
-		gzSortEntries(es)
-		g.first[k] = es
+		gzSortEntries(w.phrases)
+	}
+	g.lowerFilter = newWordFilter(g.lowerFirst)
+	for k, bits := range entLexicon(g.firstNames) {
+		w := g.words[k]
+		w.lex |= bits
+		g.words[k] = w
+		if r, _ := utf8.DecodeRuneInString(k); !unicode.IsLetter(r) || !unicode.IsUpper(r) {
+			g.lexAnyCase = true
+		}
 	}
 	return g, nil
+}
+
+// isLowerFirst reports whether w is the first token of a phrase that
+// starts in lower case.
+func (g *gazetteer) isLowerFirst(w string) bool {
+	return mayBeIn(g.lowerFilter, w) && g.lowerFirst[w]
 }
 
 // gzSortEntries orders by length, longest first, keeping kinds in insertion
@@ -117,7 +146,9 @@ func (g *gazetteer) add(phrase string, e *gazEntry) {
 		words[i] = phrase[t.Start:t.End]
 	}
 	e.rest = words[1:]
-	g.first[words[0]] = append(g.first[words[0]], e)
+	w := g.words[words[0]]
+	w.phrases = append(w.phrases, e)
+	g.words[words[0]] = w
 }
 
 // loadCountries indexes every name and demonym of every country; a form

@@ -4,6 +4,46 @@ package extract
 // organization keywords, entHonorifics), so a list is both faster and more
 // predictable than anything learnt.
 
+// Word-list bits: the classifier tests a token against several lists, and
+// entLexicon merges them, to be kept with the gazetteer's phrases, so that
+// each token is probed once (entState.has) however many lists are asked of
+// it.
+const (
+	lxTitleHead = 1 << iota
+	lxOrgSuffix
+	lxOrgHead
+	lxSkipSuffix
+	lxSkipPrefix
+	lxLeadWord
+	lxDotted
+	lxStopAcronym
+	lxCalendar
+	lxFirstName
+	lxKnown // set on a token once its bits are read, never in the map
+)
+
+// entLexicon merges the word lists behind the lx* bits, with the first
+// names of the gazetteer.
+func entLexicon(firstNames map[string]bool) map[string]uint16 {
+	m := map[string]uint16{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint16
+	}{
+		{entTitleHeads, lxTitleHead}, {entOrgSuffixes, lxOrgSuffix}, {entOrgHeads, lxOrgHead},
+		{entSkipSuffixes, lxSkipSuffix}, {entSkipPrefixes, lxSkipPrefix}, {entLeadWords, lxLeadWord},
+		{entDotted, lxDotted}, {entStopAcronyms, lxStopAcronym}, {entCalendar, lxCalendar},
+		{firstNames, lxFirstName},
+	} {
+		for w, ok := range l.set {
+			if ok {
+				m[w] |= l.bit
+			}
+		}
+	}
+	return m
+}
+
 // entSet builds a lookup set; the lists below read better as word lists
 // than as map literals.
 func entSet(words ...string) map[string]bool {
@@ -179,6 +219,22 @@ var entLeadWords = entSet(
 // "Inês van der Berg", "Bank of England".
 var entParticles = entSet("de", "la", "del", "della", "van", "der", "von", "den", "du", "da", "dos", "das",
 	"al", "el", "bin", "ben", "di", "le", "y", "ter", "ten", "zu", "d'", "bint", "ibn", "af")
+
+// entParticleFilter rules out most words before entParticles is probed:
+// the chunker asks it of every lower-case word of the text.
+var entParticleFilter = newWordFilter(entParticles)
+
+// isParticle reports whether w is one of entParticles.
+func isParticle(w string) bool { return mayBeIn(entParticleFilter, w) && entParticles[w] }
+
+// mayBeIn reports whether w might be a word of the lexicon f was built
+// from; false means it certainly is not. A word the filter cannot index
+// (not framed by ASCII letters) might always be, so that a lexicon key of
+// that shape is still found by the map probe after.
+func mayBeIn(f *wordFilter, w string) bool {
+	k, ok := filterKey(w)
+	return !ok || f[k]
+}
 
 // entCalendar words are capitalised but name no entity; they also end a
 // capitalised run ("Friday Mitchell" is two things).

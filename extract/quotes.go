@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,10 +27,18 @@ type qQspan struct {
 // few linear passes: quote marks, then reporting cues per sentence, then the
 // assignment of each quote to the cue whose content covers it.
 func attribute(d *Doc, ents []whosaid.Entity) ([]whosaid.Quote, []whosaid.Claim) {
-	a := qNewAnalyzer(d, ents)
+	a := qPool.Get().(*qAnalyzer)
+	defer qPool.Put(a)
+	a.prepare(d, ents)
 	a.findAttributions()
 	return a.quotes(), a.claims()
 }
+
+// qPool keeps analyzers between articles: their per-token views and the
+// registry were most of what attribution allocated, and none of them
+// outlives attribute (quotes and claims hold strings of the text and
+// mentions of their own).
+var qPool = sync.Pool{New: func() any { return new(qAnalyzer) }}
 
 // quote families: a mark opens and closes only within its family, so an
 // apostrophe can never close a double quote.
@@ -51,9 +60,9 @@ type qOpenMark struct {
 // paragraph. Inner quotes stay part of the outer one; apostrophes in words
 // (don’t, O’Malley, ’90s, rock ’n’ roll) are told from marks by their
 // neighbours; a quote left open at a paragraph end goes on if the next
-// paragraph reopens it, as wire style does for long quotations.
-func qScanQuotes(text string, paras []Span) []qQspan {
-	var out []qQspan
+// paragraph reopens it, as wire style does for long quotations. The quotes
+// are appended to out.
+func qScanQuotes(out []qQspan, text string, paras []Span) []qQspan {
 	var stack []qOpenMark
 	for pi, p := range paras {
 		stack = stack[:0]
@@ -61,7 +70,7 @@ func qScanQuotes(text string, paras []Span) []qQspan {
 		for i < p.End {
 			// Every mark is '"', '\'' or a rune whose UTF-8 form opens with
 			// 0xC2 or 0xE2: other bytes are skipped without decoding.
-			if c := text[i]; c < 0x80 && c != '"' && c != '\'' || c >= 0x80 && c != 0xC2 && c != 0xE2 {
+			if !qMarkLead[text[i]] {
 				i++
 				continue
 			}
@@ -188,6 +197,10 @@ func qScanQuotes(text string, paras []Span) []qQspan {
 	}
 	return out
 }
+
+// qMarkLead marks the bytes a quotation mark can start with, for the
+// scan to pass over all others with one table look-up.
+var qMarkLead = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}
 
 // qHasFam reports whether a mark of family fam is open, so that a
 // straight quote can close it even out of turn.
@@ -378,21 +391,24 @@ func (a *qAnalyzer) isScare(q qQspan, words int, at *qAttrib) bool {
 // several words, each content word capitalised, no final punctuation.
 func (a *qAnalyzer) titleLike(q qQspan) bool {
 	t := a.d.Text[q.Start:q.End]
-	fs := strings.Fields(t)
-	if len(fs) < 2 || len(fs) > 10 {
-		return false
-	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if last == '.' || last == ',' || last == '!' || last == '?' {
 		return false
 	}
-	for k, f := range fs {
+	// Two to ten words: the walk stops at the eleventh, or at the first
+	// word that is no part of a title, rather than splitting a long quote.
+	k := 0
+	for f := range strings.FieldsSeq(t) {
+		if k == 10 {
+			return false
+		}
 		r, _ := utf8.DecodeRuneInString(f)
 		if !unicode.IsUpper(r) && (k == 0 || !qOrgParticles[f] && f != "a" && f != "an" && f != "in" && f != "with" && f != "at") {
 			return false
 		}
+		k++
 	}
-	return true
+	return k >= 2
 }
 
 // tokBefore returns the index of the last token ending at or before off, or -1.

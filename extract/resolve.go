@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,6 +21,9 @@ type entBuild struct {
 	mentions []whosaid.Mention
 	first    int // byte offset of the first mention
 	last     int // byte offset of the latest mention linked so far
+	// firstLead and lastLead are leadByte of the first and last words,
+	// set with them by setWords.
+	firstLead, lastLead byte
 }
 
 // resolve links the candidates into entities: full names absorb surnames and
@@ -85,7 +89,7 @@ func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 		}
 		if c.entity >= 0 {
 			e := &st.ents[c.entity]
-			e.mentions = append(e.mentions, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end})
+			st.addMention(c)
 			if c.title != "" && !slices.Contains(e.titles, c.title) {
 				e.titles = append(e.titles, c.title)
 			}
@@ -94,6 +98,7 @@ func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 			}
 		}
 	}
+	st.attachMentions()
 	return st.output()
 }
 
@@ -138,13 +143,30 @@ func (t *entityTagger) modelEntity(st *entState, c *cand) int {
 // capitalised in mid-sentence, which makes it a name rather than a word
 // capitalised only because it opens a sentence.
 func (st *entState) capitalisedElsewhere(i int) bool {
+	if !st.midCapsDone {
+		st.findMidCaps()
+	}
 	w := st.word(i)
-	for k := range st.toks {
-		if k != i && !st.is(k, tfSentInit) && st.is(k, tfCap) && st.word(k) == w {
+	for _, k := range st.midCaps {
+		if int(k) != i && st.word(int(k)) == w {
 			return true
 		}
 	}
 	return false
+}
+
+// findMidCaps lists the tokens capitalised in mid-sentence. The question
+// is asked for every lone sentence-initial run the rules left open, and a
+// walk over the whole text for each made long articles slow; the list, a
+// tenth of the tokens or so, is made once per article on the first question.
+func (st *entState) findMidCaps() {
+	st.midCaps = st.midCaps[:0]
+	for k := range st.toks {
+		if !st.is(k, tfSentInit) && st.is(k, tfCap) {
+			st.midCaps = append(st.midCaps, int32(k))
+		}
+	}
+	st.midCapsDone = true
 }
 
 // entityFor returns the entity of type typ with key, creating it.
@@ -161,6 +183,8 @@ func (st *entState) entityFor(typ, key, name, code string, at int) int {
 // collectPeople creates an entity for every full name (two words or more)
 // before linking, so a surname can link to a full name given later, and a
 // shorter full name ("De Smedt") joins the longer one ("Luc De Smedt").
+// They are the first entities of the article and the only ones with words,
+// which the linkers compare: st.named counts them.
 func (t *entityTagger) collectPeople(st *entState) {
 	for i := range st.cands {
 		c := &st.cands[i]
@@ -184,12 +208,24 @@ func (t *entityTagger) collectPeople(st *entState) {
 			}
 		}
 		if found < 0 {
-			st.ents = append(st.ents, entBuild{typ: whosaid.Person, key: name, name: name, words: words, first: c.start, last: -1})
+			st.ents = append(st.ents, entBuild{typ: whosaid.Person, key: name, name: name, first: c.start, last: -1})
+			st.ents[len(st.ents)-1].setWords(words)
 			continue
 		}
 		if e := &st.ents[found]; len(words) > len(e.words) {
-			e.name, e.key, e.words = name, name, words
+			e.name, e.key = name, name
+			e.setWords(words)
 		}
+	}
+	st.named = len(st.ents)
+}
+
+// setWords gives a person entity its name words and their lead bytes.
+func (e *entBuild) setWords(words []string) {
+	e.words = words
+	e.firstLead, e.lastLead = 0xFF, 0xFF
+	if len(words) > 0 {
+		e.firstLead, e.lastLead = leadByte(words[0]), leadByte(words[len(words)-1])
 	}
 }
 
@@ -199,13 +235,45 @@ func wordsSuffix(long, short []string) bool {
 	if len(short) == 0 || len(short) > len(long) {
 		return false
 	}
+	// From the last word back: surnames differ where first names agree.
 	off := len(long) - len(short)
-	for i, w := range short {
-		if !strings.EqualFold(long[off+i], w) {
+	for i := len(short) - 1; i >= 0; i-- {
+		if !equalFold(long[off+i], short[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// equalFold is strings.EqualFold with its most common answer, two words
+// opening with different ASCII letters, given without a call: the linkers
+// compare a name with every full name of the article.
+func equalFold(a, b string) bool {
+	if a != "" && b != "" && a[0] < utf8.RuneSelf && b[0] < utf8.RuneSelf && lowerByte(a[0]) != lowerByte(b[0]) {
+		return false
+	}
+	return strings.EqualFold(a, b)
+}
+
+// leadByte is the first byte of a word with an ASCII letter lower-cased,
+// what equalFold compares first.
+func leadByte(w string) byte {
+	if w == "" {
+		return 0xFF // no byte: never said to differ
+	}
+	return lowerByte(w[0])
+}
+
+// leadsDiffer reports, from their lead bytes, that two words differ in
+// more than case: both bytes ASCII and unequal.
+func leadsDiffer(x, y byte) bool { return x < utf8.RuneSelf && y < utf8.RuneSelf && x != y }
+
+// lowerByte lower-cases an ASCII letter and leaves any other byte alone.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // linkPerson finds the entity of a person mention: the full name it is
@@ -214,7 +282,8 @@ func (t *entityTagger) linkPerson(st *entState, c *cand, text string) int {
 	if c.name != "" {
 		text = c.name
 	}
-	words := strings.Fields(text)
+	st.words = appendFields(st.words[:0], text)
+	words := st.words
 	g := honorificGender(c.title)
 	if e := st.nearestPerson(words, c.start, g); e >= 0 {
 		return e
@@ -264,15 +333,21 @@ func (e *entBuild) otherGender(g string) bool {
 // person whose honorifics say the other gender than g ("Mrs." for "Mr.
 // Girard") is passed over.
 func (st *entState) nearestPerson(words []string, at int, g string) int {
+	if len(words) == 0 {
+		return -1
+	}
+	// Every full name is tried: the first bytes of the words, kept on the
+	// entity, rule most out before any word is compared.
+	first, last := leadByte(words[0]), leadByte(words[len(words)-1])
 	best, bestLast := -1, -1
 	next, nextFirst := -1, int(^uint(0)>>1)
-	for k := range st.ents {
+	for k := range st.named {
 		e := &st.ents[k]
-		if e.typ != whosaid.Person || e.otherGender(g) {
+		if len(e.words) == 0 || e.typ != whosaid.Person || e.otherGender(g) {
 			continue
 		}
-		ok := wordsSuffix(e.words, words)
-		if !ok && len(words) == 1 && len(e.words) > 1 && strings.EqualFold(e.words[0], words[0]) {
+		ok := !leadsDiffer(e.lastLead, last) && wordsSuffix(e.words, words)
+		if !ok && len(words) == 1 && len(e.words) > 1 && !leadsDiffer(e.firstLead, first) && equalFold(e.words[0], words[0]) {
 			ok = true
 		}
 		if !ok {
@@ -299,7 +374,7 @@ func (t *entityTagger) linkPersonWord(st *entState, c *cand) int {
 		return -1
 	}
 	w := st.word(c.s)
-	for k := range st.ents {
+	for k := range st.named {
 		e := &st.ents[k]
 		if e.typ == whosaid.Person && len(e.words) > 1 && e.words[len(e.words)-1] == w {
 			c.typ = whosaid.Person
@@ -307,6 +382,16 @@ func (t *entityTagger) linkPersonWord(st *entState, c *cand) int {
 		}
 	}
 	return -1
+}
+
+// appendFields appends the words of s, as strings.Fields splits them, to
+// dst: the linkers split a name per candidate only to compare its words,
+// and a fresh slice each time was most of the stage's allocations.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
 }
 
 // linkPending resolves a run the classifier could not place: a surname or
@@ -317,8 +402,8 @@ func (t *entityTagger) linkPending(st *entState, c *cand) int {
 			continue
 		}
 		text := st.d.Text[st.toks[s].start:c.end]
-		words := strings.Fields(text)
-		if e := st.nearestPerson(words, c.start, ""); e >= 0 {
+		st.words = appendFields(st.words[:0], text)
+		if e := st.nearestPerson(st.words, c.start, ""); e >= 0 {
 			c.start = st.toks[s].start
 			c.typ = whosaid.Person
 			return e
@@ -333,7 +418,7 @@ func (t *entityTagger) linkPending(st *entState, c *cand) int {
 		if e.typ != whosaid.Org {
 			continue
 		}
-		if strings.HasPrefix(e.key, w+" ") && !t.isCommon(st, c.s) {
+		if qHasWordPrefix(e.key, w) && !t.isCommon(st, c.s) {
 			c.typ = whosaid.Org
 			return k
 		}
@@ -385,10 +470,49 @@ func (t *entityTagger) collectOrgs(st *entState) {
 	for i := range st.cands {
 		c := &st.cands[i]
 		if c.typ == whosaid.Org && c.entity >= 0 {
-			e := &st.ents[c.entity]
-			e.mentions = append(e.mentions, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end})
+			st.addMention(c)
 		}
 	}
+}
+
+// entMention is a mention found for an entity, kept in the order the
+// linking met it until attachMentions gives each entity its own.
+type entMention struct {
+	entity int
+	m      whosaid.Mention
+}
+
+// addMention records the mention of c for its entity.
+func (st *entState) addMention(c *cand) {
+	st.found = append(st.found, entMention{c.entity, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end}})
+}
+
+// attachMentions gives every entity its mentions, in the order they were
+// found, out of one array sized for all of them: appending entity by
+// entity grew each list a few times over.
+func (st *entState) attachMentions() {
+	if len(st.found) == 0 {
+		return
+	}
+	n := resize(st.counts, len(st.ents))
+	clear(n)
+	for _, f := range st.found {
+		n[f.entity]++
+	}
+	all := make([]whosaid.Mention, 0, len(st.found))
+	for k := range st.ents {
+		if n[k] > 0 {
+			// Full slice expressions: a caller appending to one entity's
+			// mentions must not write over the next entity's.
+			st.ents[k].mentions = all[len(all) : len(all) : len(all)+n[k]]
+			all = all[:len(all)+n[k]]
+		}
+	}
+	for _, f := range st.found {
+		e := &st.ents[f.entity]
+		e.mentions = append(e.mentions, f.m)
+	}
+	st.counts = n
 }
 
 // initials are the capitals of the words of name, skipping "of", "and" and
@@ -396,7 +520,7 @@ func (t *entityTagger) collectOrgs(st *entState) {
 func initials(name string) string {
 	var b [16]byte
 	n := 0
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || r >= utf8.RuneSelf {
 			continue
@@ -461,7 +585,10 @@ func (t *entityTagger) placeCode(e *gazEntry, countries map[string]bool, dl entD
 // output turns the assembled entities into the result, dropping entities
 // that ended without mentions.
 func (st *entState) output() []whosaid.Entity {
-	var out []whosaid.Entity
+	// Entities come out by first mention, ties in the order they were
+	// made: the (offset, index) pairs are sorted rather than the entities,
+	// which are large.
+	order := st.order[:0]
 	for i := range st.ents {
 		e := &st.ents[i]
 		if len(e.mentions) == 0 {
@@ -469,8 +596,25 @@ func (st *entState) output() []whosaid.Entity {
 		}
 		slices.SortFunc(e.mentions, func(a, b whosaid.Mention) int { return a.Start - b.Start })
 		e.mentions = slices.CompactFunc(e.mentions, func(a, b whosaid.Mention) bool { return a.Start == b.Start })
-		out = append(out, whosaid.Entity{Type: e.typ, Name: e.name, Code: e.code, Titles: e.titles, Mentions: e.mentions})
+		order = append(order, entOrder{start: e.mentions[0].Start, i: i})
 	}
-	slices.SortStableFunc(out, func(a, b whosaid.Entity) int { return a.Mentions[0].Start - b.Mentions[0].Start })
+	st.order = order
+	if len(order) == 0 {
+		return nil
+	}
+	slices.SortFunc(order, func(a, b entOrder) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	out := make([]whosaid.Entity, len(order))
+	for k, o := range order {
+		e := &st.ents[o.i]
+		out[k] = whosaid.Entity{Type: e.typ, Name: e.name, Code: e.code, Titles: e.titles, Mentions: e.mentions}
+	}
 	return out
 }
+
+// entOrder is an entity by its first mention, for output's sort.
+type entOrder struct{ start, i int }

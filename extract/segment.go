@@ -27,13 +27,22 @@ type Doc struct {
 
 // NewDoc splits text into paragraphs, sentences and tokens.
 func NewDoc(text string) *Doc {
-	d := &Doc{Text: text}
-	d.Paragraphs = paragraphs(text)
+	d := &Doc{}
+	d.split(text)
+	return d
+}
+
+// split makes d the document of text, reusing the arrays of the document d
+// held before: Extract keeps its Docs between articles, as nothing it
+// returns points into them.
+func (d *Doc) split(text string) {
+	d.Text = text
+	d.Paragraphs = appendParagraphs(d.Paragraphs[:0], text)
+	d.Sentences = d.Sentences[:0]
 	for _, p := range d.Paragraphs {
 		d.Sentences = appendSentences(d.Sentences, text, p)
 	}
-	d.Tokens = tokenize(d.Tokens, text)
-	return d
+	d.Tokens = tokenize(d.Tokens[:0], text)
 }
 
 // Tok returns the text of token i.
@@ -75,9 +84,9 @@ func (d *Doc) ParagraphAt(off int) int {
 	return -1
 }
 
-// paragraphs splits on newlines, trimming blank space; empty paragraphs are dropped.
-func paragraphs(text string) []Span {
-	var out []Span
+// appendParagraphs appends the paragraphs of text to out: it splits on
+// newlines, trimming blank space; empty paragraphs are dropped.
+func appendParagraphs(out []Span, text string) []Span {
 	start := 0
 	for start <= len(text) {
 		end := strings.IndexByte(text[start:], '\n')
@@ -200,8 +209,8 @@ func endsSentence(text string, sentStart, dot, next int) bool {
 		w -= n
 	}
 	word := text[w:dot]
-	lw := strings.ToLower(word)
-	if v, ok := nonFinal[lw]; ok {
+	var buf [32]byte
+	if v, ok := nonFinal[string(lowerKey(buf[:0], word))]; ok {
 		return !v
 	}
 	// Initials and dotted abbreviations: "J.", "U.S.", "U.N.".
@@ -236,6 +245,15 @@ func tokenize(out []Token, text string) []Token {
 	out = slices.Grow(out, len(text)/5+16)
 	i := 0
 	for i < len(text) {
+		// ASCII spaces and marks, most of what is not a word, are told by
+		// the table alone.
+		if c := text[i]; c < utf8.RuneSelf && asciiClass[c] != classWord {
+			if asciiClass[c] != classSpace {
+				out = append(out, Token{i, i + 1})
+			}
+			i++
+			continue
+		}
 		r, n := runeAt(text, i)
 		if isSpaceRune(r) {
 			i += n
@@ -252,6 +270,8 @@ func tokenize(out []Token, text string) []Token {
 			if c := text[i]; c < utf8.RuneSelf && asciiClass[c] == classWord {
 				i++ // the common case, kept tight
 				continue
+			} else if c < utf8.RuneSelf && asciiClass[c] == classSpace {
+				break // the next common case: a space ends the word
 			}
 			r, n := runeAt(text, i)
 			if isWordRune(r) {

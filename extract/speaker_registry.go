@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -94,7 +95,7 @@ func (a *qAnalyzer) runEnd(k, lim int) int {
 			e++
 		case t == "." && e > k && qAbbrevDot[a.low[e-1]] && a.d.Tokens[e].Start == a.d.Tokens[e-1].End:
 			e++
-		case (qNameParticles[t] || qOrgParticles[t] && t != "the") && e > k && e+1 < lim && a.isCap(e+1) && !a.is(e+1, wcDate):
+		case e > k && e+1 < lim && a.isCap(e+1) && !a.is(e+1, wcDate) && (qNameParticles[t] || qOrgParticles[t] && t != "the"):
 			if t == "and" || t == "&" {
 				// "Mr. John Hale and Mrs. Edith Hale" are two people; "Ministry
 				// of Internal Affairs and Communications" is one body.
@@ -125,10 +126,8 @@ func (a *qAnalyzer) buildRegistry() {
 	}
 	// The entity mentions and the capitalised runs are each gathered in
 	// text order and merged at the end, cheaper than sorting the lot.
-	a.reg = make([]qRegEntry, 0, n)
+	a.reg = slices.Grow(a.reg[:0], n)
 	for _, e := range a.ents {
-		lname := strings.ToLower(e.Name)
-		titles := strings.Join(e.Titles, " ")
 		kind := ""
 		switch e.Type {
 		case whosaid.Person:
@@ -138,6 +137,9 @@ func (a *qAnalyzer) buildRegistry() {
 		default:
 			continue
 		}
+		lname := a.lowerName(e)
+		titles := strings.Join(e.Titles, " ")
+		first := len(a.reg)
 		for _, m := range e.Mentions {
 			desc := a.context(m.Start, m.End)
 			if titles != "" {
@@ -145,6 +147,10 @@ func (a *qAnalyzer) buildRegistry() {
 			}
 			a.reg = append(a.reg, qRegEntry{name: e.Name, lname: lname, kind: kind, desc: desc, pos: m.Start, para: a.paraAt(m.Start),
 				subject: a.isSubjectPos(m.Start)})
+			a.reg[len(a.reg)-1].setEnds()
+		}
+		for i := first; i < len(a.reg); i++ {
+			a.reg[i].next = len(a.reg)
 		}
 	}
 	n = len(a.reg) // entries from entities; runs follow
@@ -164,51 +170,81 @@ func (a *qAnalyzer) buildRegistry() {
 				k = e
 				continue
 			}
-			name, kind, titled, gender, ns := a.nameFromRun(k, e)
+			name, lname, kind, titled, gender, ns := a.nameFromRun(k, e)
 			if gender != 0 && kind == whosaid.KindPerson {
 				// "Mr Pell" after "Mr Graham Pell and Mrs Alison Pell": the
 				// title tells which Pell.
 				if r, ok := a.lookupGender(d.Tok(e-1), d.Tokens[ns].Start, gender); ok {
-					name = r
+					name, lname = r, strings.ToLower(r)
 				}
 			}
 			if name != "" {
 				weak := !titled && kind == whosaid.KindPerson
 				if k == t0 && e-k == 1 && !titled {
 					// A lone capital opening a sentence is usually a common word.
-					if _, ok := a.lookupName(name, d.Tokens[k].Start, ""); !ok {
+					if _, ok := a.lookupLower(name, lname, d.Tokens[k].Start, ""); !ok {
 						k = e
 						continue
 					}
 				}
 				start := d.Tokens[ns].Start
-				a.reg = append(a.reg, qRegEntry{name: name, lname: strings.ToLower(name), kind: kind, desc: a.context(d.Tokens[k].Start, d.Tokens[e-1].End),
-					pos: start, weak: weak, subject: k == t0 || a.isSubjectPos(d.Tokens[k].Start), para: a.paraAt(start), gender: gender})
+				a.reg = append(a.reg, qRegEntry{name: name, lname: lname, kind: kind, desc: a.context(d.Tokens[k].Start, d.Tokens[e-1].End),
+					pos: start, weak: weak, subject: k == t0 || a.isSubjectPos(d.Tokens[k].Start), para: a.paraAt(start), gender: gender,
+					next: len(a.reg) + 1})
+				a.reg[len(a.reg)-1].setEnds()
 			}
 			k = e
 		}
 	}
 	if n > 0 {
-		ents, runs := a.reg[:n:n], a.reg[n:]
-		slices.SortStableFunc(ents, func(x, y qRegEntry) int { return x.pos - y.pos })
-		reg := make([]qRegEntry, 0, len(a.reg))
+		// The entity entries are put in text order through a list of
+		// (position, index) pairs, which moves far less than sorting the
+		// entries themselves; the index keeps equal positions in entity
+		// order, as a stable sort would.
+		order := a.order[:0]
+		for i := range n {
+			order = append(order, qRegOrder{pos: a.reg[i].pos, i: i})
+		}
+		slices.SortFunc(order, func(x, y qRegOrder) int {
+			if c := cmp.Compare(x.pos, y.pos); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.i, y.i)
+		})
+		runs := a.reg[n:]
+		reg := slices.Grow(a.merged[:0], len(a.reg))
 		i, j := 0, 0
-		for i < len(ents) || j < len(runs) {
-			if j == len(runs) || i < len(ents) && ents[i].pos <= runs[j].pos {
-				reg = append(reg, ents[i])
+		for i < len(order) || j < len(runs) {
+			if j == len(runs) || i < len(order) && order[i].pos <= runs[j].pos {
+				reg = append(reg, a.reg[order[i].i])
 				i++
 			} else {
 				reg = append(reg, runs[j])
 				j++
 			}
+			reg[len(reg)-1].next = len(reg) // in text order an entity's mentions are apart
 		}
-		a.reg = reg
+		a.reg, a.merged, a.order = reg, a.reg, order
 	}
 	for _, r := range a.reg {
 		if r.kind == whosaid.KindPerson && r.subject {
 			a.focus = append(a.focus, qFocusItem{pos: r.pos, para: r.para, sp: whosaid.Speaker{Name: r.name, Kind: r.kind}, desc: r.desc, weak: r.weak})
 		}
 	}
+}
+
+// qRegOrder is a registry entry of an entity by position, for sorting.
+type qRegOrder struct{ pos, i int }
+
+// lowerName returns the name of e in lower case. The name is nearly always
+// the text of one of its mentions, whose lower case the folded text holds.
+func (a *qAnalyzer) lowerName(e whosaid.Entity) string {
+	for _, m := range e.Mentions {
+		if m.Start >= 0 && m.End <= len(a.d.Text) && m.Start <= m.End && a.d.Text[m.Start:m.End] == e.Name {
+			return a.lowerText(m.Start, m.End)
+		}
+	}
+	return strings.ToLower(e.Name)
 }
 
 // isSubjectPos reports whether a mention at off opens its sentence, perhaps
@@ -322,6 +358,17 @@ func (a *qAnalyzer) entAt(s, e int) (whosaid.Speaker, bool) {
 	return best, bestEnd >= 0
 }
 
+// entAtTokens is entAt for the text of tokens [b, e). A mention overlapping
+// them overlaps one of the tokens, whose tokEnt flag is then set: most
+// noun phrases have none, and the flags spare them the walk over every
+// mention of the article.
+func (a *qAnalyzer) entAtTokens(b, e int) (whosaid.Speaker, bool) {
+	if !a.entInRun(b, e) {
+		return whosaid.Speaker{}, false
+	}
+	return a.entAt(a.d.Tokens[b].Start, a.d.Tokens[e-1].End)
+}
+
 // qIsAcronym reports whether s is an all-capitals abbreviation (NATO, WHO, EU,
 // OPEC+, U.N.).
 func qIsAcronym(s string) bool {
@@ -338,20 +385,28 @@ func qIsAcronym(s string) bool {
 	return n >= 2
 }
 
-// qInitials returns the capitals of the words of name that are not particles:
-// "World Health Organization" gives "WHO".
-func qInitials(name string) string {
-	var b strings.Builder
-	for _, f := range strings.Fields(name) {
+// qInitialsAre reports whether the capitals of the words of name that are
+// not particles spell want: "World Health Organization" spells "WHO". It
+// compares as it goes, for lookupName asks it of every organization
+// registered.
+func qInitialsAre(name, want string) bool {
+	n := 0
+	for f := range strings.FieldsSeq(name) {
 		if qOrgParticles[f] || qNameParticles[f] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(f)
-		if unicode.IsUpper(r) {
-			b.WriteRune(r)
+		if !unicode.IsUpper(r) {
+			continue
 		}
+		var buf [utf8.UTFMax]byte
+		c := buf[:utf8.EncodeRune(buf[:], r)]
+		if !strings.HasPrefix(want[n:], string(c)) {
+			return false
+		}
+		n += len(c)
 	}
-	return b.String()
+	return n == len(want)
 }
 
 // qAcronymStrip drops the dots and plus of "U.N." and "OPEC+" before an
@@ -363,11 +418,20 @@ var qAcronymStrip = strings.NewReplacer(".", "", "+", "")
 // Health Organization", "Hanseong" to "Hanseong Energy". kind, when set,
 // restricts the kinds that may match.
 func (a *qAnalyzer) lookupName(name string, pos int, kind string) (qRegEntry, bool) {
-	lname := strings.ToLower(name)
+	return a.lookupLower(name, strings.ToLower(name), pos, kind)
+}
+
+// lookupLower is lookupName for a caller that has the name in lower case
+// (lname) already. It runs once per capitalised run over the whole registry
+// so far, so each entry costs a few compares and no copy.
+func (a *qAnalyzer) lookupLower(name, lname string, pos int, kind string) (qRegEntry, bool) {
 	acro := qIsAcronym(name)
-	bare := qAcronymStrip.Replace(name)
-	best, found := qRegEntry{}, false
-	score := func(r qRegEntry) int {
+	bare := ""
+	if acro {
+		bare = qAcronymStrip.Replace(name)
+	}
+	best, found := -1, false
+	score := func(r *qRegEntry) int {
 		ln := r.lname
 		switch {
 		case ln == lname:
@@ -376,38 +440,69 @@ func (a *qAnalyzer) lookupName(name string, pos int, kind string) (qRegEntry, bo
 			return 2
 		case r.kind == whosaid.KindOrganization && qHasWordPrefix(ln, lname):
 			return 2
-		case acro && r.kind == whosaid.KindOrganization && len(bare) >= 2 && qInitials(r.name) == bare:
+		case acro && r.kind == whosaid.KindOrganization && len(bare) >= 2 && qInitialsAre(r.name, bare):
 			return 2
 		}
 		return 0
 	}
 	bestScore := 0
-	for _, r := range a.reg {
+	for i := 0; i < len(a.reg); i++ {
+		r := &a.reg[i]
 		if r.pos >= pos && found {
 			break
+		}
+		// An entry passed over is passed over with the other mentions of
+		// its entity, which differ from it only by position; position
+		// counts only once a match is found.
+		if !r.mayMatch(lname) && !(acro && r.kind == whosaid.KindOrganization) {
+			if !found {
+				i = max(i, r.next-1)
+			}
+			continue // score would be 0
 		}
 		if kind == whosaid.KindPerson && r.kind != whosaid.KindPerson && !acro {
 			// An org name can still be met in short ("Quillon"), so only skip
 			// orgs when the short form could not be one.
 			if !qHasWordPrefix(r.lname, lname) {
+				if !found {
+					i = max(i, r.next-1)
+				}
 				continue
 			}
 		}
 		sc := score(r)
 		if sc == 0 || len(r.name) < len(name) && sc < 3 {
+			if !found {
+				i = max(i, r.next-1)
+			}
 			continue
 		}
 		if r.weak && sc < 3 && !found {
 			sc = 1
 		}
 		if r.pos < pos && sc >= bestScore || !found {
-			best, found, bestScore = r, true, sc
+			best, found, bestScore = i, true, sc
 		}
 	}
-	if found && strings.EqualFold(best.name, name) && best.weak {
-		return best, true
+	if !found {
+		return qRegEntry{}, false
 	}
-	return best, found
+	return a.reg[best], true
+}
+
+// mayMatch is lookupLower's quick test, on lengths and end bytes only,
+// that the entry's lname could be lname or start or end with its words:
+// false rules out every score but the acronym's. The end bytes are kept on
+// the entry so that the test reads no name.
+func (r *qRegEntry) mayMatch(lname string) bool {
+	return len(lname) == 0 || len(r.lname) >= len(lname) && (r.lead == lname[0] || r.tail == lname[len(lname)-1])
+}
+
+// setEnds records the end bytes of r.lname for mayMatch.
+func (r *qRegEntry) setEnds() {
+	if r.lname != "" {
+		r.lead, r.tail = r.lname[0], r.lname[len(r.lname)-1]
+	}
 }
 
 // qHasWordPrefix reports whether s starts with the words of w followed by a

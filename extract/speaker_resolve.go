@@ -24,11 +24,14 @@ func (a *qAnalyzer) genderBefore(k int) byte {
 // surname and whose gender, when known, is g: Mr. and Mrs. Smith stay apart.
 func (a *qAnalyzer) lookupGender(surname string, pos int, g byte) (string, bool) {
 	best, ok := "", false
-	for _, r := range a.reg {
+	lsur := strings.ToLower(surname)
+	for i := range a.reg {
+		r := &a.reg[i]
 		if r.pos >= pos {
 			break
 		}
-		if r.kind == whosaid.KindPerson && (r.gender == g) && strings.HasSuffix(strings.ToLower(r.name), strings.ToLower(surname)) {
+		// r.lname is r.name lower-cased.
+		if r.kind == whosaid.KindPerson && (r.gender == g) && strings.HasSuffix(r.lname, lsur) {
 			best, ok = r.name, true
 		}
 	}
@@ -185,7 +188,7 @@ func (a *qAnalyzer) resolveOrgRole(role string, pos int) (whosaid.Speaker, bool)
 	}
 	for i := len(a.reg) - 1; i >= 0 && role != ""; i-- {
 		r := a.reg[i]
-		if r.pos < pos && r.kind == whosaid.KindOrganization && qContainsWord(strings.ToLower(r.name), role) {
+		if r.pos < pos && r.kind == whosaid.KindOrganization && qContainsWord(r.lname, role) {
 			return whosaid.Speaker{Name: r.name, Kind: r.kind}, true
 		}
 	}

@@ -21,12 +21,15 @@ type qAnalyzer struct {
 	sentTok   [][2]int
 	bodyStart int // byte offset after the dateline
 	reg       []qRegEntry
+	merged    []qRegEntry // spare array the registry is merged into
+	order     []qRegOrder // scratch for putting the registry in order
 	focus     []qFocusItem
 	atts      []qAttrib
 	qAtt      []int // per quote, the index in atts of its attribution or -1
 	tokFlags  []uint8
 	wc        []qWordInfo // per token, its word classes and cue flags
 	lt        string      // the text with ASCII letters lower-cased, same offsets
+	ltBuf     []byte      // where lt is folded before it is copied to a string
 }
 
 // Token flags, computed once per article because every rule asks them.
@@ -40,15 +43,21 @@ const (
 // words around its first mention, so that "the minister" or "the company"
 // can be traced back to it.
 type qRegEntry struct {
-	name    string
-	lname   string // name in lower case
-	kind    string
-	desc    string // titles and appositions, as written
-	pos     int
-	weak    bool // a capitalised run with no title: a name only by its shape
-	subject bool // the mention opens its sentence
-	para    int
-	gender  byte
+	// The fields lookupLower reads of every entry come first, together.
+	pos   int
+	lname string // name in lower case
+	kind  string
+	// lead and tail are the first and last bytes of lname (see mayMatch).
+	lead, tail byte
+	weak       bool // a capitalised run with no title: a name only by its shape
+	subject    bool // the mention opens its sentence
+	gender     byte
+	// next is the index after the last registry entry of the same entity
+	// and mention text, which lookupLower passes over with this one.
+	next int
+	name string
+	desc string // titles and appositions, as written
+	para int
 }
 
 // qFocusItem is a candidate antecedent for a pronoun or role noun: a speaker
@@ -77,22 +86,47 @@ type qAttrib struct {
 	claim   bool
 }
 
-// qNewAnalyzer prepares the per-article views every rule reads: quote
-// spans, lower-cased tokens, token flags, sentence token ranges and the
-// registry of names.
-func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
-	a := &qAnalyzer{d: d, ents: ents}
-	a.qs = qScanQuotes(d.Text, d.Paragraphs)
-	a.low = make([]string, len(d.Tokens))
-	a.inQ = make([]bool, len(d.Tokens))
-	a.tokFlags = make([]uint8, len(d.Tokens))
+// prepare readies a for the article d: quote spans, lower-cased tokens,
+// token flags, sentence token ranges and the registry of names. The views
+// reuse the arrays of the article a analysed before.
+func (a *qAnalyzer) prepare(d *Doc, ents []whosaid.Entity) {
+	*a = qAnalyzer{d: d, ents: ents,
+		qs: a.qs[:0], low: a.low, inQ: a.inQ, tokFlags: a.tokFlags, wc: a.wc, sentTok: a.sentTok,
+		reg: a.reg[:0], merged: a.merged[:0], order: a.order[:0], focus: a.focus[:0], atts: a.atts[:0], qAtt: a.qAtt,
+		ltBuf: a.ltBuf}
+	a.qs = qScanQuotes(a.qs, d.Text, d.Paragraphs)
+	n := len(d.Tokens)
+	a.low = resize(a.low, n)
+	a.inQ = resize(a.inQ, n)
+	a.tokFlags = resize(a.tokFlags, n)
+	a.wc = resize(a.wc, n)
+	clear(a.inQ)
+	clear(a.tokFlags)
+	clear(a.wc)
+	// One lower-cased copy of the text serves every token as a substring:
+	// ASCII letters are folded, and the rare token holding other bytes is
+	// lowered on its own (its length may change).
+	a.ltBuf = foldASCII(append(a.ltBuf[:0], d.Text...))
+	a.lt = string(a.ltBuf)
 	for i, t := range d.Tokens {
-		r, _ := utf8.DecodeRuneInString(d.Text[t.Start:t.End])
+		r, _ := runeAt(d.Text, t.Start)
 		if unicode.IsUpper(r) {
 			a.tokFlags[i] |= tokCap
 		}
 		if isWordRune(r) {
 			a.tokFlags[i] |= tokWord
+		}
+		w := a.lt[t.Start:t.End]
+		for j := t.Start; j < t.End; j++ {
+			if d.Text[j] >= utf8.RuneSelf {
+				w = strings.ToLower(d.Text[t.Start:t.End])
+				break
+			}
+		}
+		a.low[i] = w
+		// Punctuation is in no lexicon but qQuantityWords' "%": no probe.
+		if a.tokFlags[i]&tokWord != 0 || w == "%" {
+			a.wc[i] = qWordTable[w]
 		}
 	}
 	for _, en := range ents {
@@ -101,34 +135,6 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 			for ; k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
 				a.tokFlags[k] |= tokEnt
 			}
-		}
-	}
-	// One lower-cased copy of the text serves every token as a substring,
-	// unless case folding changed byte lengths somewhere (rare letters).
-	// One lower-cased copy of the text serves every token as a substring:
-	// ASCII letters are folded in place, and the rare token holding other
-	// bytes is lowered on its own (its length may change).
-	lb := []byte(d.Text)
-	for i, c := range lb {
-		if 'A' <= c && c <= 'Z' {
-			lb[i] = c + 'a' - 'A'
-		}
-	}
-	a.lt = string(lb)
-	for i, t := range d.Tokens {
-		a.low[i] = a.lt[t.Start:t.End]
-		for j := t.Start; j < t.End; j++ {
-			if d.Text[j] >= 0x80 {
-				a.low[i] = strings.ToLower(d.Text[t.Start:t.End])
-				break
-			}
-		}
-	}
-	a.wc = make([]qWordInfo, len(d.Tokens))
-	for i, w := range a.low {
-		// Punctuation is in no lexicon but qQuantityWords' "%": no probe.
-		if a.tokFlags[i]&tokWord != 0 || w == "%" {
-			a.wc[i] = qWordTable[w]
 		}
 	}
 	qi := 0
@@ -140,7 +146,7 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 			a.inQ[i] = true
 		}
 	}
-	a.sentTok = make([][2]int, len(d.Sentences))
+	a.sentTok = resize(a.sentTok, len(d.Sentences))
 	k := 0
 	for i, s := range d.Sentences {
 		for k < len(d.Tokens) && d.Tokens[k].Start < s.Start {
@@ -154,7 +160,26 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 	}
 	a.bodyStart = qDatelineEnd(d.Text)
 	a.buildRegistry()
-	return a
+}
+
+// resize returns s with length n, on its own array when that is big
+// enough; the elements are left as they were.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// foldASCII lower-cases the ASCII letters of b in place and returns it;
+// other bytes are left as they are, so offsets into b hold for the result.
+func foldASCII(b []byte) []byte {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
 
 // nameFromRun turns the capitalised run [k,e) into a name: possessives
@@ -162,7 +187,7 @@ func qNewAnalyzer(d *Doc, ents []whosaid.Entity) *qAnalyzer {
 // kind is read from organization words or a preceding role noun ("firm"),
 // and a later short form is linked to the full name met before. It returns
 // the first token of the name as ns.
-func (a *qAnalyzer) nameFromRun(k, e int) (name, kind string, titled bool, gender byte, ns int) {
+func (a *qAnalyzer) nameFromRun(k, e int) (name, lname, kind string, titled bool, gender byte, ns int) {
 	d := a.d
 	ns = k
 	for j := k; j < e-1; j++ {
@@ -200,9 +225,10 @@ func (a *qAnalyzer) nameFromRun(k, e int) (name, kind string, titled bool, gende
 		ns++
 	}
 	if ns >= e {
-		return "", "", false, 0, ns
+		return "", "", "", false, 0, ns
 	}
 	name = d.Text[d.Tokens[ns].Start:d.Tokens[e-1].End]
+	lname = a.lowerText(d.Tokens[ns].Start, d.Tokens[e-1].End)
 	kind = whosaid.KindPerson
 	isOrg := false
 	for j := ns; j < e; j++ {
@@ -219,10 +245,22 @@ func (a *qAnalyzer) nameFromRun(k, e int) (name, kind string, titled bool, gende
 	if isOrg && !titled {
 		kind = whosaid.KindOrganization
 	}
-	if canon, ok := a.lookupName(name, d.Tokens[ns].Start, kind); ok {
-		return canon.name, canon.kind, titled || !canon.weak, gender, ns
+	if canon, ok := a.lookupLower(name, lname, d.Tokens[ns].Start, kind); ok {
+		return canon.name, canon.lname, canon.kind, titled || !canon.weak, gender, ns
 	}
-	return name, kind, titled, gender, ns
+	return name, lname, kind, titled, gender, ns
+}
+
+// lowerText returns d.Text[s:e] in lower case, as strings.ToLower would:
+// from the folded copy of the text when the stretch is ASCII, so that the
+// registry does not allocate a lower-case copy of every name.
+func (a *qAnalyzer) lowerText(s, e int) string {
+	for i := s; i < e; i++ {
+		if a.d.Text[i] >= utf8.RuneSelf {
+			return strings.ToLower(a.d.Text[s:e])
+		}
+	}
+	return a.lt[s:e]
 }
 
 // speakerFromNP turns the noun phrase in tokens [nb,ne) into a speaker: a
@@ -263,7 +301,7 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	if nb >= ne {
 		return whosaid.Speaker{Kind: whosaid.KindUnknown}
 	}
-	pos := d.Tokens[nb].Start
+	pos, first := d.Tokens[nb].Start, nb // the phrase as a whole, before "one of" is skipped
 	mention := &whosaid.Mention{Text: d.Text[pos:d.Tokens[ne-1].End], Start: pos, End: d.Tokens[ne-1].End}
 	if sp, ok := a.quantitySpeaker(nb, ne); ok {
 		// "47 percent of Democrats", "Nearly half", "About 4 in 10": the
@@ -304,7 +342,7 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	hw := a.low[head]
 	capHead := a.isCap(head) && !(head == nb && sentInitial && (qAnonNouns[hw] || qOrgRoles[hw] || qPersonRoles[hw]))
 	if capHead {
-		if sp, ok := a.entAt(d.Tokens[head].Start, d.Tokens[head].End); ok {
+		if sp, ok := a.entAtTokens(head, head+1); ok {
 			sp.Mention = mention
 			return sp
 		}
@@ -316,7 +354,7 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 		if re <= head {
 			re = head + 1
 		}
-		name, kind, _, _, _ := a.nameFromRun(rs, re)
+		name, _, kind, _, _, _ := a.nameFromRun(rs, re)
 		if name == "" {
 			return whosaid.Speaker{Kind: whosaid.KindUnknown}
 		}
@@ -381,7 +419,7 @@ func (a *qAnalyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	}
 	// A noun phrase with a name inside and an unknown head ("Voltaris
 	// founder"): fall back on the entity stage.
-	if sp, ok := a.entAt(pos, d.Tokens[ne-1].End); ok && sp.Kind == whosaid.KindPerson {
+	if sp, ok := a.entAtTokens(first, ne); ok && sp.Kind == whosaid.KindPerson {
 		sp.Mention = mention
 		return sp
 	}
