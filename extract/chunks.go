@@ -225,7 +225,7 @@ func (t *entityTagger) compoundHead(st *entState, i int) {
 // country or demonym (or, with places, place) that part of a hyphenated
 // token names, and returns its index for the caller to narrow to the part.
 func (t *entityTagger) hyphenPart(st *entState, i int, part string, places bool) (int, bool) {
-	for _, e := range t.gz.words[part].phrases {
+	for _, e := range t.gz.phrases(t.gz.words[part]) {
 		if len(e.rest) != 0 {
 			continue
 		}

@@ -514,7 +514,7 @@ func (a *qAnalyzer) quoteSpanning(c Span) bool {
 	for _, q := range a.qs {
 		if q.Open == c.Start {
 			rest := strings.TrimSpace(a.d.Text[min(q.Close+1, c.End):c.End])
-			return qWordCount(rest) < 2
+			return qWordCount(rest, 2) < 2
 		}
 	}
 	return false

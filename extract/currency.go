@@ -169,30 +169,34 @@ func (a *amountScan) currencyAfter(j int) (currencyName, int) {
 	if t == "" {
 		return currencyName{}, 0
 	}
-	if iso, ok := currencyCodes[t]; ok && len(t) == 3 {
-		return currencyName{iso: iso, scale: 1}, 1
-	}
-	if iso, ok := lowerCodes[t]; ok {
-		return currencyName{iso: iso, scale: 1}, 1
-	}
-	if iso, ok := millionCodes[t]; ok {
-		return currencyName{iso: iso, scale: 1e6}, 1 // "30 MUSD"
-	}
-	if iso, ok := currencySymbols[t]; ok && a.postfixSymbol(j) {
-		return currencyName{iso: iso, scale: 1}, 1
+	// Codes and symbols are short: a longer word, as after most numbers,
+	// is not looked up in their tables.
+	if len(t) <= currencyCodeLen {
+		if iso, ok := currencyCodes[t]; ok && len(t) == 3 {
+			return currencyName{iso: iso, scale: 1}, 1
+		}
+		if iso, ok := lowerCodes[t]; ok {
+			return currencyName{iso: iso, scale: 1}, 1
+		}
+		if iso, ok := millionCodes[t]; ok {
+			return currencyName{iso: iso, scale: 1e6}, 1 // "30 MUSD"
+		}
+		if iso, ok := currencySymbols[t]; ok && a.postfixSymbol(j) {
+			return currencyName{iso: iso, scale: 1}, 1
+		}
 	}
 	var b1, b2, b3 [24]byte
 	w1 := foldWord(b1[:], t)
 	if w1 == nil {
 		return currencyName{}, 0
 	}
-	if u, ok := currencyNames[string(w1)]; ok {
+	if u, ok := lookupCurrencyName(w1); ok {
 		return u, 1
 	}
 	// One- and two-word adjectives: "Canadian dollars", "Hong Kong dollars".
 	w2 := foldWord(b2[:], a.tok(j+1))
 	if w2 != nil {
-		if u, ok := currencyNames[string(w2)]; ok {
+		if u, ok := lookupCurrencyName(w2); ok {
 			if iso, ok := currencyAdjectives[string(w1)+" "+u.family]; ok {
 				u.iso = iso
 				return u, 2
@@ -200,7 +204,7 @@ func (a *amountScan) currencyAfter(j int) (currencyName, int) {
 		}
 		w3 := foldWord(b3[:], a.tok(j+2))
 		if w3 != nil {
-			if u, ok := currencyNames[string(w3)]; ok {
+			if u, ok := lookupCurrencyName(w3); ok {
 				if iso, ok := currencyAdjectives[string(w1)+" "+string(w2)+" "+u.family]; ok {
 					u.iso = iso
 					return u, 3
@@ -222,3 +226,26 @@ func (a *amountScan) isCurrencyName(i int) bool {
 
 // currencyFilter keeps ordinary words off the currencyNames map.
 var currencyFilter = newWordFilter(currencyNames)
+
+// lookupCurrencyName looks the folded word w up in currencyNames, behind
+// currencyFilter: currencyAfter asks it of up to three words after every
+// number.
+func lookupCurrencyName(w []byte) (currencyName, bool) {
+	if !mayBeIn(currencyFilter, string(w)) {
+		return currencyName{}, false
+	}
+	u, ok := currencyNames[string(w)]
+	return u, ok
+}
+
+// currencyCodeLen is the length of the longest code or symbol of
+// currencyCodes, lowerCodes, millionCodes and currencySymbols.
+var currencyCodeLen = func() int {
+	n := 0
+	for _, m := range []map[string]string{currencyCodes, lowerCodes, millionCodes, currencySymbols} {
+		for k := range m {
+			n = max(n, len(k))
+		}
+	}
+	return n
+}()

@@ -331,10 +331,10 @@ func (t *entityTagger) findAtoms(st *entState) {
 		}
 		w := t.gz.words[st.word(i)]
 		st.lex[i] = w.lex | lxKnown // the probe answers has too
-		es := w.phrases
+		es := t.gz.phrases(w)
 		if es == nil && st.is(i, tfAllCaps) && st.toks[i].core-st.toks[i].start <= len(buf) {
 			// "WASHINGTON" in a dateline, "GENEVA": look up as "Washington".
-			es = t.gz.words[string(titleCase(buf[:0], st.word(i)))].phrases
+			es = t.gz.phrases(t.gz.words[string(titleCase(buf[:0], st.word(i)))])
 		}
 		n := 0
 		for _, e := range es {

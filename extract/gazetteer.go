@@ -48,8 +48,10 @@ type gazEntry struct {
 type gazetteer struct {
 	// words holds, by word as written, the phrases the word opens and the
 	// word lists it is in: one probe per token answers both (see
-	// entState.has).
+	// entState.has). The phrases are kept apart, in lists, so that the
+	// map's entries stay small: every capitalised token probes it.
 	words       map[string]gzWord
+	lists       [][]*gazEntry
 	countryName map[string]string // ISO code → common name
 	countryPop  map[string]int
 	firstNames  map[string]bool
@@ -65,8 +67,17 @@ type gazetteer struct {
 
 // gzWord is what the gazetteer knows of a word as written.
 type gzWord struct {
-	phrases []*gazEntry // phrase entries starting with the word, longest first
-	lex     uint16      // the word lists (lx* bits) the word is in
+	list int32  // 1 + the index in lists of the phrases starting with the word, 0 if none
+	lex  uint16 // the word lists (lx* bits) the word is in
+}
+
+// phrases returns the phrase entries starting with the word w describes,
+// longest first.
+func (g *gazetteer) phrases(w gzWord) []*gazEntry {
+	if w.list == 0 {
+		return nil
+	}
+	return g.lists[w.list-1]
 }
 
 // loadGazetteer parses the embedded tables. It fails only if the embedded
@@ -100,11 +111,13 @@ func loadGazetteer() (*gazetteer, error) {
 		g.firstNames[n] = true
 	}
 	// Longest phrases first, so the first match of a token is the longest.
-	for k, w := range g.words {
+	for k := range g.words {
 		if r, _ := utf8.DecodeRuneInString(k); unicode.IsLower(r) {
 			g.lowerFirst[k] = true
 		}
-		gzSortEntries(w.phrases)
+	}
+	for _, es := range g.lists {
+		gzSortEntries(es)
 	}
 	g.lowerFilter = newWordFilter(g.lowerFirst)
 	for k, bits := range entLexicon(g.firstNames) {
@@ -147,8 +160,12 @@ func (g *gazetteer) add(phrase string, e *gazEntry) {
 	}
 	e.rest = words[1:]
 	w := g.words[words[0]]
-	w.phrases = append(w.phrases, e)
-	g.words[words[0]] = w
+	if w.list == 0 {
+		g.lists = append(g.lists, nil)
+		w.list = int32(len(g.lists))
+		g.words[words[0]] = w
+	}
+	g.lists[w.list-1] = append(g.lists[w.list-1], e)
 }
 
 // loadCountries indexes every name and demonym of every country; a form

@@ -62,21 +62,28 @@ type qOpenMark struct {
 // neighbours; a quote left open at a paragraph end goes on if the next
 // paragraph reopens it, as wire style does for long quotations. The quotes
 // are appended to out.
-func qScanQuotes(out []qQspan, text string, paras []Span) []qQspan {
+//
+// Only the tokens of the text are visited, not its bytes: a mark is never
+// a word rune, so it is a token of its own, except an apostrophe the
+// tokenizer kept inside a word, which has letters on both sides and would
+// be passed over below anyway.
+func qScanQuotes(out []qQspan, text string, paras []Span, toks []Token) []qQspan {
 	var stack []qOpenMark
+	ti := 0
 	for pi, p := range paras {
 		stack = stack[:0]
-		i := p.Start
-		for i < p.End {
+		for ti < len(toks) && toks[ti].Start < p.Start {
+			ti++
+		}
+		for ; ti < len(toks) && toks[ti].Start < p.End; ti++ {
+			i := toks[ti].Start
 			// Every mark is '"', '\'' or a rune whose UTF-8 form opens with
-			// 0xC2 or 0xE2: other bytes are skipped without decoding.
+			// 0xC2 or 0xE2: other tokens are passed without decoding.
 			if !qMarkLead[text[i]] {
-				i++
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if !qIsQuoteRune(r) {
-				i += n
 				continue
 			}
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -172,13 +179,12 @@ func qScanQuotes(out []qQspan, text string, paras []Span) []qQspan {
 					push(famSingle)
 				}
 			}
-			i += n
 		}
 		if len(stack) > 0 {
 			o := stack[0]
 			s, e := trimSpan(text, o.pos+o.n, p.End)
 			reopen := pi+1 < len(paras) && qStartsWithFam(text, paras[pi+1], o.fam)
-			if s < e && (reopen || qWordCount(text[s:e]) >= 3) {
+			if s < e && (reopen || qWordCount(text[s:e], 3) >= 3) {
 				out = append(out, qQspan{Open: o.pos, Close: p.End, Start: s, End: e, cont: reopen, para: pi})
 			}
 		}
@@ -268,13 +274,18 @@ func qIsClosingContext(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '\'' || r == ')'
 }
 
-// qWordCount counts runs of letters and digits in s.
-func qWordCount(s string) int {
+// qWordCount counts runs of letters and digits in s, up to limit: callers
+// only compare the count with a small number, and a quotation may run to
+// hundreds of words.
+func qWordCount(s string, limit int) int {
 	n, in := 0, false
 	for _, r := range s {
 		w := isWordRune(r)
 		if w && !in {
 			n++
+			if n == limit {
+				return n
+			}
 		}
 		in = w
 	}
@@ -291,7 +302,7 @@ func (a *qAnalyzer) quotes() []whosaid.Quote {
 	var chainCue string
 	for qi, q := range a.qs {
 		at := a.quoteAttrib(qi)
-		words := qWordCount(d.Text[q.Start:q.End])
+		words := qWordCount(d.Text[q.Start:q.End], 5) // the rules below ask no more
 		if q.prevCont && chain != nil {
 			sp := *chain
 			out = append(out, a.makeQuote(q, sp, chainCue))
@@ -342,7 +353,7 @@ func (a *qAnalyzer) makeQuote(q qQspan, sp whosaid.Speaker, cue string) whosaid.
 	r, _ := utf8.DecodeRuneInString(t[q.Start:])
 	before := strings.TrimRight(t[:q.Open], " ")
 	if unicode.IsUpper(r) && (len(before) == 0 || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ":") ||
-		strings.HasSuffix(before, ".") || strings.HasSuffix(before, "\n") || qWordCount(t[q.Start:q.End]) > 6) {
+		strings.HasSuffix(before, ".") || strings.HasSuffix(before, "\n") || qWordCount(t[q.Start:q.End], 7) > 6) {
 		kind = whosaid.FullQuote
 	}
 	if q.prevCont {

@@ -32,7 +32,12 @@ type entBuild struct {
 // mention, each with its mentions in text order.
 func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 	cs := st.cands
-	slices.SortStableFunc(cs, func(a, b cand) int { return a.start - b.start })
+	// The chunker adds candidates nearly in text order; a sorted list, the
+	// common case, is left as it is.
+	byStart := func(a, b cand) int { return a.start - b.start }
+	if !slices.IsSortedFunc(cs, byStart) {
+		slices.SortStableFunc(cs, byStart)
+	}
 	t.collectPeople(st)
 	t.collectOrgs(st)
 	countries := t.countryContext(st)
@@ -388,8 +393,21 @@ func (t *entityTagger) linkPersonWord(st *entState, c *cand) int {
 // dst: the linkers split a name per candidate only to compare its words,
 // and a fresh slice each time was most of the stage's allocations.
 func appendFields(dst []string, s string) []string {
-	for w := range strings.FieldsSeq(s) {
-		dst = append(dst, w)
+	start := -1 // where the word being read starts, -1 between words
+	for i := 0; i < len(s); {
+		r, n := runeAt(s, i)
+		if isSpaceRune(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
 	}
 	return dst
 }

@@ -146,12 +146,22 @@ var sentenceStarters = map[string]bool{
 func appendSentences(out []Span, text string, p Span) []Span {
 	start := p.Start
 	i := p.Start
+	// The scan jumps from terminator to terminator: a full stop is found by
+	// the fast byte search, and the next '!' and '?', rare, are found once
+	// and kept until passed.
+	bang, ques := -1, -1
 	for i < p.End {
-		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			i++
-			continue
+		if bang < i {
+			bang = indexFrom(text, i, p.End, '!')
 		}
+		if ques < i {
+			ques = indexFrom(text, i, p.End, '?')
+		}
+		i = min(indexFrom(text, i, min(bang, ques), '.'), bang, ques)
+		if i >= p.End {
+			break
+		}
+		c := text[i]
 		j := i + 1
 		// Run of terminators and closing marks: `?!`, `."`, `.”`, `.)`.
 		for j < p.End {
@@ -195,6 +205,14 @@ func appendSentences(out []Span, text string, p Span) []Span {
 		out = append(out, Span{s, e})
 	}
 	return out
+}
+
+// indexFrom returns the index of the first byte c in text[i:end], or end.
+func indexFrom(text string, i, end int, c byte) int {
+	if k := strings.IndexByte(text[i:end], c); k >= 0 {
+		return i + k
+	}
+	return end
 }
 
 // endsSentence reports whether the full stop at dot ends a sentence, looking
@@ -267,10 +285,12 @@ func tokenize(out []Token, text string) []Token {
 		s := i
 		i += n
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf && asciiClass[c] == classWord {
+			c := text[i]
+			if c < utf8.RuneSelf && asciiClass[c] == classWord {
 				i++ // the common case, kept tight
 				continue
-			} else if c < utf8.RuneSelf && asciiClass[c] == classSpace {
+			}
+			if c < utf8.RuneSelf && asciiClass[c] == classSpace {
 				break // the next common case: a space ends the word
 			}
 			r, n := runeAt(text, i)

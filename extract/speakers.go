@@ -94,7 +94,7 @@ func (a *qAnalyzer) prepare(d *Doc, ents []whosaid.Entity) {
 		qs: a.qs[:0], low: a.low, inQ: a.inQ, tokFlags: a.tokFlags, wc: a.wc, sentTok: a.sentTok,
 		reg: a.reg[:0], merged: a.merged[:0], order: a.order[:0], focus: a.focus[:0], atts: a.atts[:0], qAtt: a.qAtt,
 		ltBuf: a.ltBuf}
-	a.qs = qScanQuotes(a.qs, d.Text, d.Paragraphs)
+	a.qs = qScanQuotes(a.qs, d.Text, d.Paragraphs, d.Tokens)
 	n := len(d.Tokens)
 	a.low = resize(a.low, n)
 	a.inQ = resize(a.inQ, n)
