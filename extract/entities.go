@@ -24,9 +24,10 @@ type entityTagger struct {
 // newEntityTagger parses the embedded tables once; the tagger is then
 // shared read-only by every goroutine of the extractor.
 func newEntityTagger() (*entityTagger, error) {
-	// The gazetteers and the name tagger's model load side by side: both
-	// are decompressed and indexed at every start, before the first
-	// article.
+	// The gazetteers and the name tagger's model load side by side, at
+	// every start before the first article: the gazetteers' maps are built
+	// from their tables, while the model is used in place and its word
+	// lexicon built.
 	var gz *gazetteer
 	var gzErr error
 	loaded := make(chan struct{})

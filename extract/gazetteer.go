@@ -83,13 +83,23 @@ func (g *gazetteer) phrases(w gzWord) []*gazEntry {
 // loadGazetteer parses the embedded tables. It fails only if the embedded
 // data is corrupt, which a test catches before release.
 func loadGazetteer() (*gazetteer, error) {
+	// The maps are made at about the size the tables give them: grown
+	// from nothing, they were most of the loading time, each growth
+	// copying them into fresh memory, whose page faults cost more than
+	// the copying.
+	places, countries := strings.Count(placesTSV, "\n"), strings.Count(countriesTSV, "\n")
+	firstNames := strings.Count(wordsTSV, "\nf\t") + len(entPlaceFirstNames)
+	// A first word per place and per form of a country (some ten a
+	// country).
+	phrases := places + 10*countries
 	g := &gazetteer{
-		words:       map[string]gzWord{},
-		countryName: map[string]string{},
-		countryPop:  map[string]int{},
-		firstNames:  map[string]bool{},
+		words:       make(map[string]gzWord, phrases+firstNames),
+		lists:       make([][]*gazEntry, 0, phrases),
+		countryName: make(map[string]string, countries),
+		countryPop:  make(map[string]int, countries),
+		firstNames:  make(map[string]bool, firstNames),
 		lowerFirst:  map[string]bool{},
-		common:      map[string]bool{},
+		common:      make(map[string]bool, strings.Count(wordsTSV, "\nw\t")),
 	}
 	if err := g.loadCountries(); err != nil {
 		return nil, err
@@ -150,7 +160,8 @@ func gzSortEntries(es []*gazEntry) {
 // add indexes a phrase under its first token. Phrases are split with the
 // article tokenizer so they match tokens exactly.
 func (g *gazetteer) add(phrase string, e *gazEntry) {
-	toks := tokenize(nil, phrase)
+	var buf [64]Token // room for tokenize's first guess of a phrase's tokens
+	toks := tokenize(buf[:0], phrase)
 	if len(toks) == 0 {
 		return
 	}
@@ -232,13 +243,13 @@ func (g *gazetteer) loadCountries() error {
 // loadPlaces indexes cities, states and regions; same-named places are one
 // entry with several candidate countries.
 func (g *gazetteer) loadPlaces() error {
-	byName := map[string]*gazEntry{}
-	for _, line := range strings.Split(placesTSV, "\n") {
+	byName := make(map[string]*gazEntry, strings.Count(placesTSV, "\n"))
+	var cols [4]string
+	for line := range strings.SplitSeq(placesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 4 {
+		if !cutColumns(line, cols[:]) {
 			return fmt.Errorf("places table: bad line %q", line)
 		}
 		pop, err := strconv.Atoi(cols[2])
@@ -257,9 +268,24 @@ func (g *gazetteer) loadPlaces() error {
 	return nil
 }
 
+// cutColumns splits line at tabs into cols and reports whether it has
+// exactly len(cols) columns. Unlike strings.Split it allocates nothing: it
+// reads ten thousand lines at every start.
+func cutColumns(line string, cols []string) bool {
+	last := len(cols) - 1
+	for i := range cols[:last] {
+		var ok bool
+		if cols[i], line, ok = strings.Cut(line, "\t"); !ok {
+			return false
+		}
+	}
+	cols[last] = line
+	return !strings.Contains(line, "\t")
+}
+
 // loadWords reads the first-name and common-word lists counted in CoNLL.
 func (g *gazetteer) loadWords() {
-	for _, line := range strings.Split(wordsTSV, "\n") {
+	for line := range strings.SplitSeq(wordsTSV, "\n") {
 		if len(line) < 3 || line[0] == '#' {
 			continue
 		}

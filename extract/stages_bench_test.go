@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"runtime"
+	"runtime/debug"
 	"testing"
 	"time"
 
@@ -58,4 +60,22 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "articles/s")
 	reportBytesPerCPU(b, n, cpu0)
+}
+
+// BenchmarkNew measures loading the models (New) as the ingest command
+// does it, with the garbage collector off: every start pays it before the
+// first article. The heap is collected between loads, outside the timing;
+// loads after the first reuse its memory, so they leave out the page faults
+// of a fresh process's first touches (most of a cold start's time).
+func BenchmarkNew(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		runtime.GC()
+		b.StartTimer()
+	}
 }

@@ -10,10 +10,11 @@ import (
 
 // The name tagger is a two-stage greedy averaged perceptron (internal/ner)
 // trained on CoNLL-2003 eng.train by `make model` (go run ./internal/gengaz
-// -model, see gazetteer.go); the model file holds feature hashes and weights
-// only, no text.
+// -model, see gazetteer.go); the model file holds fingerprints of feature
+// hashes and weights only, no text. The model uses it in place
+// (internal/ner/io.go), so it must never be written to.
 //
-//go:embed data/ner.model.gz
+//go:embed data/ner.model
 var nerModel []byte
 
 // nameSpan is a name the statistical tagger found: a person, organization,

@@ -33,7 +33,7 @@ func main() {
 	shared := flag.String("shared", "../../shared", "folder holding data/gazetteers and data/conll2003")
 	out := flag.String("out", "data", "folder to write the tables to")
 	minPop := flag.Int("min-pop", 50000, "smallest city population kept (capitals are always kept)")
-	model := flag.Bool("model", false, "also train the name tagger on CoNLL-2003 (data/ner.model.gz)")
+	model := flag.Bool("model", false, "also train the name tagger on CoNLL-2003 (data/ner.model)")
 	epochs := flag.Int("epochs", 8, "training passes for -model")
 	flag.Parse()
 	err := run(*shared, *out, *minPop)

@@ -40,8 +40,8 @@ func trainModel(shared, out string, epochs int) error {
 		return err
 	}
 	score(m, lex, testa)
-	fmt.Fprintf(os.Stderr, "model: %d bytes gzipped\n", len(data))
-	return os.WriteFile(filepath.Join(out, "ner.model.gz"), data, 0o644)
+	fmt.Fprintf(os.Stderr, "model: %d bytes\n", len(data))
+	return os.WriteFile(filepath.Join(out, "ner.model"), data, 0o644)
 }
 
 // tableLexicon builds the tagger's word flags from the tables just written.

@@ -31,20 +31,28 @@ type phrase struct {
 // the same tables, so the tagger can tell "New Mexico" (a place) from
 // "Mexico" inside it. It is built once and only read afterwards.
 type Lexicon struct {
-	m map[string]lexWord
+	m       map[string]lexWord
+	phrases [][]phrase // the phrases starting with a word, longest first
 }
 
 // lexWord is what the lexicon knows of one word: one lookup finds both.
+// The phrases are kept apart so that the map's entries stay small: it
+// holds some twenty thousand words, is built at every start and is probed
+// for every new word.
 type lexWord struct {
 	flags   uint8
-	phrases []phrase // starting with the word, longest first
+	phrases int32 // 1 + the index in Lexicon.phrases of the word's phrases, 0 if none
 }
 
 // NewLexicon builds the word flags and phrases from the extract tables
 // (countries.tsv, places.tsv, words.tsv) and a list of organization names
 // ("Full Name|ACRONYM"). Training and tagging must use the same tables.
 func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
-	l := &Lexicon{m: map[string]lexWord{}}
+	// The map is made at about the size the tables give it (a word per
+	// place, per common word and per form of a country, some ten a
+	// country): grown from nothing, it was most of the time of loading.
+	n := strings.Count(places, "\n") + strings.Count(words, "\nw\t") + 10*strings.Count(countries, "\n") + len(orgs)
+	l := &Lexicon{m: make(map[string]lexWord, n), phrases: make([][]phrase, 0, n)}
 	setFlags := func(w string, f uint8) {
 		e := l.m[w]
 		e.flags |= f
@@ -57,8 +65,12 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 		}
 		if len(ws) > 0 {
 			e := l.m[ws[0]]
-			e.phrases = append(e.phrases, phrase{rest: ws[1:], cat: cat})
-			l.m[ws[0]] = e
+			if e.phrases == 0 {
+				l.phrases = append(l.phrases, nil)
+				e.phrases = int32(len(l.phrases))
+				l.m[ws[0]] = e
+			}
+			l.phrases[e.phrases-1] = append(l.phrases[e.phrases-1], phrase{rest: ws[1:], cat: cat})
 		}
 	}
 	for _, line := range strings.Split(countries, "\n") {
@@ -73,7 +85,7 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 			add(n, LexDemonym, gazDemonym)
 		}
 	}
-	for _, line := range strings.Split(places, "\n") {
+	for line := range strings.SplitSeq(places, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -81,7 +93,7 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 			add(line[:i], LexPlace, gazPlace)
 		}
 	}
-	for _, line := range strings.Split(words, "\n") {
+	for line := range strings.SplitSeq(words, "\n") {
 		if len(line) < 3 || line[0] == '#' {
 			continue
 		}
@@ -98,10 +110,9 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 			add(n, LexOrg, gazOrg)
 		}
 	}
-	for _, e := range l.m {
+	for _, ps := range l.phrases {
 		// Longest first, then by category, so the first match is the longest
 		// and the order does not depend on map iteration.
-		ps := e.phrases
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && (len(ps[j].rest) > len(ps[j-1].rest) || len(ps[j].rest) == len(ps[j-1].rest) && ps[j].cat < ps[j-1].cat); j-- {
 				ps[j], ps[j-1] = ps[j-1], ps[j]
@@ -118,7 +129,10 @@ func (l *Lexicon) word(w string, lower string) (uint8, []phrase) {
 	if lower != w {
 		e.flags |= l.m[lower].flags & LexCommon
 	}
-	return e.flags, e.phrases
+	if e.phrases == 0 {
+		return e.flags, nil
+	}
+	return e.flags, l.phrases[e.phrases-1]
 }
 
 // matchPhrase returns the category and length in words of the longest of

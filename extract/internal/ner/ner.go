@@ -338,11 +338,10 @@ func Encode(n int, spans []Span) []uint8 {
 // scored for both stages at once: one row costs two cache lines instead of
 // two rows in distant arrays.
 type Model struct {
-	s1, s2 *table // the stages as trained or read, for MarshalBinary
-	slots  []slot
-	shift  uint
-	w      [][2]packedRow // per row: stage 1, stage 2 (zeros without s2)
-	fixed  *fixedRows
+	slots []slot
+	shift uint
+	w     [][2]packedRow // per row: stage 1, stage 2 (zeros without s2)
+	fixed *fixedRows
 }
 
 // slot is one entry of the index: the fingerprint of a feature hash (0 for
@@ -352,13 +351,11 @@ type slot struct {
 	row int32
 }
 
-// table is one stage as trained and stored: sorted feature hashes and
-// their quantised weights.
+// table is one stage as trained: sorted feature hashes and their
+// quantised weights.
 type table struct {
-	n     int      // features kept
-	scale float32  // weight = int16 * scale
-	keys  []uint64 // sorted feature hashes
-	q     []int16  // their weights, nL per key
+	keys []uint64 // sorted feature hashes
+	q    []int16  // their weights, nL per key
 }
 
 // fingerprint is the part of h the index keeps; the slot is chosen from
@@ -386,7 +383,7 @@ func (m *Model) row(h uint64) int32 {
 // newModel indexes the features of both stages; s2 may be nil for a model
 // of the first stage alone, as training uses for its folds.
 func newModel(s1, s2 *table) *Model {
-	m := &Model{s1: s1, s2: s2}
+	m := &Model{}
 	n := len(s1.keys)
 	if s2 != nil {
 		n += len(s2.keys)

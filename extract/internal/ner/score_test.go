@@ -15,7 +15,7 @@ import (
 // testModel loads the embedded model and the lexicon it was trained with.
 func testModel(tb testing.TB) (*Model, *Lexicon) {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "data", "ner.model.gz"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "data", "ner.model"))
 	require.NoError(tb, err)
 	m, err := Load(data)
 	require.NoError(tb, err)

@@ -204,5 +204,5 @@ func (t *trainer) finish() *table {
 			q[i*nL+j] = int16(math.Round(float64(v / scale)))
 		}
 	}
-	return &table{n: len(keys), scale: scale, keys: keys, q: q}
+	return &table{keys: keys, q: q}
 }
