@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -21,9 +20,20 @@ type aliasStmts struct {
 	aliases   *sql.Stmt // the aliases of one speaker
 }
 
-// newAliasStmts prepares the alias statements on tx; the caller closes the
+// findAliasSQL finds the people with an alias, up to two. The alias index
+// is the only loop, and each alias found has its speaker's kind read by
+// primary key. Written as a join, even a CROSS JOIN (which kept the
+// planner from walking every person and probing each one's aliases, 0.6
+// ms a lookup at 2,500 people), the statement was prepared again by SQLite
+// at every execution, which tripled the cost of a lookup. No DISTINCT is
+// needed: the primary key (speaker_id, alias) holds one row per speaker
+// for an alias.
+const findAliasSQL = `SELECT a.speaker_id FROM speaker_aliases a
+	WHERE a.alias = ? AND (SELECT kind FROM speakers WHERE id = a.speaker_id) = 'person' LIMIT 2`
+
+// newAliasStmts prepares the alias statements on conn; the caller closes the
 // returned statements.
-func newAliasStmts(ctx context.Context, tx *sql.Tx) (*aliasStmts, []*sql.Stmt, error) {
+func newAliasStmts(ctx context.Context, conn *sql.Conn) (*aliasStmts, []*sql.Stmt, error) {
 	a := &aliasStmts{}
 	var stmts []*sql.Stmt
 	for _, s := range []struct {
@@ -31,20 +41,14 @@ func newAliasStmts(ctx context.Context, tx *sql.Tx) (*aliasStmts, []*sql.Stmt, e
 		name string
 		sql  string
 	}{
-		// CROSS JOIN keeps the alias index as the outer loop: without
-		// statistics the planner chose to walk every person and probe
-		// each one's aliases, a cost that grew with the database (0.6 ms
-		// a lookup at 2,500 people). No DISTINCT is needed: the primary
-		// key (speaker_id, alias) holds one row per speaker for an alias.
-		{&a.byAlias, "find alias", `SELECT a.speaker_id FROM speaker_aliases a
-			CROSS JOIN speakers s ON s.id = a.speaker_id WHERE s.kind = 'person' AND a.alias = ? LIMIT 2`},
+		{&a.byAlias, "find alias", findAliasSQL},
 		{&a.bySurname, "find surname", `SELECT id, name FROM speakers WHERE kind = 'person' AND surname = ? LIMIT 2`},
 		{&a.add, "insert person", `INSERT INTO speakers (kind, name, surname) VALUES ('person', ?, ?)`},
 		{&a.rename, "rename person", `UPDATE speakers SET name = ?, surname = ? WHERE id = ?`},
 		{&a.addAlias, "insert alias", `INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)`},
 		{&a.aliases, "read aliases", `SELECT alias FROM speaker_aliases WHERE speaker_id = ?`},
 	} {
-		st, err := tx.PrepareContext(ctx, s.sql)
+		st, err := conn.PrepareContext(ctx, s.sql)
 		if err != nil {
 			for _, p := range stmts {
 				p.Close()
@@ -86,18 +90,24 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 		// Nothing in the text tells this person from the stored one of the
 		// same name but the other gender, and a name is one speaker row:
 		// reuse it rather than fail the article on the unique (kind, name).
-		if err := w.findSpeaker.QueryRowContext(ctx, whosaid.KindPerson, name).Scan(&id); err != nil {
-			return 0, fmt.Errorf("find speaker: %w", err)
+		found := false
+		if id, found, err = w.speakerID(ctx, whosaid.KindPerson, name); err != nil {
+			return 0, err
+		}
+		if !found {
+			return 0, fmt.Errorf("find speaker: %w", sql.ErrNoRows)
 		}
 	}
 	if id == 0 {
-		r, err := w.al.add.ExecContext(ctx, name, surname(name))
+		sur := surname(name)
+		r, err := w.al.add.ExecContext(ctx, name, sur)
 		if err != nil {
 			return 0, fmt.Errorf("insert speaker: %w", err)
 		}
 		if id, err = r.LastInsertId(); err != nil {
 			return 0, fmt.Errorf("insert speaker: %w", err)
 		}
+		w.look.addedPerson(id, name, sur)
 	}
 	aliases := []string{name}
 	if mention != "" && mention != name && strings.Contains(strings.ToLower(mention), strings.ToLower(surname(name))) {
@@ -114,6 +124,7 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 		if _, err := w.al.addAlias.ExecContext(ctx, id, a); err != nil {
 			return 0, fmt.Errorf("insert alias: %w", err)
 		}
+		w.look.aliased(id, a)
 		if w.aliases == nil {
 			w.aliases = map[aliasKey]bool{}
 		}
@@ -134,19 +145,19 @@ type aliasKey struct {
 // name, alias or surname, and returns 0 when there is none to link to;
 // clash reports that a person of this very name is of the other gender.
 func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clash bool, err error) {
-	err = w.findSpeaker.QueryRowContext(ctx, whosaid.KindPerson, name).Scan(&id)
-	if err == nil {
+	id, found, err := w.speakerID(ctx, whosaid.KindPerson, name)
+	if err != nil {
+		return 0, false, err
+	}
+	if found {
 		if ok, err := w.sameGender(ctx, id, g); err != nil || !ok {
 			return 0, !ok, err
 		}
 		return id, false, nil
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, false, fmt.Errorf("find speaker: %w", err)
-	}
-	ids, err := w.ids(ctx, w.al.byAlias, name)
+	ids, err := w.aliasIDs(ctx, name)
 	if err != nil {
-		return 0, false, fmt.Errorf("find alias: %w", err)
+		return 0, false, err
 	}
 	if len(ids) > 1 {
 		return 0, false, nil // an alias two people share decides nothing
@@ -176,28 +187,9 @@ func (w *writer) sameGender(ctx context.Context, id int64, g string) (bool, erro
 // surname alone (who takes the full name).
 func (w *writer) bySurname(ctx context.Context, name, g string) (int64, error) {
 	sur := surname(name)
-	rows, err := w.al.bySurname.QueryContext(ctx, sur)
+	cands, err := w.surnameCandidates(ctx, sur)
 	if err != nil {
-		return 0, fmt.Errorf("find surname: %w", err)
-	}
-	var cands []struct {
-		id   int64
-		name string
-	}
-	for rows.Next() {
-		var c struct {
-			id   int64
-			name string
-		}
-		if err := rows.Scan(&c.id, &c.name); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("find surname: %w", err)
-		}
-		cands = append(cands, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("find surname: %w", err)
+		return 0, err
 	}
 	if len(cands) != 1 {
 		return 0, nil
@@ -215,6 +207,7 @@ func (w *writer) bySurname(ctx context.Context, name, g string) (int64, error) {
 		if _, err := w.al.rename.ExecContext(ctx, name, sur, c.id); err != nil {
 			return 0, fmt.Errorf("rename speaker: %w", err)
 		}
+		w.look.renamed(c.id, c.name, name, sur)
 		return c.id, nil
 	}
 	return 0, nil // "Jane Smith" is not "John Smith"

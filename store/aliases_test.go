@@ -43,54 +43,67 @@ func speakersOf(tb testing.TB, db *DB) (map[string]string, int) {
 	return by, len(ids)
 }
 
+// personLink is a run of one-quote stories and the speakers they must be
+// stored under.
+type personLink struct {
+	name     string
+	stories  [][]string // id, name, mention, titles...
+	want     map[string]string
+	speakers int
+}
+
+// personLinks are the ways people are linked, or kept apart, across
+// articles.
+var personLinks = []personLink{
+	{"titled and plain name are one person", [][]string{
+		{"a", "Rex Tillerson", "Rex Tillerson"},
+		{"b", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"},
+	}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+	{"a surname alone links to the one person of that surname", [][]string{
+		{"a", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"},
+		{"b", "Tillerson", "Tillerson"},
+	}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+	{"a surname known first takes the full name later", [][]string{
+		{"a", "Tillerson", "Mr. Tillerson", "Mr."},
+		{"b", "Rex Tillerson", "Rex Tillerson"},
+	}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+	{"names differing in case are one person", [][]string{
+		{"a", "Rex Tillerson", "Rex Tillerson"},
+		{"b", "REX TILLERSON", "REX TILLERSON"},
+	}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
+	{"two people with one surname stay apart", [][]string{
+		{"a", "John Smith", "John Smith"},
+		{"b", "Jane Smith", "Jane Smith"},
+		{"c", "Smith", "Smith"},
+	}, map[string]string{"a": "John Smith", "b": "Jane Smith", "c": "Smith"}, 3},
+	{"Mr. and Mrs. Smith stay apart", [][]string{
+		{"a", "Smith", "Mr. Smith", "Mr."},
+		{"b", "Smith", "Mrs. Smith", "Mrs."},
+		{"c", "Smith", "Mrs. Smith", "Mrs."},
+		{"d", "Smith", "Mr. Smith", "Mr."},
+	}, map[string]string{"a": "Smith", "b": "Mrs. Smith", "c": "Mrs. Smith", "d": "Smith"}, 2},
+	{"Mrs. Smith is not John Smith's Mr. Smith", [][]string{
+		{"a", "John Smith", "Mr. John Smith", "Mr."},
+		{"b", "Smith", "Mrs. Smith", "Mrs."},
+	}, map[string]string{"a": "John Smith", "b": "Smith"}, 2},
+	{"a clash the text cannot resolve reuses the name, never fails the article", [][]string{
+		{"a", "Smith", "Mr. Smith", "Mr."},
+		{"b", "Smith", "Smith", "Mrs."},
+	}, map[string]string{"a": "Smith", "b": "Smith"}, 1},
+	{"a surname two people share links by alias to the one it named", [][]string{
+		{"a", "Smith", "Smith"},
+		{"b", "John Smith", "John Smith"},
+		{"c", "Jane Smith", "Jane Smith"},
+		{"d", "Smith", "Smith"},
+	}, map[string]string{"a": "John Smith", "b": "John Smith", "c": "Jane Smith", "d": "John Smith"}, 2},
+	{"suffixes are not surnames", [][]string{
+		{"a", "Martin Luther King Jr.", "Martin Luther King Jr."},
+		{"b", "King", "King"},
+	}, map[string]string{"a": "Martin Luther King Jr.", "b": "Martin Luther King Jr."}, 1},
+}
+
 func TestPersonSpeakersLinkAcrossArticles(t *testing.T) {
-	tests := []struct {
-		name     string
-		stories  [][]string // id, name, mention, titles...
-		want     map[string]string
-		speakers int
-	}{
-		{"titled and plain name are one person", [][]string{
-			{"a", "Rex Tillerson", "Rex Tillerson"},
-			{"b", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"},
-		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
-		{"a surname alone links to the one person of that surname", [][]string{
-			{"a", "Rex Tillerson", "Secretary of State Rex Tillerson", "Secretary of State"},
-			{"b", "Tillerson", "Tillerson"},
-		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
-		{"a surname known first takes the full name later", [][]string{
-			{"a", "Tillerson", "Mr. Tillerson", "Mr."},
-			{"b", "Rex Tillerson", "Rex Tillerson"},
-		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
-		{"names differing in case are one person", [][]string{
-			{"a", "Rex Tillerson", "Rex Tillerson"},
-			{"b", "REX TILLERSON", "REX TILLERSON"},
-		}, map[string]string{"a": "Rex Tillerson", "b": "Rex Tillerson"}, 1},
-		{"two people with one surname stay apart", [][]string{
-			{"a", "John Smith", "John Smith"},
-			{"b", "Jane Smith", "Jane Smith"},
-			{"c", "Smith", "Smith"},
-		}, map[string]string{"a": "John Smith", "b": "Jane Smith", "c": "Smith"}, 3},
-		{"Mr. and Mrs. Smith stay apart", [][]string{
-			{"a", "Smith", "Mr. Smith", "Mr."},
-			{"b", "Smith", "Mrs. Smith", "Mrs."},
-			{"c", "Smith", "Mrs. Smith", "Mrs."},
-			{"d", "Smith", "Mr. Smith", "Mr."},
-		}, map[string]string{"a": "Smith", "b": "Mrs. Smith", "c": "Mrs. Smith", "d": "Smith"}, 2},
-		{"Mrs. Smith is not John Smith's Mr. Smith", [][]string{
-			{"a", "John Smith", "Mr. John Smith", "Mr."},
-			{"b", "Smith", "Mrs. Smith", "Mrs."},
-		}, map[string]string{"a": "John Smith", "b": "Smith"}, 2},
-		{"a clash the text cannot resolve reuses the name, never fails the article", [][]string{
-			{"a", "Smith", "Mr. Smith", "Mr."},
-			{"b", "Smith", "Smith", "Mrs."},
-		}, map[string]string{"a": "Smith", "b": "Smith"}, 1},
-		{"suffixes are not surnames", [][]string{
-			{"a", "Martin Luther King Jr.", "Martin Luther King Jr."},
-			{"b", "King", "King"},
-		}, map[string]string{"a": "Martin Luther King Jr.", "b": "Martin Luther King Jr."}, 1},
-	}
-	for _, tt := range tests {
+	for _, tt := range personLinks {
 		t.Run(tt.name, func(t *testing.T) {
 			db := openTest(t)
 			for _, s := range tt.stories {

@@ -3,9 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // Batch stores articles one by one into one transaction, which Commit
@@ -30,7 +33,7 @@ import (
 type Batch struct {
 	db         *DB
 	sctx       context.Context // uncancellable: see begin
-	tx         *sql.Tx
+	conn       *sql.Conn       // the writing connection, in the batch's transaction
 	w          *writer
 	savepoints bool
 	ps         []Prepared // the articles added, to write again with savepoints
@@ -59,24 +62,34 @@ func (db *DB) Begin(ctx context.Context) (*Batch, error) {
 // The transaction and its statements run under a context that cannot be
 // cancelled, and the caller's context is checked between articles instead:
 // go-sqlite3 runs each statement under a cancellable context on a
-// goroutine of its own and waits for it, and database/sql starts a
-// goroutine for every query in a transaction begun with one, a hand-off
-// per row that cost more than most inserts. A cancel still stops the batch
-// within one article and rolls it back.
+// goroutine of its own and waits for it, a hand-off per statement that
+// cost more than most inserts. A cancel still stops the batch within one
+// article and rolls it back.
+//
+// The transaction is begun with SQL on the connection, not as a *sql.Tx:
+// database/sql gives a Tx a cancellable context of its own, whatever the
+// caller's, and then starts a goroutine for every query run in it to
+// watch that context, which cost as much again as the writer's look-ups
+// themselves. Begun with BEGIN IMMEDIATE, as the DSN's _txlock has every
+// Tx of the writing pool begun.
 func (b *Batch) begin(ctx context.Context, savepoints bool) error {
 	b.sctx = context.WithoutCancel(ctx)
 	b.db.ckpt.drain()
-	tx, err := b.db.w.BeginTx(b.sctx, nil)
+	conn, err := b.db.w.Conn(b.sctx)
 	if err != nil {
 		return fmt.Errorf("put: begin: %w", err)
 	}
-	w, err := newWriter(b.sctx, tx, b.db.Now().UTC().Format(time.RFC3339))
+	if _, err := conn.ExecContext(b.sctx, "BEGIN IMMEDIATE"); err != nil {
+		conn.Close()
+		return fmt.Errorf("put: begin: %w", err)
+	}
+	w, err := newWriter(b.sctx, conn, b.db.Now().UTC().Format(time.RFC3339))
 	if err != nil {
-		tx.Rollback()
+		rollback(b.sctx, conn)
 		return fmt.Errorf("put: %w", err)
 	}
 	w.savepoints = savepoints
-	b.tx, b.w, b.savepoints = tx, w, savepoints
+	b.conn, b.w, b.savepoints = conn, w, savepoints
 	b.res, b.replaced = b.res[:0], false
 	return nil
 }
@@ -143,7 +156,7 @@ func (b *Batch) Commit(ctx context.Context) ([]Result, error) {
 		return nil, b.fail(fmt.Errorf("put: %w", err))
 	}
 	if b.replaced {
-		if _, err := b.tx.ExecContext(b.sctx, deleteOrphanSpeakers); err != nil {
+		if _, err := b.conn.ExecContext(b.sctx, deleteOrphanSpeakers); err != nil {
 			return nil, b.fail(fmt.Errorf("put: delete orphan speakers: %w", err))
 		}
 	}
@@ -152,11 +165,11 @@ func (b *Batch) Commit(ctx context.Context) ([]Result, error) {
 	}
 	b.w.close() // statements go before their transaction ends
 	b.w = nil
-	err := b.tx.Commit()
-	b.tx = nil
-	if err != nil {
+	if _, err := b.conn.ExecContext(b.sctx, "COMMIT"); err != nil {
 		return nil, b.fail(fmt.Errorf("put: commit: %w", err))
 	}
+	b.conn.Close()
+	b.conn = nil
 	b.db.ckpt.committed()
 	b.err = errBatchDone
 	return b.res, nil
@@ -182,8 +195,24 @@ func (b *Batch) end() {
 		b.w.close()
 		b.w = nil
 	}
-	if b.tx != nil {
-		b.tx.Rollback()
-		b.tx = nil
+	if b.conn != nil {
+		rollback(b.sctx, b.conn)
+		b.conn = nil
 	}
+}
+
+// rollback rolls back the transaction open on conn and gives the
+// connection back to the pool. A transaction SQLite has already rolled
+// back itself (a full disk, a failed COMMIT) makes ROLLBACK fail
+// harmlessly; a connection still in a transaction after it is closed
+// rather than handed to the next writer.
+func rollback(ctx context.Context, conn *sql.Conn) {
+	conn.ExecContext(ctx, "ROLLBACK")
+	conn.Raw(func(dc any) error {
+		if c, ok := dc.(*sqlite3.SQLiteConn); ok && !c.AutoCommit() {
+			return driver.ErrBadConn
+		}
+		return nil
+	})
+	conn.Close()
 }

@@ -51,7 +51,12 @@ func TestBatchStreams(t *testing.T) {
 	b.Rollback() // twice is harmless
 	assert.Equal(t, 2, tableCounts(t, db)["articles"], "a rolled-back batch leaves nothing")
 
-	// The writing connection is free again.
+	// The writing connection is free again, out of the batch's
+	// transaction (begun with SQL on it: batch.go), for a batch and for a
+	// database/sql Tx.
 	put(t, db, smallFindings(t, "a4", "", "Linas Linkevicius", "Maybe."))
 	assert.Equal(t, 3, tableCounts(t, db)["articles"])
+	l := db.FetchLog()
+	require.NoError(t, l.PutFetch(ctx, "https://example.com/a4", "", "", 200))
+	require.NoError(t, l.Commit(ctx))
 }

@@ -18,20 +18,30 @@ const bulkRows = 32
 // gave them (entities, quotes, claims: ids.go). Rows are inserted in the order
 // given, so they get the ids one INSERT per row would give them. Its
 // statements are prepared on first use, one per power-of-two row count, and
-// belong to the transaction of the writer that owns it.
+// belong to the writer that owns it.
 type bulk struct {
-	tx    *sql.Tx
+	conn  *sql.Conn
 	name  string // for errors: "insert mentions"
-	head  string // INSERT INTO t (a, b) VALUES
+	head  string // INSERT OR FAIL INTO t (a, b) VALUES
 	row   string // (?, ?)
 	cols  int
 	stmts [6]*sql.Stmt // by log2 of the row count: 1, 2, 4 … bulkRows
 }
 
-// newBulk returns a bulk for insert (the INSERT up to VALUES) with cols
-// parameters per row.
-func newBulk(tx *sql.Tx, name, insert string, cols int) *bulk {
-	return &bulk{tx: tx, name: name, head: insert + " VALUES ",
+// newBulk returns a bulk inserting into (a table and its columns: "t (a,
+// b)") with cols parameters per row.
+//
+// The rows are inserted OR FAIL, not with the default ABORT: a multi-row
+// INSERT that may abort after writing some of its rows makes SQLite copy
+// every page it changes into a statement journal first, to undo them. FAIL
+// leaves the rows written before a refused one, which is safe here because
+// a refused article is taken back whole (its savepoint, or the
+// transaction, is rolled back: put). It spares the copies for mentions,
+// dates and amounts; SQLite still journals the rows of entities, quotes
+// and claims, whose ids it must be able to refuse (not an integer) and, for
+// entities, whose CHECK calls functions.
+func newBulk(conn *sql.Conn, name, into string, cols int) *bulk {
+	return &bulk{conn: conn, name: name, head: "INSERT OR FAIL INTO " + into + " VALUES ",
 		row: "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")", cols: cols}
 }
 
@@ -70,7 +80,7 @@ func (b *bulk) stmt(ctx context.Context, k int) (*sql.Stmt, error) {
 		}
 		q.WriteString(b.row)
 	}
-	st, err := b.tx.PrepareContext(ctx, q.String())
+	st, err := b.conn.PrepareContext(ctx, q.String())
 	if err != nil {
 		return nil, fmt.Errorf("prepare %s: %w", b.name, err)
 	}

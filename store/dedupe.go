@@ -59,7 +59,7 @@ type dedupe struct {
 	byURL, sketch, addSketch, text, occurrence *sql.Stmt
 }
 
-func newDedupe(ctx context.Context, tx *sql.Tx) (*dedupe, []*sql.Stmt, error) {
+func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error) {
 	d := &dedupe{}
 	var stmts []*sql.Stmt
 	for _, s := range []struct {
@@ -77,7 +77,7 @@ func newDedupe(ctx context.Context, tx *sql.Tx) (*dedupe, []*sql.Stmt, error) {
 				url = excluded.url, outlet = excluded.outlet, title = excluded.title,
 				published = excluded.published, source = excluded.source`},
 	} {
-		st, err := tx.PrepareContext(ctx, s.sql)
+		st, err := conn.PrepareContext(ctx, s.sql)
 		if err != nil {
 			for _, st := range stmts {
 				st.Close()

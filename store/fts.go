@@ -27,14 +27,14 @@ type ftsQueue struct {
 	doneQuotes, doneClaims []int64
 }
 
-func newFTSQueue(ctx context.Context, tx *sql.Tx) (*ftsQueue, []*sql.Stmt, error) {
+func newFTSQueue(ctx context.Context, conn *sql.Conn) (*ftsQueue, []*sql.Stmt, error) {
 	q := &ftsQueue{}
 	var stmts []*sql.Stmt
 	for _, s := range []struct {
 		dst   **sql.Stmt
 		table string
 	}{{&q.quotes, "quotes"}, {&q.claims, "claims"}} {
-		st, err := tx.PrepareContext(ctx, fmt.Sprintf(`INSERT INTO %[1]s_fts (rowid, text)
+		st, err := conn.PrepareContext(ctx, fmt.Sprintf(`INSERT INTO %[1]s_fts (rowid, text)
 			SELECT id, text FROM %[1]s WHERE id IN (SELECT value FROM json_each(?))
 			ORDER BY id`, s.table))
 		if err != nil {

@@ -13,7 +13,7 @@ import (
 // itself would give the next row; the writer forgets the maximum (reset)
 // whenever rows may have gone: a rolled-back savepoint, a replaced article.
 type idSeq struct {
-	tx    *sql.Tx
+	conn  *sql.Conn
 	table string // a constant of the code, never input
 	last  int64
 	known bool
@@ -22,7 +22,7 @@ type idSeq struct {
 // next returns the id of the next new row.
 func (s *idSeq) next(ctx context.Context) (int64, error) {
 	if !s.known {
-		if err := s.tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+s.table).Scan(&s.last); err != nil {
+		if err := s.conn.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+s.table).Scan(&s.last); err != nil {
 			return 0, fmt.Errorf("max id of %s: %w", s.table, err)
 		}
 		s.known = true

@@ -131,16 +131,26 @@ var deleteArticleSQL = []string{
 	`DELETE FROM articles WHERE id = ?`,
 }
 
-// writer holds the statements of one Put transaction, prepared once.
+// findArticleSQL looks up, in one statement, the hashes stored under an
+// article's id (?1), NULL when there is none, and the id of another
+// article with the same text (content hash ?2), NULL when there is none.
+// Scalar subqueries, not a LEFT JOIN: SQLite prepared the join again at
+// every execution, as it did byAlias (aliases.go).
+const findArticleSQL = `SELECT (SELECT content_hash FROM articles WHERE id = ?1),
+	(SELECT findings_hash FROM articles WHERE id = ?1),
+	(SELECT id FROM articles WHERE content_hash = ?2 AND id <> ?1)`
+
+// writer holds the statements of one Put transaction, prepared once on
+// the writing connection, which holds the transaction (batch.go).
 type writer struct {
-	tx  *sql.Tx
-	now string
+	conn *sql.Conn
+	now  string
 	// savepoints: each article is written in a savepoint of its own and
 	// rolled back alone if refused; else a refused article dooms the
 	// transaction with errArticleFault.
 	savepoints bool
 
-	byID, byHash            *sql.Stmt
+	find                    *sql.Stmt   // findArticleSQL
 	deleteArticle           []*sql.Stmt // deleteArticleSQL
 	article                 *sql.Stmt
 	findSpeaker, addSpeaker *sql.Stmt
@@ -164,25 +174,21 @@ type writer struct {
 	people map[string]int64
 	// aliases are the speaker aliases this transaction has stored (or
 	// found stored): INSERT OR IGNORE of one again changes nothing, so it
-	// is skipped. Emptied with others when a savepoint is rolled back.
+	// is skipped. Emptied with look when a savepoint is rolled back.
 	aliases map[aliasKey]bool
-	// others caches the ids of the speakers other than people found or
-	// added in this transaction, by kind and ASCII-lower-cased name (the
-	// NOCASE of the name column). Speakers are deleted only at the end of
-	// a batch, so an id stays good for the batch, unless the savepoint of
-	// the article that added it is rolled back: then it is emptied.
-	others map[string]int64
+	// look caches the results of the speaker look-ups of this
+	// transaction (lookups.go).
+	look lookups
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
-	w := &writer{tx: tx, now: now}
+func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error) {
+	w := &writer{conn: conn, now: now}
 	for _, s := range []struct {
 		dst  **sql.Stmt
 		name string
 		sql  string
 	}{
-		{&w.byID, "find article", `SELECT content_hash, findings_hash FROM articles WHERE id = ?`},
-		{&w.byHash, "find duplicate", `SELECT id FROM articles WHERE content_hash = ? AND id <> ?`},
+		{&w.find, "find article", findArticleSQL},
 		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet, section,
 			dateline_place, dateline_agency, dateline_date, dateline_end,
 			text, source, content_hash, findings_hash, ingested_at)
@@ -190,7 +196,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
 		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
 	} {
-		st, err := tx.PrepareContext(ctx, s.sql)
+		st, err := conn.PrepareContext(ctx, s.sql)
 		if err != nil {
 			w.close()
 			return nil, fmt.Errorf("prepare %s: %w", s.name, err)
@@ -199,7 +205,7 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		w.stmts = append(w.stmts, st)
 	}
 	for _, q := range deleteArticleSQL {
-		st, err := tx.PrepareContext(ctx, q)
+		st, err := conn.PrepareContext(ctx, q)
 		if err != nil {
 			w.close()
 			return nil, fmt.Errorf("prepare delete article: %w", err)
@@ -207,35 +213,35 @@ func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
 		w.deleteArticle = append(w.deleteArticle, st)
 		w.stmts = append(w.stmts, st)
 	}
-	dd, stmts, err := newDedupe(ctx, tx)
+	dd, stmts, err := newDedupe(ctx, conn)
 	if err != nil {
 		w.close()
 		return nil, err
 	}
 	w.dd, w.stmts = dd, append(w.stmts, stmts...)
-	al, stmts, err := newAliasStmts(ctx, tx)
+	al, stmts, err := newAliasStmts(ctx, conn)
 	if err != nil {
 		w.close()
 		return nil, err
 	}
 	w.al, w.stmts = al, append(w.stmts, stmts...)
-	fts, stmts, err := newFTSQueue(ctx, tx)
+	fts, stmts, err := newFTSQueue(ctx, conn)
 	if err != nil {
 		w.close()
 		return nil, err
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
-	w.entities = newBulk(tx, "insert entities", `INSERT INTO entities (id, article_id, type, name, code, titles)`, 6)
-	w.mentions = newBulk(tx, "insert mentions", `INSERT INTO mentions (entity_id, start, "end", text)`, 4)
-	w.dates = newBulk(tx, "insert dates", `INSERT INTO dates (article_id, start, "end", text, value)`, 5)
-	w.amounts = newBulk(tx, "insert amounts", `INSERT INTO amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
-	w.quotes = newBulk(tx, "insert quotes", `INSERT INTO quotes (id, article_id, start, "end", text, kind, cue,
+	w.entities = newBulk(conn, "insert entities", `entities (id, article_id, type, name, code, titles)`, 6)
+	w.mentions = newBulk(conn, "insert mentions", `mentions (entity_id, start, "end", text)`, 4)
+	w.dates = newBulk(conn, "insert dates", `dates (article_id, start, "end", text, value)`, 5)
+	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
+	w.quotes = newBulk(conn, "insert quotes", `quotes (id, article_id, start, "end", text, kind, cue,
 		speaker_id, speaker_start, speaker_end, speaker_text, sentence)`, 12)
-	w.claims = newBulk(tx, "insert claims", `INSERT INTO claims (id, article_id, start, "end", text, cue,
+	w.claims = newBulk(conn, "insert claims", `claims (id, article_id, start, "end", text, cue,
 		speaker_id, speaker_start, speaker_end, speaker_text, sentence)`, 11)
-	w.entityIDs = idSeq{tx: tx, table: "entities"}
-	w.quoteIDs = idSeq{tx: tx, table: "quotes"}
-	w.claimIDs = idSeq{tx: tx, table: "claims"}
+	w.entityIDs = idSeq{conn: conn, table: "entities"}
+	w.quoteIDs = idSeq{conn: conn, table: "quotes"}
+	w.claimIDs = idSeq{conn: conn, table: "claims"}
 	return w, nil
 }
 
@@ -289,7 +295,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		res.Added = status == Inserted || status == Replaced
 		return res, nil
 	}
-	if _, err := w.tx.ExecContext(ctx, "SAVEPOINT article"); err != nil {
+	if _, err := w.conn.ExecContext(ctx, "SAVEPOINT article"); err != nil {
 		return res, fmt.Errorf("savepoint: %w", err)
 	}
 	status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
@@ -297,16 +303,16 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		if !articleFault(err) {
 			return res, err
 		}
-		if _, rerr := w.tx.ExecContext(ctx, "ROLLBACK TO article; RELEASE article"); rerr != nil {
+		if _, rerr := w.conn.ExecContext(ctx, "ROLLBACK TO article; RELEASE article"); rerr != nil {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
 		w.fts.rollback()
-		clear(w.others)
+		w.look.reset()
 		clear(w.aliases)
 		w.resetIDs()
 		return fail(err)
 	}
-	if _, err := w.tx.ExecContext(ctx, "RELEASE article"); err != nil {
+	if _, err := w.conn.ExecContext(ctx, "RELEASE article"); err != nil {
 		return res, fmt.Errorf("release savepoint: %w", err)
 	}
 	w.fts.release()
@@ -318,21 +324,16 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 // write decides what to do with one article and does it; sk is the
 // sketch of its text.
 func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id, hash, fhash string) (Status, string, error) {
-	var oldHash, oldFindings string
-	err := w.byID.QueryRowContext(ctx, id).Scan(&oldHash, &oldFindings)
-	exists := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	var oldHash, oldFindings, same sql.NullString
+	if err := w.find.QueryRowContext(ctx, id, hash).Scan(&oldHash, &oldFindings, &same); err != nil {
 		return "", "", fmt.Errorf("find article: %w", err)
 	}
-	if exists && oldHash == hash && oldFindings == fhash {
+	exists := oldHash.Valid
+	if exists && oldHash.String == hash && oldFindings.String == fhash {
 		return Unchanged, "", nil
 	}
-	var other string
-	switch err := w.byHash.QueryRowContext(ctx, hash, id).Scan(&other); {
-	case err == nil:
-		return Duplicate, other, w.dd.occur(ctx, other, id, &f.Article, matchContent, 1, w.now)
-	case !errors.Is(err, sql.ErrNoRows):
-		return "", "", fmt.Errorf("find duplicate: %w", err)
+	if same.Valid {
+		return Duplicate, same.String, w.dd.occur(ctx, same.String, id, &f.Article, matchContent, 1, w.now)
 	}
 	if !exists {
 		if other, match, sim, err := w.copyOf(ctx, f, id, sk); err != nil || other != "" {
@@ -373,7 +374,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	a := &f.Article
 	var place, agency, date, end any
 	if d := a.Dateline; d != nil {
-		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), d.End
+		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), int64(d.End)
 	}
 	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
 		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
@@ -381,6 +382,8 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		return fmt.Errorf("insert article: %w", err)
 	}
 	clear(w.people)
+	// Offsets go in as int64, which database/sql hands the driver as it
+	// is; an int it converts by reflection into a new int64 first.
 	args := w.args[:0]
 	eids := make([]int64, len(f.Entities))
 	for i, e := range f.Entities {
@@ -405,7 +408,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	args = args[:0]
 	for i, e := range f.Entities {
 		for _, m := range e.Mentions {
-			args = append(args, eids[i], m.Start, m.End, m.Text)
+			args = append(args, eids[i], int64(m.Start), int64(m.End), m.Text)
 		}
 	}
 	if err := w.mentions.exec(ctx, args); err != nil {
@@ -413,14 +416,14 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	}
 	args = args[:0]
 	for _, d := range f.Dates {
-		args = append(args, id, d.Start, d.End, d.Text, d.Value)
+		args = append(args, id, int64(d.Start), int64(d.End), d.Text, d.Value)
 	}
 	if err := w.dates.exec(ctx, args); err != nil {
 		return err
 	}
 	args = args[:0]
 	for _, m := range f.Amounts {
-		args = append(args, id, m.Start, m.End, m.Text, m.Kind, m.Value, m.Unit,
+		args = append(args, id, int64(m.Start), int64(m.End), m.Text, m.Kind, m.Value, m.Unit,
 			null(m.Of), m.Target, null(m.Deadline), null(m.Holder))
 	}
 	if err := w.amounts.exec(ctx, args); err != nil {
@@ -437,7 +440,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ms, me, mt := mention(q.Speaker.Mention)
-		args = append(args, qid, id, q.Start, q.End, q.Text, q.Kind, null(q.Cue),
+		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
 			sid, ms, me, mt, null(q.Sentence))
 		w.fts.curQuotes = append(w.fts.curQuotes, qid)
 	}
@@ -455,7 +458,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ms, me, mt := mention(c.Speaker.Mention)
-		args = append(args, cid, id, c.Start, c.End, c.Text, null(c.Cue),
+		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
 			sid, ms, me, mt, null(c.Sentence))
 		w.fts.curClaims = append(w.fts.curClaims, cid)
 	}
@@ -503,28 +506,18 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		w.people[key] = id
 		return id, nil
 	}
-	key := kind + "\x00" + asciiLower(s.Name)
-	if id, ok := w.others[key]; ok {
-		return id, nil
+	id, found, err := w.speakerID(ctx, kind, s.Name)
+	if err != nil || found {
+		return id, err
 	}
-	var id int64
-	err := w.findSpeaker.QueryRowContext(ctx, kind, s.Name).Scan(&id)
+	r, err := w.addSpeaker.ExecContext(ctx, kind, s.Name)
 	if err != nil {
-		if !errors.Is(err, sql.ErrNoRows) {
-			return 0, fmt.Errorf("find speaker: %w", err)
-		}
-		r, err := w.addSpeaker.ExecContext(ctx, kind, s.Name)
-		if err != nil {
-			return 0, fmt.Errorf("insert speaker: %w", err)
-		}
-		if id, err = r.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("insert speaker: %w", err)
-		}
+		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	if w.others == nil {
-		w.others = map[string]int64{}
+	if id, err = r.LastInsertId(); err != nil {
+		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	w.others[key] = id
+	w.look.added(id, kind, s.Name)
 	return id, nil
 }
 
@@ -559,5 +552,5 @@ func mention(m *whosaid.Mention) (start, end, text any) {
 	if m == nil {
 		return nil, nil, nil
 	}
-	return m.Start, m.End, m.Text
+	return int64(m.Start), int64(m.End), m.Text
 }
