@@ -345,16 +345,21 @@ func containment(a, b []uint64) float64 {
 // through the splitmix64 finaliser: cheap, and independent enough for
 // MinHash.
 func sketchOf(set []uint64) [sketchBands]int64 {
+	// Four minima at a time, each kept in a register: the four hash
+	// chains overlap in the processor, where one minimum at a time left it
+	// waiting on each multiplication and a store to memory per shingle.
+	// (sketchBands × bandRows is a multiple of four.)
 	var sig [sketchBands * bandRows]uint64
-	for i := range sig {
-		sig[i] = ^uint64(0)
-	}
-	for _, h := range set {
-		for i := range sig {
-			if v := mix64(h ^ minhashSeeds[i]); v < sig[i] {
-				sig[i] = v
-			}
+	for i := 0; i < len(sig); i += 4 {
+		s := minhashSeeds[i : i+4 : i+4]
+		m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
+		for _, h := range set {
+			m0 = min(m0, mix64(h^s[0]))
+			m1 = min(m1, mix64(h^s[1]))
+			m2 = min(m2, mix64(h^s[2]))
+			m3 = min(m3, mix64(h^s[3]))
 		}
+		sig[i], sig[i+1], sig[i+2], sig[i+3] = m0, m1, m2, m3
 	}
 	var bands [sketchBands]int64
 	for b := range bands {

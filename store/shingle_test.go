@@ -50,6 +50,44 @@ func TestShingleSetMatchesReference(t *testing.T) {
 	}
 }
 
+// sketchOfReference is sketchOf as first written, one minimum at a time;
+// stored sketches were made with it.
+func sketchOfReference(set []uint64) [sketchBands]int64 {
+	var sig [sketchBands * bandRows]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, h := range set {
+		for i := range sig {
+			if v := mix64(h ^ minhashSeeds[i]); v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	var bands [sketchBands]int64
+	for b := range bands {
+		v := uint64(b + 1)
+		for _, s := range sig[b*bandRows : (b+1)*bandRows] {
+			v = mix64(v ^ s)
+		}
+		bands[b] = int64(v)
+	}
+	return bands
+}
+
+func TestSketchOfMatchesReference(t *testing.T) {
+	story := strings.Join(wireStory, "\n")
+	for _, set := range [][]uint64{
+		nil,
+		{0},
+		{^uint64(0)},
+		shingleSet(story),
+		shingleSet(strings.Repeat(story+" again ", 3)),
+	} {
+		assert.Equal(t, sketchOfReference(set), sketchOf(set))
+	}
+}
+
 func BenchmarkShingleSet(b *testing.B) {
 	text := strings.Repeat(strings.Join(wireStory, "\n")+"\n", 4)
 	b.SetBytes(int64(len(text)))
