@@ -380,6 +380,44 @@ func (m *Model) row(h uint64) int32 {
 	}
 }
 
+// rowsOf sets rows[k] to the row of feature hs[k], -1 where the model
+// lacks it.
+func (m *Model) rowsOf(hs []uint64, rows []int32) {
+	first := m.firstSlots(hs)
+	m.resolve(hs, &first, rows)
+}
+
+// firstSlots loads the slot each of hs starts probing at. Most of them miss
+// the cache; loading all before looking at any lets the processor wait for
+// the misses together, where probing one hash after another would wait for
+// each in turn (the branch on what a slot holds stops the processor running
+// ahead). Work done between firstSlots and resolve overlaps the wait.
+func (m *Model) firstSlots(hs []uint64) (first [maxProbes]slot) {
+	for k, h := range hs {
+		first[k] = m.slots[m.slotOf(h)]
+	}
+	return first
+}
+
+// resolve sets rows[k] to the row of feature hs[k], -1 where the model
+// lacks it, starting from first, the slots firstSlots loaded.
+func (m *Model) resolve(hs []uint64, first *[maxProbes]slot, rows []int32) {
+	for k, h := range hs {
+		switch s := first[k]; {
+		case s.fp == fingerprint(h):
+			rows[k] = s.row
+		case s.fp == 0:
+			rows[k] = -1
+		default:
+			rows[k] = m.row(h)
+		}
+	}
+}
+
+// maxProbes bounds the hashes rowsOf is given at once: the 14 of a word
+// alone (Doc.unigram) and the 8 of a token's context.
+const maxProbes = 16
+
 // newModel indexes the features of both stages; s2 may be nil for a model
 // of the first stage alone, as training uses for its folds.
 func newModel(s1, s2 *table) *Model {

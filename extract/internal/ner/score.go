@@ -41,15 +41,17 @@ var shapeRoleTemplates = [nShapeRoles]uint64{fPrevShape, fNextShape, fCapsSent}
 const haveLW0 = 1 << nWordRoles
 
 // wordRows is what one model says about one word of the word cache, each
-// part looked up when first needed.
+// part looked up when first needed. The rows of its roles come first, in
+// the cache line that the lookup of have reads: a token reads them for
+// the words around it, and uni only for itself.
 type wordRows struct {
-	scored bool
-	have   uint8   // roles looked up, a bit each, and haveLW0
-	uni    [2]sums // both stages' scores of the features of the word alone
-	role   [nWordRoles]int32
+	have uint8 // roles looked up, a bit each, and haveLW0
+	role [nWordRoles]int32
 	// prevLW0 is fPrevLW's row after O, the label before six words of
 	// seven scored; after other labels it is looked up each time.
 	prevLW0 int32
+	scored  bool
+	uni     [2]sums // both stages' scores of the features of the word alone
 }
 
 // wordPre holds the hashes (hpre) of a word as the first of a pair, which
@@ -258,11 +260,9 @@ func (m *Model) wordScores(d *Doc, i int) *[2]sums {
 	r := &d.cache.rows[d.wid[i]]
 	if !r.scored {
 		d.feats = d.unigram(d.feats[:0], i)
-		var buf [16]int32
-		rows := buf[:0]
-		for _, h := range d.feats {
-			rows = append(rows, m.row(h))
-		}
+		var buf [maxProbes]int32
+		rows := buf[:len(d.feats)]
+		m.rowsOf(d.feats, rows)
 		r.uni[0].addRows(m.w, rows, 0)
 		r.uni[1].addRows(m.w, rows, 1)
 		r.scored = true
@@ -287,15 +287,40 @@ func (m *Model) addContext(d *Doc, i, s0, e0 int, sc1, sc2 *sums) {
 	wi := d.wid[i]
 	lw, sh := d.lower[i], d.shape[i]
 	fl := d.flag[i]
-	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != 0 && d.stats[k].form-1 != wi {
-		add(m.wordRole(c, d.stats[k].form-1, rWord))
-	}
+
+	// The hashed features first, so that their probes are under way while
+	// the rows of words and shapes are looked up.
 	nw, ns := "</s>", "</s>"
-	prevLG, nextLG := &x.prevLG[lexValues][gazValues], &x.nextLG[lexValues][gazValues]
 	pp, psp, nsp := &x.bosPre, &x.bosShapePre, &x.eosShapePre
 	if i > s0 {
 		j := d.wid[i-1]
 		pp, psp = &c.words[j].pre, &c.shapePre[c.words[j].shapeID]
+	}
+	if i+1 < e0 {
+		nw, ns = d.lower[i+1], d.shape[i+1]
+		nsp = &c.shapePre[c.words[d.wid[i+1]].shapeID]
+	}
+	sp := &c.shapePre[c.words[wi].shapeID]
+	hash(hmore(psp.shape3Prev, sh) ^ nsp.shape3Next*fnvPrime)
+	hash(hmore(pp.bigramPrev, lw))
+	hash(hmore(c.words[wi].pre.bigramNext, nw))
+	hash(hmore(pp.pwShape, sh))
+	hash(hmore(sp.nwShape, nw))
+	if fl&tTable != 0 {
+		hash(hmore(sp.table, ns))
+	}
+	if fl&tUpper != 0 && len(d.Words) > 0 {
+		hash(hmore(d.topic, sh))
+		hash(hmore(d.topicLex, string(rune('a'+d.lex[i]))))
+	}
+	probes := m.firstSlots(hs[:nh])
+
+	if k := d.stat[i]; k >= 0 && fl&(tAllCaps|tInit) != 0 && d.stats[k].form != 0 && d.stats[k].form-1 != wi {
+		add(m.wordRole(c, d.stats[k].form-1, rWord))
+	}
+	prevLG, nextLG := &x.prevLG[lexValues][gazValues], &x.nextLG[lexValues][gazValues]
+	if i > s0 {
+		j := d.wid[i-1]
 		add(m.wordRole(c, j, rPrevW))
 		add(m.shapeRole(c, j, rPrevShape))
 		prevLG = &x.prevLG[d.lex[i-1]][d.gaz[i-1]]
@@ -310,8 +335,6 @@ func (m *Model) addContext(d *Doc, i, s0, e0 int, sc1, sc2 *sums) {
 	}
 	if i+1 < e0 {
 		j := d.wid[i+1]
-		nw, ns = d.lower[i+1], d.shape[i+1]
-		nsp = &c.shapePre[c.words[j].shapeID]
 		add(m.wordRole(c, j, rNextW))
 		add(m.shapeRole(c, j, rNextShape))
 		nextLG = &x.nextLG[d.lex[i+1]][d.gaz[i+1]]
@@ -332,24 +355,11 @@ func (m *Model) addContext(d *Doc, i, s0, e0 int, sc1, sc2 *sums) {
 		last = 1
 	}
 	self := &x.self[d.gaz[i]][first][last]
-	sp := &c.shapePre[c.words[wi].shapeID]
-	hash(hmore(psp.shape3Prev, sh) ^ nsp.shape3Next*fnvPrime)
-	hash(hmore(pp.bigramPrev, lw))
-	hash(hmore(c.words[wi].pre.bigramNext, nw))
 	if fl&tUpper != 0 {
 		add(x.docCase[fl])
 	}
 	if fl&tCapsSent != 0 {
 		add(m.shapeRole(c, wi, rCapsSent))
-	}
-	hash(hmore(pp.pwShape, sh))
-	hash(hmore(sp.nwShape, nw))
-	if fl&tTable != 0 {
-		hash(hmore(sp.table, ns))
-	}
-	if fl&tUpper != 0 && len(d.Words) > 0 {
-		hash(hmore(d.topic, sh))
-		hash(hmore(d.topicLex, string(rune('a'+d.lex[i]))))
 	}
 	if fl&tUpper != 0 && fl&tCapsSent == 0 {
 		a, b := d.run(i, s0, e0)
@@ -359,11 +369,8 @@ func (m *Model) addContext(d *Doc, i, s0, e0 int, sc1, sc2 *sums) {
 			add(x.runPos[min(b-a, 5)<<4|min(i-a, 4)])
 		}
 	}
-	// Probing every hash before adding any row lets the processor wait
-	// for their cache misses together.
-	for _, h := range hs[:nh] {
-		add(m.row(h))
-	}
+	m.resolve(hs[:nh], &probes, rows[n:n+nh])
+	n += nh
 	for _, t := range [3]*[2]sums{prevLG, nextLG, self} {
 		sc1.merge(&t[0])
 		sc2.merge(&t[1])

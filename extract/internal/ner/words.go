@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,18 +42,30 @@ type wordInfo struct {
 }
 
 // wordCache numbers the distinct words a Doc meets and keeps what is known
-// about each, across documents: news repeats its words, and one map lookup
+// about each, across documents: news repeats its words, and one lookup
 // per token then replaces the several (lexicon, phrases, shapes, document
 // index, word scores) that each token would cost. Tag adds what the model
 // says about each word (rows).
+//
+// That lookup is an open-addressing index of the words' hashes rather than
+// a Go map of their strings, whose lookup waits on memory for a control
+// word, a key and the key's bytes: a slot here holds 32 bits of the word's
+// hash and its number in 8 bytes, and the string is compared only on a
+// hash match, with the word's own entry, which prepare reads next anyway.
 type wordCache struct {
 	lex      *Lexicon
-	ids      map[string]int32
+	seed     maphash.Seed
+	slots    []uint64 // per slot: the high half of a word's hash, then 1 + its number; 0 for none
 	lowers   map[string]int32
 	words    []wordInfo
 	nLower   int32
 	shapes   map[string]int32
 	shapePre []shapePre // by shape number
+
+	// text holds the cache's copies of its words, many to an allocation
+	// (a new word was an allocation of its own); compact copies the words
+	// it keeps into new text, so the old can be collected.
+	text *strings.Builder
 
 	doc       uint32      // documents begun
 	m         *Model      // the model rows and shapeRows were filled for
@@ -66,7 +79,7 @@ type wordCache struct {
 func (c *wordCache) begin(lex *Lexicon) {
 	c.doc++
 	switch {
-	case c.ids == nil || c.lex != lex:
+	case c.slots == nil || c.lex != lex:
 		c.reset(lex)
 	case len(c.words) >= maxCache:
 		c.compact()
@@ -75,13 +88,16 @@ func (c *wordCache) begin(lex *Lexicon) {
 
 // reset empties the cache for lex.
 func (c *wordCache) reset(lex *Lexicon) {
-	if c.ids == nil {
-		c.ids, c.lowers, c.shapes = map[string]int32{}, map[string]int32{}, map[string]int32{}
+	if c.slots == nil {
+		c.lowers, c.shapes = map[string]int32{}, map[string]int32{}
+		c.seed = maphash.MakeSeed()
+		c.slots = make([]uint64, minSlots)
 	}
-	clear(c.ids)
+	clear(c.slots)
 	clear(c.lowers)
 	clear(c.shapes)
 	clear(c.words) // let the collector have the strings
+	c.text = nil
 	c.words, c.rows = c.words[:0], c.rows[:0]
 	c.shapePre, c.shapeRows = c.shapePre[:0], c.shapeRows[:0]
 	c.nLower = 0
@@ -102,9 +118,10 @@ func (c *wordCache) compact() {
 		t--
 		kept += byDocs[t]
 	}
-	clear(c.ids)
+	clear(c.slots)
 	clear(c.lowers)
 	c.nLower = 0
+	c.text = nil
 	n := 0
 	for i := range c.words {
 		w := c.words[i]
@@ -112,9 +129,16 @@ func (c *wordCache) compact() {
 			continue
 		}
 		w.docs /= 2
+		lower := c.clone(w.lower)
+		if w.word != w.lower {
+			w.word = c.clone(w.word)
+		} else {
+			w.word = lower
+		}
+		w.lower = lower
 		w.lowerID = c.lowerID(w.lower)
-		c.ids[w.word] = int32(n)
 		c.words[n], c.rows[n] = w, c.rows[i]
+		c.place(maphash.String(c.seed, w.word), int32(n))
 		n++
 	}
 	clear(c.words[n:]) // let the collector have the dropped strings
@@ -125,9 +149,11 @@ func (c *wordCache) compact() {
 // the document it is in. The cache keeps its own copy of w: the caller's
 // words may be slices of a whole article that should not stay in memory.
 func (c *wordCache) id(w string) int32 {
-	k, ok := c.ids[w]
-	if !ok {
+	h := maphash.String(c.seed, w)
+	k := c.find(h, w)
+	if k < 0 {
 		k = c.add(w)
+		c.insert(h, k)
 	}
 	if wi := &c.words[k]; wi.seen != c.doc {
 		wi.seen = c.doc
@@ -140,9 +166,8 @@ func (c *wordCache) id(w string) int32 {
 
 // add works out what is known about a new word.
 func (c *wordCache) add(w string) int32 {
-	word, lower := cloneLower(w)
+	word, lower := c.cloneLower(w)
 	k := int32(len(c.words))
-	c.ids[word] = k
 	lid := c.lowerID(lower)
 	shape := shapeOf(w)
 	sid, ok := c.shapes[shape]
@@ -168,6 +193,50 @@ func (c *wordCache) add(w string) int32 {
 	}
 	c.rows = appendZero(c.rows)
 	return k
+}
+
+// minSlots is the size the index of words starts at; it doubles when
+// half full.
+const minSlots = 1 << 10
+
+// find returns the number of word w of hash h, -1 for a word not in the
+// cache.
+func (c *wordCache) find(h uint64, w string) int32 {
+	mask := uint64(len(c.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := c.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if s>>32 == h>>32 {
+			if k := int32(uint32(s)) - 1; c.words[k].word == w {
+				return k
+			}
+		}
+	}
+}
+
+// insert adds word number k, of hash h, to the index, which it doubles
+// first when half full; the words before k are those in it.
+func (c *wordCache) insert(h uint64, k int32) {
+	if 2*(int(k)+1) > len(c.slots) {
+		c.slots = make([]uint64, 2*len(c.slots))
+		for j := range c.words[:k] {
+			c.place(maphash.String(c.seed, c.words[j].word), int32(j))
+		}
+	}
+	c.place(h, k)
+}
+
+// place puts word number k, of hash h, in the first free slot of its
+// probe sequence.
+func (c *wordCache) place(h uint64, k int32) {
+	mask := uint64(len(c.slots) - 1)
+	i := h & mask
+	for c.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	c.slots[i] = h>>32<<32 | uint64(k+1)
 }
 
 // cacheRoom is the storage the cache's slices grow to at first: a full
@@ -202,22 +271,44 @@ func (c *wordCache) lowerID(lower string) int32 {
 	return lid
 }
 
-// cloneLower copies w and its lower-case form into one allocation. Only a
-// word with an ASCII capital or non-ASCII byte is lower-cased, rune by rune.
-func cloneLower(w string) (word, lower string) {
+// textChunk is the size of the allocations of the cache's text.
+const textChunk = 16 << 10
+
+// room makes room for n more bytes of text.
+func (c *wordCache) room(n int) {
+	if c.text == nil || c.text.Cap()-c.text.Len() < n {
+		c.text = new(strings.Builder)
+		c.text.Grow(max(n, textChunk))
+	}
+}
+
+// clone copies s into the cache's text.
+func (c *wordCache) clone(s string) string {
+	c.room(len(s))
+	n := c.text.Len()
+	c.text.WriteString(s)
+	return c.text.String()[n:]
+}
+
+// cloneLower copies w and its lower-case form into the cache's text. Only
+// a word with an ASCII capital or non-ASCII byte is lower-cased, rune by
+// rune.
+func (c *wordCache) cloneLower(w string) (word, lower string) {
 	if !hasUpper(w) {
-		w = strings.Clone(w)
+		w = c.clone(w)
 		return w, w
 	}
-	var b strings.Builder
-	b.Grow(len(w) * 2)
+	// The lower-case form is at most three times as long as w (U+FFFD for
+	// a byte that is not UTF-8).
+	c.room(4 * len(w))
+	n := c.text.Len()
 	for _, r := range w {
-		b.WriteRune(unicode.ToLower(r))
+		c.text.WriteRune(unicode.ToLower(r))
 	}
-	n := b.Len()
-	b.WriteString(w)
-	s := b.String()
-	return s[n:], s[:n]
+	m := c.text.Len()
+	c.text.WriteString(w)
+	s := c.text.String()
+	return s[m:], s[n:m]
 }
 
 // classOf works out the word classes of w; common tells whether it is
