@@ -221,6 +221,15 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 			for j := range articles {
 				select {
 				case found <- extractOne(x, j):
+					// The writer is the pipeline's narrowest stage, and a
+					// send that wakes it only queues it behind this
+					// worker, which would keep the processor for up to a
+					// time slice (10 ms) of the next article: yield, so
+					// that it runs now. In a trace of the 1,786-article
+					// ingest the writer waited 0.46-0.62 s for a processor
+					// without this and 0.12-0.17 s with it; the ingest took
+					// 5% less time.
+					runtime.Gosched()
 				case <-ctx.Done():
 					return
 				}
