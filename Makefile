@@ -15,6 +15,9 @@ build:
 test:
 	$(GO) vet -tags $(TAGS) ./...
 	$(GO) test -tags $(TAGS) -count=1 ./...
+	# the concurrent parts (the ingest pipeline, the writer, the
+	# checkpointer) again under the race detector
+	$(GO) test -race -tags $(TAGS) -count=1 ./store ./cmd/whosaid
 
 # crashtest kills a real ingest with SIGKILL at several moments, resumes it,
 # and checks the database equals an uninterrupted run; and runs readers in
