@@ -40,7 +40,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, fmt.Errorf("open db: empty path: %w", ErrInvalid)
 	}
-	w, err := openPool(ctx, path, "_txlock=immediate&"+writerDSN, writerPragmas...)
+	w, err := openPool(ctx, path, "_journal_mode=WAL&_txlock=immediate&"+writerDSN, writerPragmas...)
 	if err != nil {
 		return nil, err
 	}
@@ -56,12 +56,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r, err := openPool(ctx, path, "_query_only=1")
+	r, err := openPool(ctx, path, "_journal_mode=WAL&_query_only=1")
 	if err != nil {
 		w.Close()
 		return nil, err
 	}
-	c, err := openPool(ctx, path, "_query_only=1")
+	c, err := openPool(ctx, path, "_journal_mode=WAL&_query_only=1")
 	if err != nil {
 		r.Close()
 		w.Close()
@@ -81,7 +81,14 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open db: %w", err)
 	}
-	r, err := openPool(ctx, path, "mode=ro&_query_only=1")
+	// mode=rw, not ro: SQLite's read-only connections cannot remove the
+	// -wal and -shm files when the last of them closes, which left two
+	// files beside the database after every query. rw never creates the
+	// file (and opens a write-protected one read-only); the journal mode
+	// is only read (openPool), never set; query_only refuses every write.
+	// So opening writes nothing, and closing may only checkpoint a WAL
+	// that a killed ingest left, as any last connection does.
+	r, err := openPool(ctx, path, "mode=rw&_query_only=1")
 	if err != nil {
 		return nil, err
 	}
@@ -168,11 +175,11 @@ const writerDSN = "_synchronous=NORMAL&_cache_size=-16384&_mutex=no&_foreign_key
 var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheckpoint = 0",
 	"PRAGMA journal_size_limit = " + strconv.Itoa(walResetFrames*4096)}
 
-// openPool opens a connection pool on path with WAL, the busy timeout and
-// extra DSN parameters, runs pragmas on each new
-// connection, and confirms WAL took effect.
+// openPool opens a connection pool on path with the busy timeout and extra
+// DSN parameters (_journal_mode=WAL for the pools that may set it), runs
+// pragmas on each new connection, and confirms the database is in WAL mode.
 func openPool(ctx context.Context, path, extra string, pragmas ...string) (*sql.DB, error) {
-	dsn := fmt.Sprintf("%s?_journal_mode=WAL&_busy_timeout=%d&%s",
+	dsn := fmt.Sprintf("%s?_busy_timeout=%d&%s",
 		fileURI(path), busyTimeout.Milliseconds(), extra)
 	drv := &sqlite3.SQLiteDriver{}
 	if len(pragmas) > 0 {

@@ -101,7 +101,6 @@ func TestOpenReadOnly(t *testing.T) {
 
 	ro, err := OpenReadOnly(ctx, path)
 	require.NoError(t, err)
-	defer ro.Close()
 	qs, err := ro.Quotes(ctx, QuoteQuery{Speaker: "Mattis"})
 	require.NoError(t, err)
 	assert.Len(t, qs, 1)
@@ -109,11 +108,19 @@ func TestOpenReadOnly(t *testing.T) {
 	assert.ErrorIs(t, err, ErrReadOnly)
 	_, err = ro.r.Exec("DELETE FROM articles")
 	assert.Error(t, err)
+	require.NoError(t, ro.Close())
+	for _, leftover := range []string{path + "-wal", path + "-shm"} {
+		_, err := os.Stat(leftover)
+		assert.ErrorIs(t, err, fs.ErrNotExist, "a query left %s behind", filepath.Base(leftover))
+	}
 
 	other := filepath.Join(dir, "other.db")
 	require.NoError(t, os.WriteFile(other, nil, 0o644))
 	_, err = OpenReadOnly(ctx, other)
 	assert.Error(t, err, "an empty file is not a whosaid database")
+	st, err := os.Stat(other)
+	require.NoError(t, err)
+	assert.Zero(t, st.Size(), "a read-only open wrote to a file that is not a whosaid database")
 }
 
 func TestOpenPaths(t *testing.T) {
