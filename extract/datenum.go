@@ -314,11 +314,7 @@ func (s *dateScan) matchHyphen(i int) (int, bool) {
 		default:
 			return 0, false
 		}
-		y := -1
-		if s.known {
-			y = s.ref.Year()
-		}
-		s.emit(i, i+1, timexPart(y, part, int(w.val)))
+		s.emit(i, i+1, timexPart(s.pubYear(), part, int(w.val)))
 		return i + 1, true
 	case wEarly:
 		if len(tail) == 4 && allDigits(tail) {
@@ -354,11 +350,7 @@ func (s *dateScan) fiscalPart(i, n int) (int, bool) {
 	}
 	y, end := s.ofYear(i + 2)
 	if y == 0 {
-		if !s.known {
-			y = -1
-		} else {
-			y = s.ref.Year()
-		}
+		y = s.pubYear()
 	}
 	s.emit(i, end, timexPart(y, "Q", n))
 	return end, true

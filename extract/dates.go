@@ -181,8 +181,8 @@ func (s *dateScan) match(i int) (int, bool) {
 	}
 	if len(t) == 2 && (t[0] == 'Q' || t[0] == 'H') && t[1] >= '1' && t[1] <= '4' && (t[0] == 'Q' || t[1] <= '2') {
 		y, end := s.refYearOr(i + 1)
-		if y == 0 && !s.known {
-			y = -1
+		if y == 0 {
+			y = s.pubYear()
 		}
 		s.emit(i, end, timexPart(y, t[:1], int(t[1]-'0')))
 		return end, true
@@ -204,6 +204,15 @@ func (s *dateScan) unit(i int) int8 {
 		return 0
 	}
 	return s.cls[i].val
+}
+
+// pubYear is the publication year, or -1 (written XXXX) when it is
+// unknown.
+func (s *dateScan) pubYear() int {
+	if s.known {
+		return s.ref.Year()
+	}
+	return -1
 }
 
 // refYearOr reads an explicit year at token i ("Q3 2024") or falls back to
@@ -387,11 +396,7 @@ func (s *dateScan) matchPart(from, j int) (int, bool) {
 	}
 	y, end := s.ofYear(j + 2)
 	if y == 0 {
-		if !s.known {
-			y = -1
-		} else {
-			y = s.ref.Year()
-		}
+		y = s.pubYear()
 	}
 	part := "Q"
 	if u == uHalf {
