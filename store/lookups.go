@@ -139,61 +139,43 @@ func (l *lookups) renamed(id int64, old, name, surname string) {
 // speakerID runs findSpeaker through the cache: the id of the (kind,
 // name) speaker, and whether there is one.
 func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool, error) {
-	ok := cacheable(name)
-	if ok {
-		if h, hit := w.look.names[nameKey(kind, name)]; hit {
-			return h.id, h.found, nil
+	h, err := through(&w.look.names, nameKey(kind, name), cacheable(name), func() (nameHit, error) {
+		var h nameHit
+		switch err := w.findSpeaker.QueryRowContext(ctx, kind, name).Scan(&h.id); {
+		case err == nil:
+			h.found = true
+		case !errors.Is(err, sql.ErrNoRows):
+			return h, fmt.Errorf("find speaker: %w", err)
 		}
-	}
-	var h nameHit
-	switch err := w.findSpeaker.QueryRowContext(ctx, kind, name).Scan(&h.id); {
-	case err == nil:
-		h.found = true
-	case !errors.Is(err, sql.ErrNoRows):
-		return 0, false, fmt.Errorf("find speaker: %w", err)
-	}
-	if ok {
-		if w.look.names == nil {
-			w.look.names = map[speakerName]nameHit{}
-		}
-		w.look.names[nameKey(kind, name)] = h
-	}
-	return h.id, h.found, nil
+		return h, nil
+	})
+	return h.id, h.found, err
 }
 
 // aliasIDs runs byAlias through the cache: the people who have alias
 // among their aliases, up to lookupLimit of them. The slice is the
 // cache's: the caller must not change it.
 func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
-	ok := cacheable(alias)
-	if ok {
-		if ids, hit := w.look.aliases[asciiLower(alias)]; hit {
-			return ids, nil
+	return through(&w.look.aliases, asciiLower(alias), cacheable(alias), func() ([]int64, error) {
+		ids, err := w.ids(ctx, w.al.byAlias, alias)
+		if err != nil {
+			return nil, fmt.Errorf("find alias: %w", err)
 		}
-	}
-	ids, err := w.ids(ctx, w.al.byAlias, alias)
-	if err != nil {
-		return nil, fmt.Errorf("find alias: %w", err)
-	}
-	if ok {
-		if w.look.aliases == nil {
-			w.look.aliases = map[string][]int64{}
-		}
-		w.look.aliases[asciiLower(alias)] = ids
-	}
-	return ids, nil
+		return ids, nil
+	})
 }
 
 // surnameCandidates runs bySurname through the cache: the people of the
 // surname, up to lookupLimit of them. The slice is the cache's: the caller
 // must not change it.
 func (w *writer) surnameCandidates(ctx context.Context, surname string) ([]candidate, error) {
-	ok := cacheable(surname)
-	if ok {
-		if cs, hit := w.look.surnames[asciiLower(surname)]; hit {
-			return cs, nil
-		}
-	}
+	return through(&w.look.surnames, asciiLower(surname), cacheable(surname), func() ([]candidate, error) {
+		return w.findSurname(ctx, surname)
+	})
+}
+
+// findSurname runs bySurname itself.
+func (w *writer) findSurname(ctx context.Context, surname string) ([]candidate, error) {
 	rows, err := w.al.bySurname.QueryContext(ctx, surname)
 	if err != nil {
 		return nil, fmt.Errorf("find surname: %w", err)
@@ -210,11 +192,25 @@ func (w *writer) surnameCandidates(ctx context.Context, surname string) ([]candi
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("find surname: %w", err)
 	}
-	if ok {
-		if w.look.surnames == nil {
-			w.look.surnames = map[string][]candidate{}
-		}
-		w.look.surnames[asciiLower(surname)] = cs
-	}
 	return cs, nil
+}
+
+// through returns the entry of *m for key, or what load returns, which it
+// then keeps there; a key that is not cacheable is loaded every time and
+// never kept.
+func through[K comparable, V any](m *map[K]V, key K, cacheable bool, load func() (V, error)) (V, error) {
+	if cacheable {
+		if v, hit := (*m)[key]; hit {
+			return v, nil
+		}
+	}
+	v, err := load()
+	if err != nil || !cacheable {
+		return v, err
+	}
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[key] = v
+	return v, nil
 }

@@ -86,16 +86,8 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 		sur := surname(name)
 		cs, err := w.surnameCandidates(ctx, sur)
 		require.NoError(t, err)
-		rows, err := w.al.bySurname.QueryContext(ctx, sur)
+		wantCs, err := w.findSurname(ctx, sur)
 		require.NoError(t, err)
-		var wantCs []candidate
-		for rows.Next() {
-			var c candidate
-			require.NoError(t, rows.Scan(&c.id, &c.name))
-			wantCs = append(wantCs, c)
-		}
-		require.NoError(t, rows.Err())
-		rows.Close()
 		requireSameHits(t, wantCs, cs, "surname "+sur)
 	}
 }
