@@ -181,6 +181,22 @@ func smallFindings(tb testing.TB, id, published, speaker, quote string) whosaid.
 	}
 }
 
+// queryStrings runs q, whose rows are one string each, and returns them.
+func queryStrings(tb testing.TB, db *sql.DB, q string, args ...any) []string {
+	tb.Helper()
+	rows, err := db.Query(q, args...)
+	require.NoError(tb, err, q)
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		require.NoError(tb, rows.Scan(&s))
+		out = append(out, s)
+	}
+	require.NoError(tb, rows.Err())
+	return out
+}
+
 // tableCounts counts the rows of every table, FTS indexes included, so tests
 // can tell "nothing was added" for certain.
 func tableCounts(tb testing.TB, db *DB) map[string]int {

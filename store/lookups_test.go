@@ -121,17 +121,8 @@ func TestLookupsForgetRolledBackArticle(t *testing.T) {
 	res := put(t, db, bad, good)
 	require.Equal(t, Failed, res[0].Status)
 	require.Equal(t, Inserted, res[1].Status, "%v", res[1].Err)
-	rows, err := db.r.Query(`SELECT s.name FROM quotes q JOIN speakers s ON s.id = q.speaker_id
+	got := queryStrings(t, db.r, `SELECT s.name FROM quotes q JOIN speakers s ON s.id = q.speaker_id
 		WHERE q.article_id = 'good' ORDER BY q.start`)
-	require.NoError(t, err)
-	defer rows.Close()
-	var got []string
-	for rows.Next() {
-		var name string
-		require.NoError(t, rows.Scan(&name))
-		got = append(got, name)
-	}
-	require.NoError(t, rows.Err())
 	// "Quux" alone is the one person of that surname, who takes the full
 	// name when it comes.
 	assert.Equal(t, []string{"Other Person", "Beta Inc", "Xavier Quux", "Xavier Quux", "Acme Corp"}, got)

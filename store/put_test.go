@@ -126,15 +126,7 @@ func TestPutReplaceRemovesOrphanSpeakers(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, sp, 1)
 	assert.Equal(t, "Edgars Rinkevics", sp[0].Name)
-	var aliases []string
-	rows, err := db.r.Query(`SELECT alias FROM speaker_aliases ORDER BY alias`)
-	require.NoError(t, err)
-	for rows.Next() {
-		var a string
-		require.NoError(t, rows.Scan(&a))
-		aliases = append(aliases, a)
-	}
-	require.NoError(t, rows.Close())
+	aliases := queryStrings(t, db.r, `SELECT alias FROM speaker_aliases ORDER BY alias`)
 	assert.Equal(t, []string{"Edgars Rinkevics", "Minister Edgars Rinkevics"}, aliases, "the gone speaker's aliases go with them")
 	requireNoOrphans(t, db)
 }
