@@ -106,7 +106,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 // loadExtractor loads the extraction models with the garbage collector
 // off: loading builds the gazetteers' and the lexicon's maps, some
 // megabytes, from a heap that starts at nothing, and the collector would
-// run over them several times before the first article. (The tagger's
+// run over them, growing, before the first article. (The tagger's
 // model itself is used in place from the binary.)
 func loadExtractor() (*extract.Extractor, error) {
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
