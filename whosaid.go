@@ -119,7 +119,8 @@ type Speaker struct {
 	// Luther King Jr." is a King) and a possessive "'s". It links a later
 	// "King" alone to the one King known.
 	Surname string `json:"-"`
-	// Forms is what the other forms of the name the store keeps read as.
+	// Forms is the same reading of the other forms of the name, which the
+	// store keeps as aliases.
 	Forms NameForms `json:"-"`
 }
 
