@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/whosaid
 DB      ?= whosaid.db
 
-.PHONY: build test crashtest bench speed demo eval model clean
+.PHONY: build test crashtest bench speed scale demo eval model clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/whosaid
@@ -39,6 +39,20 @@ RUNS ?= 1
 speed: build
 	WHOSAID_SPEED=1 WHOSAID_BIN=$(CURDIR)/$(BIN) WHOSAID_SPEED_RUNS=$(RUNS) \
 		$(GO) test -tags $(TAGS) -count=1 -run '^TestSpeed$$' -v ./cmd/whosaid
+
+# scale builds one database block by block with the built binary (each block
+# BLOCK articles, the speed corpus's paragraphs dealt out afresh, as JSON
+# Lines) and prints per block articles/s, ms/article, database bytes per
+# article and per text byte, the WAL's peak size and peak RSS, then each
+# table's bytes per article. Not part of make test. The long run:
+# make scale BLOCKS=56 SCALE_DB=/tmp/scale100k.db (100,000 articles).
+BLOCKS   ?= 10
+BLOCK    ?=
+SCALE_DB ?=
+scale: build
+	WHOSAID_SCALE=1 WHOSAID_BIN=$(CURDIR)/$(BIN) WHOSAID_SCALE_BLOCKS=$(BLOCKS) \
+		WHOSAID_SCALE_SIZE=$(BLOCK) WHOSAID_SCALE_DB=$(SCALE_DB) \
+		$(GO) test -tags $(TAGS) -count=1 -timeout 0 -run '^TestScale$$' -v ./cmd/whosaid
 
 # demo ingests the bundled sample articles and prints who said what.
 demo: build
