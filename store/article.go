@@ -146,16 +146,26 @@ func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 
 // speechColumns are the columns quotes and claims share, after their own.
 const speechColumns = `x.text, x.start, x."end", coalesce(x.cue, ''), s.name, s.kind,
-	x.speaker_start, x.speaker_end, x.speaker_text, coalesce(x.sentence, '')`
+	x.speaker_start, x.speaker_end, x.speaker_text, x.sentence, x.sentence_start, x.sentence_end`
 
 // scanSpeech scans speechColumns into their destinations, building the
-// speaker's optional mention.
-func scanSpeech(rows *sql.Rows, lead []any, text *string, start, end *int, cue *string, sp *whosaid.Speaker, sentence *string) error {
-	var ms, me sql.NullInt64
-	var mt sql.NullString
-	dest := append(lead, text, start, end, cue, &sp.Name, &sp.Kind, &ms, &me, &mt, sentence)
+// speaker's optional mention and the sentence, from its span of the
+// article's text when it is not stored as text (migration 0012).
+func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start, end *int, cue *string, sp *whosaid.Speaker, sentence *string) error {
+	var ms, me, ss, se sql.NullInt64
+	var mt, st sql.NullString
+	dest := append(lead, text, start, end, cue, &sp.Name, &sp.Kind, &ms, &me, &mt, &st, &ss, &se)
 	if err := rows.Scan(dest...); err != nil {
 		return err
+	}
+	switch {
+	case st.Valid:
+		*sentence = st.String
+	case ss.Valid && se.Valid:
+		if ss.Int64 < 0 || ss.Int64 > se.Int64 || se.Int64 > int64(len(article)) {
+			return fmt.Errorf("sentence span [%d, %d) outside the text", ss.Int64, se.Int64)
+		}
+		*sentence = article[ss.Int64:se.Int64]
 	}
 	if ms.Valid {
 		sp.Mention = &whosaid.Mention{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)}
@@ -168,7 +178,7 @@ func readQuotes(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 		FROM quotes x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = ? ORDER BY x.id`,
 		func(rows *sql.Rows) error {
 			var q whosaid.Quote
-			if err := scanSpeech(rows, []any{&q.Kind}, &q.Text, &q.Start, &q.End, &q.Cue, &q.Speaker, &q.Sentence); err != nil {
+			if err := scanSpeech(rows, f.Article.Text, []any{&q.Kind}, &q.Text, &q.Start, &q.End, &q.Cue, &q.Speaker, &q.Sentence); err != nil {
 				return err
 			}
 			f.Quotes = append(f.Quotes, q)
@@ -181,7 +191,7 @@ func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 		FROM claims x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = ? ORDER BY x.id`,
 		func(rows *sql.Rows) error {
 			var c whosaid.Claim
-			if err := scanSpeech(rows, nil, &c.Text, &c.Start, &c.End, &c.Cue, &c.Speaker, &c.Sentence); err != nil {
+			if err := scanSpeech(rows, f.Article.Text, nil, &c.Text, &c.Start, &c.End, &c.Cue, &c.Speaker, &c.Sentence); err != nil {
 				return err
 			}
 			f.Claims = append(f.Claims, c)

@@ -35,7 +35,7 @@ func (q ClaimQuery) filter() filter { return QuoteQuery(q).filter() }
 const claimColumns = `x.id, x.text, coalesce(x.cue, ''),
 	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
-	coalesce(x.sentence, ''), x.start, x."end"`
+	` + sentenceColumn + `, x.start, x."end"`
 
 // scanClaim reads one row of claimColumns.
 func scanClaim(rows *sql.Rows) (ClaimRow, error) {

@@ -56,7 +56,7 @@ const (
 // dedupe holds the statements of one Put transaction for duplicate
 // detection and occurrences, prepared once.
 type dedupe struct {
-	byURL, sketch, addSketch, text, occurrence *sql.Stmt
+	byURL, sketch, addSketch, delSketch, text, occurrence *sql.Stmt
 }
 
 func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error) {
@@ -70,6 +70,7 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 		{&d.byURL, "find by url", `SELECT id FROM articles WHERE url = ? AND id <> ? LIMIT 1`},
 		{&d.sketch, "find sketch", findSketchSQL},
 		{&d.addSketch, "insert sketch", addSketchSQL},
+		{&d.delSketch, "delete sketch", delSketchSQL},
 		{&d.text, "read text", `SELECT text FROM articles WHERE id = ?`},
 		{&d.occurrence, "insert occurrence", `INSERT INTO occurrences (article_id, copy_id, url, outlet, title, published, source, match, similarity, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -109,6 +110,11 @@ var findSketchSQL, addSketchSQL = func() (string, string) {
 	}
 	return find.String(), add.String()
 }()
+
+// delSketchSQL deletes one row of a story's sketch by its whole key:
+// article_sketches has no index by article (migration 0011), so a replaced
+// story's rows are found from its stored text (unindex).
+const delSketchSQL = `DELETE FROM article_sketches WHERE band = ? AND hash = ? AND article_id = ?`
 
 // sketch is what near-duplicate detection needs of one text, computed once
 // per article for both the look-up and the index.
@@ -223,6 +229,26 @@ func (d *dedupe) index(ctx context.Context, sk *sketch, id string) error {
 	}
 	if _, err := d.addSketch.ExecContext(ctx, sk.args(id)...); err != nil {
 		return fmt.Errorf("insert sketch: %w", err)
+	}
+	return nil
+}
+
+// unindex deletes the sketch of the stored story id, computed again from
+// its stored text as index computed it when the story was stored (the
+// sketch depends on the text alone).
+func (d *dedupe) unindex(ctx context.Context, id string) error {
+	var text string
+	if err := d.text.QueryRowContext(ctx, id).Scan(&text); err != nil {
+		return fmt.Errorf("read text of %s: %w", id, err)
+	}
+	sk := sketchText(text)
+	if !sk.ok {
+		return nil
+	}
+	for b, h := range sk.bands {
+		if _, err := d.delSketch.ExecContext(ctx, int64(b), h, id); err != nil {
+			return fmt.Errorf("delete sketch: %w", err)
+		}
 	}
 	return nil
 }

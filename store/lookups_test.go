@@ -180,6 +180,20 @@ func TestWriterLookupPlans(t *testing.T) {
 		{findArticleSQL, []any{"a", "h"}, []string{
 			"SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)",
 			"SEARCH articles USING INDEX sqlite_autoindex_articles_2 (content_hash=?)"}},
+		{`SELECT id FROM speakers WHERE kind = ? AND name = ?`, []any{"person", "x"}, []string{
+			"SEARCH speakers USING COVERING INDEX sqlite_autoindex_speakers_1 (kind=? AND name=?)"}},
+		{`SELECT id, name FROM speakers WHERE kind = 'person' AND surname = ? LIMIT 2`, []any{"x"}, []string{
+			"SEARCH speakers USING INDEX speakers_surname (kind=? AND surname=?)"}},
+		{`SELECT min(gender), max(gender) FROM speaker_aliases WHERE speaker_id = ?`, []any{1}, []string{
+			"SEARCH speaker_aliases USING INDEX sqlite_autoindex_speaker_aliases_1 (speaker_id=?)"}},
+		{`SELECT id FROM articles WHERE url = ? AND id <> ? LIMIT 1`, []any{"u", "a"}, []string{
+			"SEARCH articles USING INDEX articles_url (url=?)"}},
+		{`SELECT text FROM articles WHERE id = ?`, []any{"a"}, []string{
+			"SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)"}},
+		{findSketchSQL, sketchArgs(), []string{
+			"SEARCH article_sketches USING PRIMARY KEY (band=? AND hash=?)"}},
+		{delSketchSQL, []any{0, 1, "a"}, []string{
+			"SEARCH article_sketches USING PRIMARY KEY (band=? AND hash=? AND article_id=?)"}},
 	} {
 		rows, err := db.w.Query("EXPLAIN QUERY PLAN "+tt.sql, tt.args...)
 		require.NoError(t, err)
@@ -196,9 +210,34 @@ func TestWriterLookupPlans(t *testing.T) {
 			assert.Contains(t, plan, step, "%s", tt.sql)
 		}
 		for _, step := range plan {
-			if step != "SCAN CONSTANT ROW" {
+			if step != "SCAN CONSTANT ROW" && !strings.HasPrefix(step, "SCAN (subquery") {
 				assert.NotContains(t, step, "SCAN", "%s", tt.sql)
 			}
 		}
+	}
+}
+
+// sketchArgs are arguments for findSketchSQL.
+func sketchArgs() []any {
+	var sk sketch
+	return sk.args("a")
+}
+
+// TestWriterDeletePlans: replacing an article deletes its rows through
+// indexes, never by scanning a table.
+func TestWriterDeletePlans(t *testing.T) {
+	db := openTest(t)
+	put(t, db, natoFindings(t))
+	for _, q := range deleteArticleSQL {
+		rows, err := db.w.Query("EXPLAIN QUERY PLAN "+q, "a")
+		require.NoError(t, err)
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			require.NoError(t, rows.Scan(&id, &parent, &unused, &detail))
+			assert.NotContains(t, detail, "SCAN", "%s", q)
+		}
+		require.NoError(t, rows.Err())
+		rows.Close()
 	}
 }

@@ -116,10 +116,11 @@ DELETE FROM speakers
 WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
   AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)`
 
-// deleteArticleSQL deletes an article and every row that belongs to it.
-// The schema's foreign keys would cascade, but the writing connection does
-// not enforce them (see writerDSN), so the writer deletes the children
-// itself, before their parents, as the cascade would.
+// deleteArticleSQL deletes an article and every row that belongs to it
+// but its sketch (dedupe.unindex deletes that first, by key). The schema's
+// foreign keys would cascade, but the writing connection does not enforce
+// them (see writerDSN), so the writer deletes the children itself, before
+// their parents, as the cascade would.
 var deleteArticleSQL = []string{
 	`DELETE FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE article_id = ?)`,
 	`DELETE FROM entities WHERE article_id = ?`,
@@ -127,7 +128,6 @@ var deleteArticleSQL = []string{
 	`DELETE FROM amounts WHERE article_id = ?`,
 	`DELETE FROM quotes WHERE article_id = ?`,
 	`DELETE FROM claims WHERE article_id = ?`,
-	`DELETE FROM article_sketches WHERE article_id = ?`,
 	`DELETE FROM articles WHERE id = ?`,
 }
 
@@ -238,9 +238,9 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.dates = newBulk(conn, "insert dates", `dates (article_id, start, "end", text, value)`, 5)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
 	w.quotes = newBulk(conn, "insert quotes", `quotes (id, article_id, start, "end", text, kind, cue,
-		speaker_id, speaker_start, speaker_end, speaker_text, sentence)`, 12)
+		speaker_id, speaker_start, speaker_end, speaker_text, sentence, sentence_start, sentence_end)`, 14)
 	w.claims = newBulk(conn, "insert claims", `claims (id, article_id, start, "end", text, cue,
-		speaker_id, speaker_start, speaker_end, speaker_text, sentence)`, 11)
+		speaker_id, speaker_start, speaker_end, speaker_text, sentence, sentence_start, sentence_end)`, 13)
 	w.entityIDs = idSeq{conn: conn, table: "entities"}
 	w.quoteIDs = idSeq{conn: conn, table: "quotes"}
 	w.claimIDs = idSeq{conn: conn, table: "claims"}
@@ -352,6 +352,9 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 		if err := w.fts.flush(ctx); err != nil {
 			return "", "", err
 		}
+		if err := w.dd.unindex(ctx, id); err != nil {
+			return "", "", err
+		}
 		for _, st := range w.deleteArticle {
 			if _, err := st.ExecContext(ctx, id); err != nil {
 				return "", "", fmt.Errorf("delete old article: %w", err)
@@ -442,8 +445,9 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ms, me, mt := mention(q.Speaker.Mention)
+		st, ss, se := sentenceSpan(a.Text, q.Sentence, q.Start, q.End)
 		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
-			sid, ms, me, mt, null(q.Sentence))
+			sid, ms, me, mt, st, ss, se)
 		w.fts.curQuotes = append(w.fts.curQuotes, qid)
 	}
 	if err := w.quotes.exec(ctx, args); err != nil {
@@ -460,8 +464,9 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ms, me, mt := mention(c.Speaker.Mention)
+		st, ss, se := sentenceSpan(a.Text, c.Sentence, c.Start, c.End)
 		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
-			sid, ms, me, mt, null(c.Sentence))
+			sid, ms, me, mt, st, ss, se)
 		w.fts.curClaims = append(w.fts.curClaims, cid)
 	}
 	if err := w.claims.exec(ctx, args); err != nil {
@@ -547,6 +552,29 @@ func null(s string) any {
 		return nil
 	}
 	return s
+}
+
+// sentenceSpan gives the columns sentence, sentence_start and
+// sentence_end of a quote or claim at [start, end) of text: the byte span
+// of sentence in text and no text, when text holds it (the extractor's
+// sentences are spans of the text: the one around the quote, else the
+// first place it occurs), else the sentence itself and no span. An empty
+// sentence is three NULLs.
+func sentenceSpan(text, sentence string, start, end int) (s, ss, se any) {
+	if sentence == "" {
+		return nil, nil, nil
+	}
+	// An occurrence holding [start, end) begins in [end-len, start].
+	lo, hi := max(0, end-len(sentence)), min(len(text), start+len(sentence))
+	if lo <= start && start <= hi && hi <= len(text) {
+		if i := strings.Index(text[lo:hi], sentence); i >= 0 {
+			return nil, int64(lo + i), int64(lo + i + len(sentence))
+		}
+	}
+	if i := strings.Index(text, sentence); i >= 0 {
+		return nil, int64(i), int64(i + len(sentence))
+	}
+	return sentence, nil, nil
 }
 
 // mention spreads an optional speaker mention into three nullable columns.

@@ -83,8 +83,14 @@ const speakerTitles = `CASE WHEN s.kind IN ('person', 'organization') THEN
 const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
 	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
-	coalesce(x.sentence, ''), x.start, x."end",
+	` + sentenceColumn + `, x.start, x."end",
 	(SELECT max(1, count(*)) FROM occurrences o WHERE o.article_id = a.id)`
+
+// sentenceColumn is the sentence of a listed quote or claim x in article
+// a: its text when stored, else the span of the article's text
+// (migration 0012), ” when there is none. substr on a blob counts bytes.
+const sentenceColumn = `coalesce(x.sentence, CAST(substr(CAST(a.text AS BLOB), x.sentence_start + 1,
+		x.sentence_end - x.sentence_start) AS TEXT), '')`
 
 // scanQuote reads one row of quoteColumns.
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {
