@@ -56,6 +56,7 @@ eval: build
 model:
 	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out data -model
 	cd extract && $(GO) run ./internal/genholidays -out internal/holidays/tables.go
+	cd extract && $(GO) run ./internal/geniso4217 -out internal/iso4217/table.go
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm
