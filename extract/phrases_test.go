@@ -46,14 +46,15 @@ var dateFloors = map[string]int{
 var moneyFloors = map[string]int{
 	// first run: ringgit 6/10, pounds-levant 4/10, lev-tugrik 0/10,
 	// hryvnia 9/10, gulf-dinars 9/16, subunits 6/12, other-iso 20/22, targets 11/14.
-	"ringgit":       6,
-	"pounds-levant": 4,
-	"lev-tugrik":    0,
-	"hryvnia":       9,
-	"gulf-dinars":   9,
-	"subunits":      6,
-	"other-iso":     20,
-	"targets":       11,
+	// The floors are the counts since package iso4217 and moneyiso.go.
+	"ringgit":       10,
+	"pounds-levant": 10,
+	"lev-tugrik":    10,
+	"hryvnia":       10,
+	"gulf-dinars":   16,
+	"subunits":      12,
+	"other-iso":     22,
+	"targets":       14,
 }
 
 // phraseRow is one line of a phrase table.

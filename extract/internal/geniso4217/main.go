@@ -52,7 +52,7 @@ func symbolOf(formatted string) string {
 }
 
 func generate() ([]byte, error) {
-	english := map[string]string{}     // code → its English symbol
+	english := map[string]string{}          // code → its English symbol
 	symbols := map[string]map[string]bool{} // code → symbols
 	add := func(code, sym string) {
 		sym = strings.ReplaceAll(symbolOf(sym), "\u202f", " ")

@@ -16,6 +16,16 @@ type entry struct {
 // ("Le Pen", "CF Montréal").
 var notSymbols = map[string]bool{"Le": true, "CF": true, "Ar": true, "RF": true, "FG": true, "KM": true}
 
+// commonWords are names and subunits that are also ordinary English words
+// ("8500 marks" in a 1990s story are Deutsche marks, "a sum", "the real
+// value"): they are not read as a currency alone. An adjective or the code
+// still names the currency.
+var commonWords = map[string]bool{"mark": true, "marks": true, "gold": true, "sum": true, "sums": true,
+	"sol": true, "sols": true, "soles": true, "dram": true, "drams": true, "real": true, "reals": true,
+	"para": true, "ban": true, "bani": true, "ore": true, "sen": true, "avo": true, "avos": true,
+	"pul": true, "puls": true, "colon": true, "colons": true, "mongo": true, "kip": true, "kips": true,
+	"lipa": true, "som": true, "soms": true, "sente": true, "tala": true, "talas": true}
+
 // withdrawnDigits are the minor-unit digits of the withdrawn currencies in
 // extraNames.
 var withdrawnDigits = map[string]int{"BGN": 2, "HRK": 2}
@@ -93,7 +103,7 @@ func init() {
 			}
 			for _, w := range words {
 				w = strings.ToLower(w)
-				if _, ok := byName[w]; !ok && code != "" {
+				if _, ok := byName[w]; !ok && code != "" && !commonWords[w] {
 					byName[w] = Word{Code: code, Family: n.name, Scale: 1}
 				}
 			}
@@ -112,6 +122,9 @@ func init() {
 		// ("Iranian riyals" as well as "Iranian rials").
 		for _, w := range append([]string{n.name}, split(n.plural)...) {
 			fam := byName[strings.ToLower(w)].Family
+			if fam == "" {
+				fam = n.name
+			}
 			for _, a := range split(n.adjectives) {
 				if k := strings.ToLower(a) + " " + fam; byAdj[k] == "" {
 					byAdj[k] = n.code
@@ -130,7 +143,7 @@ func init() {
 				if def == "" {
 					def = n.code
 				}
-				if _, ok := bySub[w]; !ok && def == n.code {
+				if _, ok := bySub[w]; !ok && def == n.code && !commonWords[w] {
 					bySub[w] = Word{Code: n.code, Family: n.name, Scale: scale}
 				}
 			}

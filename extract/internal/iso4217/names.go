@@ -88,7 +88,7 @@ var names = []named{
 	{"KZT", "tenge", "tenge|tenges", "Kazakh|Kazakhstani", "tiyn", "tiyn", ""},
 	{"LAK", "kip", "kip|kips", "Lao|Laotian", "", "", ""},
 	{"LBP", "pound", "pounds|lira|liras|lire", "Lebanese|Lebanon", "piastre", "piastres", "LL|L.L.|L£|LBP"}, // The Daily Star (Beirut)
-	{"LKR", "rupee", "rupees", "Sri Lankan|Sri Lanka", "cent", "cents", "SLRs|LKR"},
+	{"LKR", "rupee", "rupees", "Sri Lankan|Sri Lanka", "cent", "cents", "SLRs|LKR|ரூ"},                      // ரூ: the Tamil-language press
 	{"LRD", "dollar", "dollars", "Liberian|Liberia", "cent", "cents", "L$"},
 	{"LSL", "loti", "maloti", "Lesotho|Basotho", "sente", "lisente", ""},
 	{"LYD", "dinar", "dinars", "Libyan|Libya", "dirham", "dirhams", "LD"},
