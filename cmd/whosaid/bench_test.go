@@ -12,6 +12,7 @@ import (
 
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/store"
 )
 
@@ -55,9 +56,9 @@ func BenchmarkIngestVsProse(b *testing.B) {
 			db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 			require.NoError(b, err)
 			b.StartTimer()
-			sum, err := ingestFrom(ctx, db, x, &corpus.Walker{}, []string{dir}, 0, func(string) {}, func() {})
+			sum, err := ingest.New(x, ingest.DB(db), &corpus.Walker{}, ingest.Options{}).Run(ctx, []string{dir})
 			require.NoError(b, err)
-			require.Equal(b, len(articles), sum.read+sum.skipped)
+			require.Equal(b, len(articles), sum.Read+sum.Skipped)
 			b.StopTimer()
 			require.NoError(b, db.Close())
 			b.StartTimer()

@@ -55,8 +55,8 @@ func BenchmarkIngestStages(b *testing.B) {
 			db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 			require.NoError(b, err)
 			b.StartTimer()
-			for i := 0; i < len(found); i += batchSize {
-				if _, err := db.PutPrepared(ctx, found[i:min(i+batchSize, len(found))]...); err != nil {
+			for i := 0; i < len(found); i += 512 {
+				if _, err := db.PutPrepared(ctx, found[i:min(i+512, len(found))]...); err != nil {
 					b.Fatal(err)
 				}
 			}
