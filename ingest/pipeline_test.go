@@ -116,7 +116,9 @@ func TestWriteMaxWait(t *testing.T) {
 		window <- struct{}{}
 	}
 	done := make(chan error, 1)
-	go func() { done <- p.write(context.Background(), found, window, &tally{report: func(string) {}, progress: func() {}}) }()
+	go func() {
+		done <- p.write(context.Background(), found, window, &tally{report: func(string) {}, progress: func() {}})
+	}()
 	send := func(seq int) {
 		a := whosaid.Article{Text: "text", Source: names(seq)[0]}
 		found <- extracted{seq: seq, p: store.Prepare(whosaid.Findings{Article: a})}
