@@ -18,13 +18,6 @@ import (
 	"github.com/whosaid/whosaid/store"
 )
 
-// The real store's types are what the pipeline's interfaces describe.
-var (
-	_ Batch    = (*store.Batch)(nil)
-	_ FetchLog = (*store.FetchLog)(nil)
-	_ Store    = dbStore{}
-)
-
 // fakeStore is a Store that records the sources of each committed batch,
 // refuses the articles named in refuse (their Result says why), and fails
 // as a whole at the failAt-th Add (counting from 1; 0: never).

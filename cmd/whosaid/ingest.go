@@ -40,29 +40,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 		defer stop()
 	}
-	// The database opens while the models load: both are start-up time
-	// before the first article.
-	type opened struct {
-		db  *store.DB
-		err error
-	}
-	dbc := make(chan opened, 1)
-	go func() {
-		db, err := store.Open(ctx, *dbPath)
-		dbc <- opened{db, err}
-	}()
-	x, err := loadExtractor()
-	o := <-dbc
-	if o.err == nil {
-		defer o.db.Close()
-	}
+	db, x, err := openAndLoad(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	if o.err != nil {
-		return o.err
-	}
-	db := o.db
+	defer db.Close()
 
 	prog := newProgress(e, "ingesting", *quiet)
 	p := ingest.New(x, ingest.DB(db), &corpus.Walker{Fetcher: fetcher, Stdin: e.stdin}, ingest.Options{
@@ -85,6 +67,32 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("%d of %d inputs skipped: %w", sum.Skipped, sum.Read+sum.Skipped, errSkipped)
 	}
 	return nil
+}
+
+// openAndLoad opens the database at path while the extraction models
+// load: both are start-up time before the first article.
+func openAndLoad(ctx context.Context, path string) (*store.DB, *extract.Extractor, error) {
+	type opened struct {
+		db  *store.DB
+		err error
+	}
+	dbc := make(chan opened, 1)
+	go func() {
+		db, err := store.Open(ctx, path)
+		dbc <- opened{db, err}
+	}()
+	x, err := loadExtractor()
+	o := <-dbc
+	if err == nil {
+		err = o.err
+	}
+	if err != nil {
+		if o.err == nil {
+			o.db.Close()
+		}
+		return nil, nil, err
+	}
+	return o.db, x, nil
 }
 
 // loadExtractor loads the extraction models with the garbage collector
