@@ -278,6 +278,3 @@ func roundValue(v float64) float64 {
 	e := math.Pow(10, 11-math.Floor(math.Log10(math.Abs(v))))
 	return math.Round(v*e) / e
 }
-
-// isLetterByte reports whether c is an ASCII letter.
-func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }

@@ -260,21 +260,6 @@ func sentenceInitial(d *Doc, prev []etok, i, sent int) bool {
 	return true
 }
 
-// possessiveLen is the length of a trailing "'s" or "’s" (or a bare
-// apostrophe after s), 0 if none.
-func possessiveLen(w string) int {
-	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != 'S' {
-		return 0 // every form below ends in s: most words are ruled out here
-	}
-	switch {
-	case strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "’S"):
-		return len("’s")
-	case strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S"):
-		return 2
-	}
-	return 0
-}
-
 // allCaps reports whether w has two or more letters and no lower-case one:
 // "NATO", "U.S.", a dateline's "WASHINGTON".
 func allCaps(w string) bool {
@@ -412,26 +397,6 @@ func titleCase(buf []byte, w string) []byte {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
 		first = r == ' ' || r == '-'
-	}
-	return buf
-}
-
-// lowerKey writes w in lower case into buf, for lookups in the
-// common-word list without allocating. ASCII letters, nearly all there
-// are, are folded without the unicode tables.
-func lowerKey(buf []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range w[i:] {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			}
-			return buf
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
 	}
 	return buf
 }

@@ -43,3 +43,9 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Quotes, f.Claims = attribute(d, f.Entities)
 	return f
 }
+
+// Names runs the statistical name tagger alone on a document that is
+// already tokenised: words, and the end (in words) of each sentence. It
+// exists to score the tagger on CoNLL-2003, whose tokens are given; articles
+// go through Extract, where rules decide titles, links and gazetteer names.
+func (x *Extractor) Names(words []string, ends []int) []Name { return x.ents.Names(words, ends) }

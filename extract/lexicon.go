@@ -227,15 +227,6 @@ var entParticleFilter = newWordFilter(entParticles)
 // isParticle reports whether w is one of entParticles.
 func isParticle(w string) bool { return mayBeIn(entParticleFilter, w) && entParticles[w] }
 
-// mayBeIn reports whether w might be a word of the lexicon f was built
-// from; false means it certainly is not. A word the filter cannot index
-// (not framed by ASCII letters) might always be, so that a lexicon key of
-// that shape is still found by the map probe after.
-func mayBeIn(f *wordFilter, w string) bool {
-	k, ok := filterKey(w)
-	return !ok || f[k]
-}
-
 // entCalendar words are capitalised but name no entity; they also end a
 // capitalised run ("Friday Mitchell" is two things).
 var entCalendar = entSet("January", "February", "March", "April", "May", "June", "July", "August",

@@ -273,14 +273,6 @@ func leadByte(w string) byte {
 // more than case: both bytes ASCII and unequal.
 func leadsDiffer(x, y byte) bool { return x < utf8.RuneSelf && y < utf8.RuneSelf && x != y }
 
-// lowerByte lower-cases an ASCII letter and leaves any other byte alone.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // linkPerson finds the entity of a person mention: the full name it is
 // part of, else a new entity of its own.
 func (t *entityTagger) linkPerson(st *entState, c *cand, text string) int {

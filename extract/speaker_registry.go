@@ -504,14 +504,3 @@ func (r *qRegEntry) setEnds() {
 		r.lead, r.tail = r.lname[0], r.lname[len(r.lname)-1]
 	}
 }
-
-// qHasWordPrefix reports whether s starts with the words of w followed by a
-// space ("kim eun-seol" starts with "kim"), without building "w ".
-func qHasWordPrefix(s, w string) bool {
-	return len(s) > len(w) && s[len(w)] == ' ' && s[:len(w)] == w
-}
-
-// qHasWordSuffix reports whether s ends with the words of w after a space.
-func qHasWordSuffix(s, w string) bool {
-	return len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
-}

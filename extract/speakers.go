@@ -162,15 +162,6 @@ func (a *qAnalyzer) prepare(d *Doc, ents []whosaid.Entity) {
 	a.buildRegistry()
 }
 
-// resize returns s with length n, on its own array when that is big
-// enough; the elements are left as they were.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
-}
-
 // foldASCII lower-cases the ASCII letters of b in place and returns it;
 // other bytes are left as they are, so offsets into b hold for the result.
 func foldASCII(b []byte) []byte {

@@ -57,8 +57,8 @@ type Name struct {
 // already tokenised: words, and the end (in words) of each sentence. It
 // exists to score the tagger on CoNLL-2003, whose tokens are given; articles
 // go through Extract, where rules decide titles, links and gazetteer names.
-func (x *Extractor) Names(words []string, ends []int) []Name {
-	nt := x.ents.names
+func (t *entityTagger) Names(words []string, ends []int) []Name {
+	nt := t.names
 	s := nt.pool.Get().(*nerDoc)
 	defer nt.pool.Put(s)
 	s.nd.Reset()
