@@ -224,50 +224,9 @@ func (a *analyzer) cue(s, t0, t1, k, fl, first int) {
 	coord := p >= t0 && (a.low[p] == "and" || a.low[p] == "but")
 	switch {
 	case p > t0 && (a.low[p] == "who" || a.low[p] == "which") && !a.inQ[p]:
-		// "…, a junior from Las Vegas, who said she…": the antecedent speaks.
-		at.sp = a.relativeSubject(t0, p)
-		a.preposedContent(&at, k, t1)
-		if a.low[p-1] == "," {
-			// "…, who said he votes Democratic, spoke": the clause closes at
-			// the next comma outside quotation marks.
-			for x := a.tokAt(at.content.Start); x < t1 && a.d.Tokens[x].Start < at.content.End; x++ {
-				if a.low[x] == "," && !a.inQ[x] {
-					at.content.End = a.trimEnd(at.content.Start, a.d.Tokens[x].Start)
-					break
-				}
-			}
-		}
+		a.relativeCue(&at, t0, t1, k, p)
 	case gerund || coord:
-		// ", adding that…", "…and said…": the subject is the clause's.
-		at.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
-		for i := len(a.atts) - 1; i >= first; i-- {
-			if a.atts[i].sp.Kind != whosaid.KindUnknown {
-				at.sp = a.atts[i].sp
-				break
-			}
-		}
-		if at.sp.Kind == whosaid.KindUnknown {
-			at.sp = a.clauseSubject(t0, p)
-		}
-		// The earlier content ends at the comma, or after the closing mark
-		// of a quote that holds the comma ("a “ridiculous proposition,”
-		// adding that…").
-		cut := d.Tokens[p].Start
-		if a.low[p] != "," {
-			cut = d.Tokens[p].End
-		}
-		for i := first; i < len(a.atts); i++ {
-			if a.atts[i].content.End > cut && a.atts[i].content.Start < cut {
-				a.atts[i].content.End = a.trimEnd(a.atts[i].content.Start, cut)
-			}
-		}
-		a.preposedContent(&at, k, t1)
-		// A participle of saying carries its own content (", saying he
-		// was…"); one of stance or naming only does with "that"
-		// (", calling the savings “unavoidable”" leaves the quote alone).
-		if gerund && !at.that && fl&(cueWeak|cueObject) != 0 {
-			at.flags &^= cueClaim
-		}
+		a.continuedCue(&at, t0, t1, k, p, first, fl, gerund)
 	case p > t0 && a.low[p] == "," && a.nameSegmentBefore(t0, p) >= 0:
 		// "The operators’ association, Deltalinqs, said…": the name just
 		// before the comma is the subject.
@@ -344,6 +303,62 @@ func (a *analyzer) cue(s, t0, t1, k, fl, first int) {
 	}
 	at.claim = a.isClaim(&at)
 	a.atts = append(a.atts, at)
+}
+
+// relativeCue reads a cue opened by "who" or "which" at token p: the
+// antecedent speaks, and after a comma the clause closes at the next comma
+// outside quotation marks.
+func (a *analyzer) relativeCue(at *attrib, t0, t1, k, p int) {
+	// "…, a junior from Las Vegas, who said she…": the antecedent speaks.
+	at.sp = a.relativeSubject(t0, p)
+	a.preposedContent(at, k, t1)
+	if a.low[p-1] == "," {
+		// "…, who said he votes Democratic, spoke": the clause closes at
+		// the next comma outside quotation marks.
+		for x := a.tokAt(at.content.Start); x < t1 && a.d.Tokens[x].Start < at.content.End; x++ {
+			if a.low[x] == "," && !a.inQ[x] {
+				at.content.End = a.trimEnd(at.content.Start, a.d.Tokens[x].Start)
+				break
+			}
+		}
+	}
+}
+
+// continuedCue reads a cue that continues an earlier clause (", adding
+// that…", "…and said…"): the subject is the clause's, and the earlier
+// content ends where this one begins.
+func (a *analyzer) continuedCue(at *attrib, t0, t1, k, p, first, fl int, gerund bool) {
+	d := a.d
+	// ", adding that…", "…and said…": the subject is the clause's.
+	at.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
+	for i := len(a.atts) - 1; i >= first; i-- {
+		if a.atts[i].sp.Kind != whosaid.KindUnknown {
+			at.sp = a.atts[i].sp
+			break
+		}
+	}
+	if at.sp.Kind == whosaid.KindUnknown {
+		at.sp = a.clauseSubject(t0, p)
+	}
+	// The earlier content ends at the comma, or after the closing mark
+	// of a quote that holds the comma ("a “ridiculous proposition,”
+	// adding that…").
+	cut := d.Tokens[p].Start
+	if a.low[p] != "," {
+		cut = d.Tokens[p].End
+	}
+	for i := first; i < len(a.atts); i++ {
+		if a.atts[i].content.End > cut && a.atts[i].content.Start < cut {
+			a.atts[i].content.End = a.trimEnd(a.atts[i].content.Start, cut)
+		}
+	}
+	a.preposedContent(at, k, t1)
+	// A participle of saying carries its own content (", saying he
+	// was…"); one of stance or naming only does with "that"
+	// (", calling the savings “unavoidable”" leaves the quote alone).
+	if gerund && !at.that && fl&(cueWeak|cueObject) != 0 {
+		at.flags &^= cueClaim
+	}
 }
 
 // according records "according to X": the source is X with "data compiled

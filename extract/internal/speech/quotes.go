@@ -70,10 +70,10 @@ type openMark struct {
 // tokenizer kept inside a word, which has letters on both sides and would
 // be passed over below anyway.
 func scanQuotes(out []quoteSpan, src string, paras []text.Span, toks []text.Token) []quoteSpan {
-	var stack []openMark
+	q := quoteScan{src: src, out: out}
 	ti := 0
 	for pi, p := range paras {
-		stack = stack[:0]
+		q.stack, q.para = q.stack[:0], pi
 		for ti < len(toks) && toks[ti].Start < p.Start {
 			ti++
 		}
@@ -88,109 +88,18 @@ func scanQuotes(out []quoteSpan, src string, paras []text.Span, toks []text.Toke
 			if !isQuoteRune(r) {
 				continue
 			}
-			prev, _ := utf8.DecodeLastRuneInString(src[:i])
-			if i == p.Start {
-				prev = ' '
-			}
-			next := ' '
-			if i+n < p.End {
-				next, _ = utf8.DecodeRuneInString(src[i+n:])
-			}
-			canOpen := (isSpaceOrOpen(prev) || isQuoteRune(prev)) && !unicode.IsSpace(next)
-			canClose := !unicode.IsSpace(prev) && (isClosingContext(next) || isQuoteRune(next))
-			inWord := text.IsWordRune(prev) && text.IsWordRune(next)
-			top := -1
-			if len(stack) > 0 {
-				top = stack[len(stack)-1].fam
-			}
-			closeFam := func(fam int) bool {
-				for k := len(stack) - 1; k >= 0; k-- {
-					if stack[k].fam == fam {
-						if k == 0 {
-							o := stack[0]
-							out = append(out, quoteSpan{Open: o.pos, Close: i, Start: o.pos + o.n, End: i, para: pi})
-						}
-						stack = stack[:k]
-						return true
-					}
-				}
-				return false
-			}
-			push := func(fam int) { stack = append(stack, openMark{i, n, r, fam}) }
-			switch r {
-			case '“':
-				if top == famDouble && stack[len(stack)-1].r == '„' {
-					closeFam(famDouble)
-				} else if canClose && !canOpen && top == famDouble {
-					closeFam(famDouble)
-				} else {
-					push(famDouble)
-				}
-			case '„':
-				push(famDouble)
-			case '”':
-				if !closeFam(famDouble) && canOpen && !canClose {
-					push(famDouble)
-				}
-			case '"':
-				switch {
-				case top == famDouble && canClose:
-					closeFam(famDouble)
-				case canOpen:
-					push(famDouble)
-				case hasFam(stack, famDouble):
-					closeFam(famDouble)
-				}
-			case '«':
-				if top == famAngle && stack[len(stack)-1].r == '»' {
-					closeFam(famAngle)
-				} else {
-					push(famAngle)
-				}
-			case '»':
-				if !closeFam(famAngle) && canOpen {
-					push(famAngle)
-				}
-			case '‹':
-				if top == famAngle1 && stack[len(stack)-1].r == '›' {
-					closeFam(famAngle1)
-				} else {
-					push(famAngle1)
-				}
-			case '›':
-				if !closeFam(famAngle1) && canOpen {
-					push(famAngle1)
-				}
-			case '‚':
-				if canOpen {
-					push(famSingle)
-				}
-			case '‘':
-				if top == famSingle && stack[len(stack)-1].r == '‚' {
-					closeFam(famSingle)
-				} else if canOpen && !isElision(src, i+n) {
-					push(famSingle)
-				}
-			case '’', '\'':
-				if inWord || unicode.IsDigit(next) {
-					break // don’t, O’Malley, ’90s
-				}
-				if hasFam(stack, famSingle) && canClose && !pluralPossessive(src, i, n, p.End) {
-					closeFam(famSingle)
-				} else if r == '\'' && canOpen && !isElision(src, i+n) {
-					push(famSingle)
-				}
-			}
+			q.mark(r, i, n, p)
 		}
-		if len(stack) > 0 {
-			o := stack[0]
+		if len(q.stack) > 0 {
+			o := q.stack[0]
 			s, e := text.TrimSpan(src, o.pos+o.n, p.End)
 			reopen := pi+1 < len(paras) && startsWithFam(src, paras[pi+1], o.fam)
 			if s < e && (reopen || wordCount(src[s:e], 3) >= 3) {
-				out = append(out, quoteSpan{Open: o.pos, Close: p.End, Start: s, End: e, cont: reopen, para: pi})
+				q.out = append(q.out, quoteSpan{Open: o.pos, Close: p.End, Start: s, End: e, cont: reopen, para: pi})
 			}
 		}
 	}
+	out = q.out
 	// A quote that reopens the paragraph after a continued one carries on
 	// the chain; a continued quote with no such successor is only unbalanced.
 	for k := range out {
@@ -204,6 +113,119 @@ func scanQuotes(out []quoteSpan, src string, paras []text.Span, toks []text.Toke
 		}
 	}
 	return out
+}
+
+// quoteScan is the state of one scanQuotes call: the marks open in the
+// current paragraph, innermost last, and the quotes closed so far.
+type quoteScan struct {
+	src   string
+	stack []openMark
+	out   []quoteSpan
+	para  int // index of the paragraph being scanned
+}
+
+// closeFam closes the innermost open mark of family fam at the mark at i,
+// and every mark opened inside it; closing the outermost one ends a quote.
+// It reports whether a mark of fam was open.
+func (q *quoteScan) closeFam(fam, i int) bool {
+	for k := len(q.stack) - 1; k >= 0; k-- {
+		if q.stack[k].fam == fam {
+			if k == 0 {
+				o := q.stack[0]
+				q.out = append(q.out, quoteSpan{Open: o.pos, Close: i, Start: o.pos + o.n, End: i, para: q.para})
+			}
+			q.stack = q.stack[:k]
+			return true
+		}
+	}
+	return false
+}
+
+// push opens a mark of family fam: the rune r, n bytes at i.
+func (q *quoteScan) push(fam, i, n int, r rune) { q.stack = append(q.stack, openMark{i, n, r, fam}) }
+
+// mark opens or closes quotes at the quotation mark r, n bytes at i in
+// paragraph p, by its family, what is open and the runes either side.
+func (q *quoteScan) mark(r rune, i, n int, p text.Span) {
+	prev, _ := utf8.DecodeLastRuneInString(q.src[:i])
+	if i == p.Start {
+		prev = ' '
+	}
+	next := ' '
+	if i+n < p.End {
+		next, _ = utf8.DecodeRuneInString(q.src[i+n:])
+	}
+	canOpen := (isSpaceOrOpen(prev) || isQuoteRune(prev)) && !unicode.IsSpace(next)
+	canClose := !unicode.IsSpace(prev) && (isClosingContext(next) || isQuoteRune(next))
+	inWord := text.IsWordRune(prev) && text.IsWordRune(next)
+	top := -1
+	if len(q.stack) > 0 {
+		top = q.stack[len(q.stack)-1].fam
+	}
+	switch r {
+	case '“':
+		if top == famDouble && q.stack[len(q.stack)-1].r == '„' {
+			q.closeFam(famDouble, i)
+		} else if canClose && !canOpen && top == famDouble {
+			q.closeFam(famDouble, i)
+		} else {
+			q.push(famDouble, i, n, r)
+		}
+	case '„':
+		q.push(famDouble, i, n, r)
+	case '”':
+		if !q.closeFam(famDouble, i) && canOpen && !canClose {
+			q.push(famDouble, i, n, r)
+		}
+	case '"':
+		switch {
+		case top == famDouble && canClose:
+			q.closeFam(famDouble, i)
+		case canOpen:
+			q.push(famDouble, i, n, r)
+		case hasFam(q.stack, famDouble):
+			q.closeFam(famDouble, i)
+		}
+	case '«':
+		if top == famAngle && q.stack[len(q.stack)-1].r == '»' {
+			q.closeFam(famAngle, i)
+		} else {
+			q.push(famAngle, i, n, r)
+		}
+	case '»':
+		if !q.closeFam(famAngle, i) && canOpen {
+			q.push(famAngle, i, n, r)
+		}
+	case '‹':
+		if top == famAngle1 && q.stack[len(q.stack)-1].r == '›' {
+			q.closeFam(famAngle1, i)
+		} else {
+			q.push(famAngle1, i, n, r)
+		}
+	case '›':
+		if !q.closeFam(famAngle1, i) && canOpen {
+			q.push(famAngle1, i, n, r)
+		}
+	case '‚':
+		if canOpen {
+			q.push(famSingle, i, n, r)
+		}
+	case '‘':
+		if top == famSingle && q.stack[len(q.stack)-1].r == '‚' {
+			q.closeFam(famSingle, i)
+		} else if canOpen && !isElision(q.src, i+n) {
+			q.push(famSingle, i, n, r)
+		}
+	case '’', '\'':
+		if inWord || unicode.IsDigit(next) {
+			break // don’t, O’Malley, ’90s
+		}
+		if hasFam(q.stack, famSingle) && canClose && !pluralPossessive(q.src, i, n, p.End) {
+			q.closeFam(famSingle, i)
+		} else if r == '\'' && canOpen && !isElision(q.src, i+n) {
+			q.push(famSingle, i, n, r)
+		}
+	}
 }
 
 // markLead marks the bytes a quotation mark can start with, for the

@@ -311,8 +311,19 @@ func (a *analyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	if a.low[nb] == "one" && nb+2 < ne && a.low[nb+1] == "of" {
 		nb += 2
 	}
-	// Find the head: the last word before a preposition that follows a
-	// common noun, or the end.
+	head := a.npHead(nb, ne)
+	sentInitial := d.Tokens[nb].Start == a.clauseStartOff(nb)
+	hw := a.low[head]
+	capHead := a.isCap(head) && !(head == nb && sentInitial && (anonNouns[hw] || orgRoles[hw] || personRoles[hw]))
+	if capHead {
+		return a.namedSpeaker(nb, ne, head, pos, mention)
+	}
+	return a.commonSpeaker(nb, ne, head, first, pos, mention)
+}
+
+// npHead finds the head of the noun phrase in tokens [nb,ne): the last word
+// before a preposition that follows a common noun, or the end.
+func (a *analyzer) npHead(nb, ne int) int {
 	head := ne - 1
 	for j := nb + 1; j < ne; j++ {
 		w := a.low[j]
@@ -331,36 +342,44 @@ func (a *analyzer) npSpeaker(nb, ne int) whosaid.Speaker {
 	for head > nb && !a.isWordTok(head) {
 		head--
 	}
-	sentInitial := d.Tokens[nb].Start == a.clauseStartOff(nb)
-	hw := a.low[head]
-	capHead := a.isCap(head) && !(head == nb && sentInitial && (anonNouns[hw] || orgRoles[hw] || personRoles[hw]))
-	if capHead {
-		if sp, ok := a.entAtTokens(head, head+1); ok {
-			sp.Mention = mention
-			return sp
-		}
-		rs := head
-		for rs > nb && (a.isCap(rs-1) || nameParticles[a.low[rs-1]] || orgParticles[a.low[rs-1]] && a.low[rs-1] != "the" || a.d.Tok(rs-1) == "." || a.d.Tok(rs-1) == "+") {
-			rs--
-		}
-		re := a.runEnd(rs, ne)
-		if re <= head {
-			re = head + 1
-		}
-		name, _, kind, _, _, _ := a.nameFromRun(rs, re)
-		if name == "" {
-			return whosaid.Speaker{Kind: whosaid.KindUnknown}
-		}
-		if kind == whosaid.KindPerson {
-			// A lone surname with Mr./Mrs. keeps them apart.
-			if g := a.genderBefore(head); g != 0 {
-				if r, ok := a.lookupGender(a.d.Tok(head), pos, g); ok {
-					name = r
-				}
+	return head
+}
+
+// namedSpeaker is npSpeaker's answer for a capitalised head: the entity
+// there, else the name of the capitalised run around it.
+func (a *analyzer) namedSpeaker(nb, ne, head, pos int, mention *whosaid.Mention) whosaid.Speaker {
+	if sp, ok := a.entAtTokens(head, head+1); ok {
+		sp.Mention = mention
+		return sp
+	}
+	rs := head
+	for rs > nb && (a.isCap(rs-1) || nameParticles[a.low[rs-1]] || orgParticles[a.low[rs-1]] && a.low[rs-1] != "the" || a.d.Tok(rs-1) == "." || a.d.Tok(rs-1) == "+") {
+		rs--
+	}
+	re := a.runEnd(rs, ne)
+	if re <= head {
+		re = head + 1
+	}
+	name, _, kind, _, _, _ := a.nameFromRun(rs, re)
+	if name == "" {
+		return whosaid.Speaker{Kind: whosaid.KindUnknown}
+	}
+	if kind == whosaid.KindPerson {
+		// A lone surname with Mr./Mrs. keeps them apart.
+		if g := a.genderBefore(head); g != 0 {
+			if r, ok := a.lookupGender(a.d.Tok(head), pos, g); ok {
+				name = r
 			}
 		}
-		return whosaid.Speaker{Name: name, Kind: kind, Mention: mention}
 	}
+	return whosaid.Speaker{Name: name, Kind: kind, Mention: mention}
+}
+
+// commonSpeaker is npSpeaker's answer for a lower-case head: an age, a role
+// noun resolved backwards, a document, or an anonymous source; first is the
+// phrase's first token before "one of" was skipped.
+func (a *analyzer) commonSpeaker(nb, ne, head, first, pos int, mention *whosaid.Mention) whosaid.Speaker {
+	hw := a.low[head]
 	// Lower-case head: age, role noun, anonymous source.
 	if strings.HasSuffix(hw, "-year-old") {
 		sp := a.resolveAge(hw, pos)
