@@ -31,7 +31,7 @@ func (s *dateScan) matchHoliday(from, j int, dir int8, mod bool) (int, bool) {
 	}
 	end := j + 1
 	eve := false
-	switch lowerWord(s.tok(end)) {
+	switch strings.ToLower(s.tok(end)) {
 	case "day":
 		end++
 	case "eve":
@@ -121,7 +121,7 @@ func (s *dateScan) spelledYear(i int) (int, bool) {
 	if s.kind(i) != wSpelled {
 		return 0, false
 	}
-	t := lowerWord(s.tok(i + 1))
+	t := strings.ToLower(s.tok(i + 1))
 	tens, unit := t, ""
 	if h := strings.IndexByte(t, '-'); h > 0 {
 		tens, unit = t[:h], t[h+1:]

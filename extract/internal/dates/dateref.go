@@ -239,7 +239,7 @@ func (s *dateScan) wholeYear(i, k int) bool {
 	if b == nil || string(b) != "for" && string(b) != "of" {
 		return false
 	}
-	switch lowerWord(s.tok(k + 1)) {
+	switch strings.ToLower(s.tok(k + 1)) {
 	case "ended", "ending", "before", "earlier", "ago", "to", "through", "-", "'s", "’s":
 		return false
 	}

@@ -119,7 +119,7 @@ func (s *dateScan) wordCue(k int) (int8, bool) {
 // isBeForm reports whether t is "is", "are", "was" or "were", which before
 // "to" make a schedule ("is to be held", "was to resume").
 func isBeForm(t string) bool {
-	switch lowerWord(t) {
+	switch strings.ToLower(t) {
 	case "is", "are", "was", "were":
 		return true
 	}
@@ -129,23 +129,11 @@ func isBeForm(t string) bool {
 // determinerAt reports whether token k is an article or possessive, after
 // which an "-ed" word is an adjective, not a verb.
 func (s *dateScan) determinerAt(k int) bool {
-	switch lowerWord(s.tok(k)) {
+	switch strings.ToLower(s.tok(k)) {
 	case "a", "an", "the", "its", "his", "her", "their", "our":
 		return true
 	}
 	return false
-}
-
-// lowerWord returns t in lower case for comparing with short lexicon words;
-// a word in lower case already, the common case, is returned as it is, so
-// the tense and date checks do not allocate.
-func lowerWord(t string) string {
-	for i := 0; i < len(t); i++ {
-		if 'A' <= t[i] && t[i] <= 'Z' {
-			return strings.ToLower(t)
-		}
-	}
-	return t
 }
 
 // planNoun reports whether token k is "plan" or "plans" as a noun, not

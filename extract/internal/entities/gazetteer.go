@@ -146,7 +146,7 @@ func loadGazetteer() (*gazetteer, error) {
 // isLowerFirst reports whether w is the first token of a phrase that
 // starts in lower case.
 func (g *gazetteer) isLowerFirst(w string) bool {
-	return text.MayBeIn(g.lowerFilter, w) && g.lowerFirst[w]
+	return g.lowerFilter.MayHold(w) && g.lowerFirst[w]
 }
 
 // gzSortEntries orders by length, longest first, keeping kinds in insertion

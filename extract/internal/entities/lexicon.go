@@ -229,7 +229,7 @@ var particles = wordSet("de", "la", "del", "della", "van", "der", "von", "den", 
 var particleFilter = text.NewWordFilter(particles)
 
 // isParticle reports whether w is one of particles.
-func isParticle(w string) bool { return text.MayBeIn(particleFilter, w) && particles[w] }
+func isParticle(w string) bool { return particleFilter.MayHold(w) && particles[w] }
 
 // calendar words are capitalised but name no entity; they also end a
 // capitalised run ("Friday Mitchell" is two things).

@@ -101,7 +101,7 @@ func (nt *nameTagger) spans(d *text.Doc, s *nerDoc, out []nameSpan) []nameSpan {
 			tk := d.Tokens[ti]
 			w := d.Text[tk.Start:tk.End]
 			ti++
-			if p := possessive(w); p > 0 && p < len(w) {
+			if p := text.PossessiveLen(w); p > 0 && p < len(w) {
 				add(w[:len(w)-p], tk.Start, tk.End-p)
 				add("'s", tk.End-p, tk.End)
 				continue
@@ -124,13 +124,4 @@ func (nt *nameTagger) spans(d *text.Doc, s *nerDoc, out []nameSpan) []nameSpan {
 		out = append(out, nameSpan{Start: s.start[sp.Start], End: s.end[sp.End-1], Type: ner.Types[sp.Type]})
 	}
 	return out
-}
-
-// possessive is text.PossessiveLen, asked only of words ending in "s": most
-// words do not, and the tagger asks it of every word.
-func possessive(w string) int {
-	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != 'S' {
-		return 0
-	}
-	return text.PossessiveLen(w)
 }

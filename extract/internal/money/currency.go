@@ -235,7 +235,7 @@ var currencyFilter = text.NewWordFilter(currencyNames)
 // currencyFilter: currencyAfter asks it of up to three words after every
 // number.
 func lookupCurrencyName(w []byte) (currencyName, bool) {
-	if !text.MayBeIn(currencyFilter, string(w)) {
+	if !currencyFilter.MayHold(string(w)) {
 		return currencyName{}, false
 	}
 	u, ok := currencyNames[string(w)]

@@ -108,7 +108,7 @@ func (a *analyzer) prepare(d *text.Doc, ents []whosaid.Entity) {
 	// One lower-cased copy of the text serves every token as a substring:
 	// ASCII letters are folded, and the rare token holding other bytes is
 	// lowered on its own (its length may change).
-	a.ltBuf = foldASCII(append(a.ltBuf[:0], d.Text...))
+	a.ltBuf = text.AppendFold(a.ltBuf[:0], d.Text)
 	a.lt = string(a.ltBuf)
 	for i, t := range d.Tokens {
 		r, _ := text.RuneAt(d.Text, t.Start)
@@ -162,17 +162,6 @@ func (a *analyzer) prepare(d *text.Doc, ents []whosaid.Entity) {
 	}
 	a.bodyStart = datelineEnd(d.Text)
 	a.buildRegistry()
-}
-
-// foldASCII lower-cases the ASCII letters of b in place and returns it;
-// other bytes are left as they are, so offsets into b hold for the result.
-func foldASCII(b []byte) []byte {
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return b
 }
 
 // nameFromRun turns the capitalised run [k,e) into a name: possessives

@@ -1,25 +1,35 @@
 package text
 
-// WordFilter is a bitmap over (first letter, last letter, length) of the
-// words of a lexicon.
-type WordFilter [26 * 26 * 10]bool
+// WordFilter answers "might this word be in the lexicon?" from a bitmap
+// over (first letter, last letter, length) of the lexicon's words, so that
+// most words of an article skip the map lookup.
+type WordFilter struct {
+	bits [26 * 26 * 10]bool
+	odd  bool // the lexicon has a word the bitmap cannot index ("d'", "hryvnias.")
+}
 
 // NewWordFilter builds the filter of a lexicon of lower-case ASCII words.
 func NewWordFilter[V any](lex map[string]V) *WordFilter {
 	f := new(WordFilter)
 	for w := range lex {
 		if k, ok := filterKey(w); ok {
-			f[k] = true
+			f.bits[k] = true
+		} else {
+			f.odd = true
 		}
 	}
 	return f
 }
 
-// mayHold reports whether w, in any case, might be a lexicon word; false
-// means it certainly is not.
+// MayHold reports whether w, in any case, might be a word of the lexicon;
+// false means it certainly is not. A word the bitmap cannot index (not
+// framed by ASCII letters) might be one only if the lexicon has such words.
 func (f *WordFilter) MayHold(w string) bool {
 	k, ok := filterKey(w)
-	return ok && f[k]
+	if !ok {
+		return f.odd
+	}
+	return f.bits[k]
 }
 
 // filterKey indexes w in a WordFilter; words of 9 bytes or more share the
@@ -34,13 +44,4 @@ func filterKey(w string) (int, bool) {
 		return 0, false
 	}
 	return (int(a-'a')*26+int(z-'a'))*10 + min(len(w), 9), true
-}
-
-// MayBeIn reports whether w might be a word of the lexicon f was built
-// from; false means it certainly is not. A word the filter cannot index
-// (not framed by ASCII letters) might always be, so that a lexicon key of
-// that shape is still found by the map probe after.
-func MayBeIn(f *WordFilter, w string) bool {
-	k, ok := filterKey(w)
-	return !ok || f[k]
 }

@@ -11,35 +11,6 @@ import (
 // strings; folding into a stack buffer and indexing with string(buf) lets the
 // compiler skip the allocation, which matters at millions of articles.
 
-// Fold lower-cases the ASCII letters of s into buf and returns the
-// folded bytes, or nil when s does not fit (no lexicon word is that long).
-func Fold(buf []byte, s string) []byte {
-	if len(s) > len(buf) {
-		return nil
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return buf[:len(s)]
-}
-
-// TrimPossessive drops a trailing "'s" or "’s" so that "year’s" and
-// "Today's" match their lexicon entries; the second result is the number of
-// bytes dropped, so callers can end a span before the apostrophe.
-func TrimPossessive(s string) (string, int) {
-	if strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "'S") {
-		return s[:len(s)-2], 2
-	}
-	if strings.HasSuffix(s, "’s") {
-		return s[:len(s)-4], 4
-	}
-	return s, 0
-}
-
 // IsDigit reports whether c is an ASCII digit.
 func IsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
