@@ -219,10 +219,9 @@ var leadWords = wordSet(
 	"Dear", "Thanks", "Sources", "Officials", "Police", "Analysts", "Experts", "Critics", "Residents",
 )
 
-// connectors join capitalised words inside one name: "Claudia de la Fuente",
-// "Inês van der Berg", "Bank of England".
-var particles = wordSet("de", "la", "del", "della", "van", "der", "von", "den", "du", "da", "dos", "das",
-	"al", "el", "bin", "ben", "di", "le", "y", "ter", "ten", "zu", "d'", "bint", "ibn", "af")
+// particles join capitalised words inside one name (text.NameParticles):
+// "Claudia de la Fuente", "Inês van der Berg".
+var particles = text.NameParticles
 
 // particleFilter rules out most words before particles is probed:
 // the chunker asks it of every lower-case word of the text.

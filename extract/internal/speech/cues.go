@@ -1,6 +1,10 @@
 package speech
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid/extract/internal/text"
+)
 
 // Cue flags say what a reporting verb can introduce. A verb like "asked" or
 // "chanted" carries quotes but rarely an indirect-speech clause, so it makes
@@ -402,12 +406,8 @@ var determiners = map[string]bool{
 }
 
 // nameParticles may sit inside a person's or organization's name in lower
-// case: "Claudia de la Fuente", "Inês van der Berg", "Bank of Japan".
-var nameParticles = map[string]bool{
-	"de": true, "la": true, "van": true, "der": true, "von": true, "al": true, "bin": true,
-	"da": true, "du": true, "del": true, "le": true, "ben": true, "dos": true, "das": true,
-	"di": true, "den": true, "ter": true, "el": true, "y": true, "ibn": true, "abu": true,
-}
+// case: "Claudia de la Fuente", "Inês van der Berg".
+var nameParticles = text.NameParticles
 
 // orgParticles may sit inside an organization's name: "Ministry of Defence",
 // "Global Fund to Fight AIDS, Tuberculosis and Malaria".
