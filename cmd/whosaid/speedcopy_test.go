@@ -14,11 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// extractSource is the extract package's source, read for its lexicon.
+// extractSource is the extract package's source, read for its lexicon
+// with that of its stage packages (extractStages under internal/).
 const extractSource = "../../extract"
 
+var extractStages = []string{"text", "entities", "dates", "money", "speech"}
+
 // extractWords returns every lower-case word written in a string literal of
-// the extract package's non-test source: its cue verbs, titles, number,
+// the non-test source of package extract and its stages: its cue verbs, titles, number,
 // date and currency words. A corpus copy leaves these alone (see
 // speedCopy), so the copy gives the extractor the same work as the
 // original.
@@ -26,6 +29,11 @@ func extractWords(tb testing.TB) map[string]bool {
 	tb.Helper()
 	paths, err := filepath.Glob(filepath.Join(extractSource, "*.go"))
 	require.NoError(tb, err)
+	for _, stage := range extractStages {
+		more, err := filepath.Glob(filepath.Join(extractSource, "internal", stage, "*.go"))
+		require.NoError(tb, err)
+		paths = append(paths, more...)
+	}
 	require.NotEmpty(tb, paths)
 	words := map[string]bool{}
 	fset := token.NewFileSet()
