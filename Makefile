@@ -53,7 +53,7 @@ eval: build
 # tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames); the
 # result is deterministic for the same data.
 model:
-	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out data -model
+	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm
