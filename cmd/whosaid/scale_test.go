@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -17,12 +15,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/internal/testcorpus"
 )
 
 // TestScale is `make scale`: what the next article costs when the archive
 // is large. It builds one database block by block, each block a folder of
-// new, distinct articles (scaleBlock: the speed corpus's paragraphs dealt
-// out afresh), ingested by the built binary (`whosaid ingest --db DB
+// new, distinct articles (testcorpus.ScaleBlock: the speed corpus's
+// paragraphs dealt out afresh), ingested by the built binary (`whosaid ingest --db DB
 // block.jsonl`) as a user feeding one database every day would, and prints
 // per block: articles/s, ms/article, the database's bytes per article and
 // per text byte, the WAL's largest size during the block and the ingest's
@@ -56,9 +56,9 @@ func TestScale(t *testing.T) {
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Remove(db + suffix)
 	}
-	articles := speedCorpus(t)
+	articles := testcorpus.Speed(t)
 	size := envInt(t, "WHOSAID_SCALE_SIZE", len(articles))
-	paras := scaleParagraphs(articles)
+	paras := testcorpus.Paragraphs(articles)
 	profile := os.Getenv("WHOSAID_SCALE_PROFILE")
 
 	fmt.Printf("scale: %d blocks of %d articles (the speed corpus's %d paragraphs dealt out afresh per block) into %s\n",
@@ -69,7 +69,7 @@ func TestScale(t *testing.T) {
 	var first float64
 	for b := range blocks {
 		file := filepath.Join(tmp, "block.jsonl")
-		n, bytes := writeScaleBlock(t, file, paras, articles, b, size)
+		n, bytes := testcorpus.WriteScaleBlock(t, file, paras, articles, b, size)
 		args := []string{"ingest", "--quiet", "--db", db}
 		if profile != "" {
 			args = append(args, "--cpuprofile", filepath.Join(profile, fmt.Sprintf("block%03d.prof", b)))
@@ -102,101 +102,6 @@ func envInt(tb testing.TB, name string, def int) int {
 	require.NoError(tb, err, name)
 	require.Positive(tb, n, name)
 	return n
-}
-
-// scaleParagraphs are the non-empty paragraphs of the articles, in order.
-func scaleParagraphs(articles []speedArticle) []string {
-	var out []string
-	for _, a := range articles {
-		for _, p := range strings.Split(a.text, "\n") {
-			if strings.TrimSpace(p) != "" {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
-// scaleBlock returns block b of size articles: the paragraphs shuffled by a
-// permutation of b's own (dealt again when used up), dealt out in runs of
-// the paragraph counts of the speed corpus's articles. Every paragraph is
-// real news text and each appears in one article per block, so articles
-// share paragraphs with stored ones as wire copies do, while no two are
-// near-duplicates. Each article has a URL of its own and a date, a day
-// later every 100 articles, as a daily feed would.
-func scaleBlock(paras []string, articles []speedArticle, b, size int) []scaleArticle {
-	counts := make([]int, len(articles))
-	for i := range articles {
-		counts[i] = max(1, len(scaleParagraphs(articles[i:i+1])))
-	}
-	perm := make([]int, len(paras))
-	deal, next := 0, len(perm)
-	rng := uint64(b)*0x9E3779B97F4A7C15 + 1
-	out := make([]scaleArticle, 0, size)
-	day := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)
-	var sb strings.Builder
-	for i := range size {
-		sb.Reset()
-		for k := range counts[i%len(counts)] {
-			if next == len(perm) {
-				for j := range perm {
-					perm[j] = j
-				}
-				for j := len(perm) - 1; j > 0; j-- {
-					rng = mix64(rng)
-					x := int(rng % uint64(j+1))
-					perm[j], perm[x] = perm[x], perm[j]
-				}
-				next, deal = 0, deal+1
-			}
-			if k > 0 {
-				sb.WriteByte('\n')
-			}
-			sb.WriteString(paras[perm[next]])
-			next++
-		}
-		seq := b*size + i
-		out = append(out, scaleArticle{
-			URL:       fmt.Sprintf("https://news.example/%d/story-%d-%d", b, i, deal),
-			Published: day.AddDate(0, 0, seq/100).Format(time.DateOnly),
-			Text:      sb.String(),
-		})
-	}
-	return out
-}
-
-// mix64 is the splitmix64 finaliser, for the blocks' permutations.
-func mix64(x uint64) uint64 {
-	x += 0x9E3779B97F4A7C15
-	x = (x ^ x>>30) * 0xBF58476D1CE4E5B9
-	x = (x ^ x>>27) * 0x94D049BB133111EB
-	return x ^ x>>31
-}
-
-// scaleArticle is one line of a block's JSON Lines file.
-type scaleArticle struct {
-	URL       string `json:"url"`
-	Published string `json:"published"`
-	Text      string `json:"text"`
-}
-
-// writeScaleBlock writes block b as JSON Lines into file and returns its
-// article count and text bytes.
-func writeScaleBlock(tb testing.TB, file string, paras []string, articles []speedArticle, b, size int) (int, int64) {
-	tb.Helper()
-	f, err := os.Create(file)
-	require.NoError(tb, err)
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	var n int64
-	as := scaleBlock(paras, articles, b, size)
-	for _, a := range as {
-		require.NoError(tb, enc.Encode(a))
-		n += int64(len(a.Text))
-	}
-	require.NoError(tb, w.Flush())
-	require.NoError(tb, f.Close())
-	return len(as), n
 }
 
 // scaleRun is one block's ingest.
@@ -280,8 +185,8 @@ func TestScaleWriteBlocks(t *testing.T) {
 	if dir == "" {
 		t.Skip("set WHOSAID_SCALE_WRITE to a folder to write the scale blocks into")
 	}
-	articles := speedCorpus(t)
-	paras := scaleParagraphs(articles)
+	articles := testcorpus.Speed(t)
+	paras := testcorpus.Paragraphs(articles)
 	from := 0
 	if os.Getenv("WHOSAID_SCALE_FROM") != "" {
 		from = envInt(t, "WHOSAID_SCALE_FROM", 0)
@@ -289,6 +194,6 @@ func TestScaleWriteBlocks(t *testing.T) {
 	size := envInt(t, "WHOSAID_SCALE_SIZE", len(articles))
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	for b := from; b < from+envInt(t, "WHOSAID_SCALE_BLOCKS", 10); b++ {
-		writeScaleBlock(t, filepath.Join(dir, fmt.Sprintf("block%03d.jsonl", b)), paras, articles, b, size)
+		testcorpus.WriteScaleBlock(t, filepath.Join(dir, fmt.Sprintf("block%03d.jsonl", b)), paras, articles, b, size)
 	}
 }
