@@ -63,8 +63,8 @@ func TestScale(t *testing.T) {
 
 	fmt.Printf("scale: %d blocks of %d articles (the speed corpus's %d paragraphs dealt out afresh per block) into %s\n",
 		blocks, size, len(paras), db)
-	fmt.Printf("%5s %8s %9s %10s %10s %8s %10s %8s %8s %8s\n",
-		"block", "articles", "art/s", "ms/art", "text MB", "DB MB", "DB B/art", "DB/text", "WAL MB", "RSS MB")
+	fmt.Printf("%5s %8s %7s %7s %7s %8s %7s %9s %7s %7s %7s\n",
+		"block", "articles", "art/s", "ms/art", "CPU ms", "text MB", "DB MB", "DB B/art", "DB/text", "WAL MB", "RSS MB")
 	var total, text int64
 	var first float64
 	for b := range blocks {
@@ -83,8 +83,8 @@ func TestScale(t *testing.T) {
 		if b == 0 {
 			first = rate
 		}
-		fmt.Printf("%5d %8d %9.0f %10.3f %10.1f %8.1f %10.0f %8.2f %8.1f %8.0f   (%.2f× block 0)\n",
-			b, total, rate, ms(r.wall)/float64(n), float64(text)/1e6, float64(st.Size())/1e6,
+		fmt.Printf("%5d %8d %7.0f %7.3f %7.3f %8.1f %7.1f %9.0f %7.2f %7.1f %7.0f   (%.2f× block 0)\n",
+			b, total, rate, ms(r.wall)/float64(n), ms(r.cpu)/float64(n), float64(text)/1e6, float64(st.Size())/1e6,
 			float64(st.Size())/float64(total), float64(st.Size())/float64(text),
 			float64(r.wal)/1e6, float64(r.maxRSS)/(1<<20), rate/first)
 	}
@@ -107,8 +107,9 @@ func envInt(tb testing.TB, name string, def int) int {
 // scaleRun is one block's ingest.
 type scaleRun struct {
 	wall   time.Duration
-	maxRSS int64 // bytes
-	wal    int64 // the largest the WAL grew, bytes
+	cpu    time.Duration // user + system
+	maxRSS int64         // bytes
+	wal    int64         // the largest the WAL grew, bytes
 }
 
 // runScaleIngest runs the binary with args and watches the size of db's
@@ -146,6 +147,7 @@ func runScaleIngest(t *testing.T, bin, db string, args ...string) scaleRun {
 		err = nil // some input skipped
 	}
 	require.NoError(t, err, "whosaid ingest: %s", stderr.String())
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	r.maxRSS = cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss * 1024
 	return r
 }
