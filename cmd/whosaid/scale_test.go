@@ -190,8 +190,10 @@ func TestScaleWriteBlocks(t *testing.T) {
 	articles := testcorpus.Speed(t)
 	paras := testcorpus.Paragraphs(articles)
 	from := 0
-	if os.Getenv("WHOSAID_SCALE_FROM") != "" {
-		from = envInt(t, "WHOSAID_SCALE_FROM", 0)
+	if s := os.Getenv("WHOSAID_SCALE_FROM"); s != "" {
+		var err error
+		from, err = strconv.Atoi(s)
+		require.NoError(t, err, "WHOSAID_SCALE_FROM")
 	}
 	size := envInt(t, "WHOSAID_SCALE_SIZE", len(articles))
 	require.NoError(t, os.MkdirAll(dir, 0o755))
