@@ -39,11 +39,14 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	a := &f.Article
 	var place, agency, date sql.NullString
 	var end sql.NullInt64
+	var r rowRanges
 	err := tx.QueryRowContext(ctx, `SELECT id, coalesce(url, ''), coalesce(title, ''), coalesce(byline, ''),
 		coalesce(published, ''), coalesce(outlet, ''), coalesce(section, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
-		text, coalesce(source, '') FROM articles WHERE id = ?`, id).Scan(
+		text, coalesce(source, ''), entities_first, entities_last, dates_first, dates_last,
+		quotes_first, quotes_last, claims_first, claims_last FROM articles WHERE id = ?`, id).Scan(
 		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &a.Section, &place, &agency, &date, &end,
-		&a.Text, &a.Source)
+		&a.Text, &a.Source, &r.entities[0], &r.entities[1], &r.dates[0], &r.dates[1],
+		&r.quotes[0], &r.quotes[1], &r.claims[0], &r.claims[1])
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound
 	}
@@ -53,14 +56,36 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	if end.Valid {
 		a.Dateline = &whosaid.Dateline{Place: place.String, Agency: agency.String, Date: date.String, End: int(end.Int64)}
 	}
-	for _, step := range []func(context.Context, *sql.Tx, *whosaid.Findings) error{
+	for _, step := range []func(context.Context, *sql.Tx, *whosaid.Findings, rowRanges) error{
 		readEntities, readDates, readAmounts, readQuotes, readClaims,
 	} {
-		if err := step(ctx, tx, &f); err != nil {
+		if err := step(ctx, tx, &f, r); err != nil {
 			return f, err
 		}
 	}
 	return f, nil
+}
+
+// rowRanges are the first and last ids of an article's rows in each table
+// (migration 0013), NULL when it has none there.
+type rowRanges struct {
+	entities, dates, quotes, claims [2]sql.NullInt64
+}
+
+// lo and hi give a range as the bounds of BETWEEN; an empty range
+// selects no id.
+func lo(r [2]sql.NullInt64) int64 {
+	if !r[0].Valid || !r[1].Valid {
+		return 1
+	}
+	return r[0].Int64
+}
+
+func hi(r [2]sql.NullInt64) int64 {
+	if !r[0].Valid || !r[1].Valid {
+		return 0
+	}
+	return r[1].Int64
 }
 
 // each runs query and calls scan for every row.
@@ -81,14 +106,14 @@ func each(ctx context.Context, tx *sql.Tx, what, query string, scan func(*sql.Ro
 	return nil
 }
 
-func readEntities(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+func readEntities(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges) error {
 	// One pass over entities left-joined with their mentions, both in
 	// insertion order; a new entity id starts a new entity.
 	lastID := int64(-1)
 	return each(ctx, tx, "entities", `SELECT e.id, e.type, e.name, coalesce(e.code, ''), e.titles,
 		m.start, m."end", m.text
 		FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
-		WHERE e.article_id = ? ORDER BY e.id, m.id`, func(rows *sql.Rows) error {
+		WHERE e.id BETWEEN ? AND ? ORDER BY e.id, m.id`, func(rows *sql.Rows) error {
 		var (
 			eid          int64
 			e            whosaid.Entity
@@ -115,11 +140,11 @@ func readEntities(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 			cur.Mentions = append(cur.Mentions, whosaid.Mention{Text: mText.String, Start: int(mStart.Int64), End: int(mEnd.Int64)})
 		}
 		return nil
-	}, f.Article.ID)
+	}, lo(r.entities), hi(r.entities))
 }
 
-func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
-	return each(ctx, tx, "dates", `SELECT text, start, "end", value FROM dates WHERE article_id = ? ORDER BY id`,
+func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges) error {
+	return each(ctx, tx, "dates", `SELECT text, start, "end", value FROM dates WHERE id BETWEEN ? AND ? ORDER BY id`,
 		func(rows *sql.Rows) error {
 			var d whosaid.Date
 			if err := rows.Scan(&d.Text, &d.Start, &d.End, &d.Value); err != nil {
@@ -127,10 +152,10 @@ func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 			}
 			f.Dates = append(f.Dates, d)
 			return nil
-		}, f.Article.ID)
+		}, lo(r.dates), hi(r.dates))
 }
 
-func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, _ rowRanges) error {
 	return each(ctx, tx, "amounts", `SELECT text, start, "end", kind, value, unit, coalesce("of", ''), target,
 		coalesce(deadline, ''), coalesce(holder, '') FROM amounts WHERE article_id = ? ORDER BY id`,
 		func(rows *sql.Rows) error {
@@ -173,9 +198,9 @@ func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start,
 	return nil
 }
 
-func readQuotes(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+func readQuotes(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges) error {
 	return each(ctx, tx, "quotes", `SELECT x.kind, `+speechColumns+`
-		FROM quotes x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = ? ORDER BY x.id`,
+		FROM quotes x JOIN speakers s ON s.id = x.speaker_id WHERE x.id BETWEEN ? AND ? ORDER BY x.id`,
 		func(rows *sql.Rows) error {
 			var q whosaid.Quote
 			if err := scanSpeech(rows, f.Article.Text, []any{&q.Kind}, &q.Text, &q.Start, &q.End, &q.Cue, &q.Speaker, &q.Sentence); err != nil {
@@ -183,12 +208,12 @@ func readQuotes(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 			}
 			f.Quotes = append(f.Quotes, q)
 			return nil
-		}, f.Article.ID)
+		}, lo(r.quotes), hi(r.quotes))
 }
 
-func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
+func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges) error {
 	return each(ctx, tx, "claims", `SELECT `+speechColumns+`
-		FROM claims x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = ? ORDER BY x.id`,
+		FROM claims x JOIN speakers s ON s.id = x.speaker_id WHERE x.id BETWEEN ? AND ? ORDER BY x.id`,
 		func(rows *sql.Rows) error {
 			var c whosaid.Claim
 			if err := scanSpeech(rows, f.Article.Text, nil, &c.Text, &c.Start, &c.End, &c.Cue, &c.Speaker, &c.Sentence); err != nil {
@@ -196,5 +221,5 @@ func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings) error {
 			}
 			f.Claims = append(f.Claims, c)
 			return nil
-		}, f.Article.ID)
+		}, lo(r.claims), hi(r.claims))
 }

@@ -87,8 +87,9 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		}
 	}
 	if f.article != "" {
-		conds = append(conds, "x.article_id = ?")
-		args = append(args, f.article)
+		// The article's rows are its id range (migration 0013).
+		conds = append(conds, fmt.Sprintf("x.id BETWEEN (SELECT %[1]s_first FROM articles WHERE id = ?) AND (SELECT %[1]s_last FROM articles WHERE id = ?)", t))
+		args = append(args, f.article, f.article)
 		selective, candidates = true, 0
 	}
 	if e := strings.TrimSpace(f.entity); e != "" {
@@ -146,9 +147,10 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 			where + speechOrder + " LIMIT ? OFFSET ?)" + speechOrder
 	} else {
 		// CROSS JOIN keeps articles as the outer loop, walked in listing
-		// order through articles_order, so LIMIT stops the walk early.
+		// order through articles_order, so LIMIT stops the walk early; an
+		// article's rows are its id range (migration 0013).
 		query = "SELECT " + cols + " FROM articles a CROSS JOIN " + t +
-			" x ON x.article_id = a.id JOIN speakers s ON s.id = x.speaker_id" +
+			" x ON x.id BETWEEN a." + t + "_first AND a." + t + "_last JOIN speakers s ON s.id = x.speaker_id" +
 			where + speechOrder + " LIMIT ? OFFSET ?"
 	}
 	args = append(args, limit, f.offset)

@@ -46,13 +46,13 @@ GROUP BY month ORDER BY month`
 const profileArticles = 200
 
 const coEntitiesSQL = `SELECT e.type, min(e.name), coalesce(e.code, ''), count(DISTINCT e.article_id) AS n
-FROM entities e
-WHERE e.article_id IN (
-	SELECT w.article_id FROM (SELECT article_id FROM quotes WHERE speaker_id = ?1
+FROM (
+	SELECT a.entities_first, a.entities_last FROM (SELECT article_id FROM quotes WHERE speaker_id = ?1
 	                          UNION SELECT article_id FROM claims WHERE speaker_id = ?1) w
 	JOIN articles a ON a.id = w.article_id
-	ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?3)
-  AND e.name <> (SELECT name FROM speakers WHERE id = ?1) COLLATE NOCASE
+	ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?3) r
+JOIN entities e ON e.id BETWEEN r.entities_first AND r.entities_last
+WHERE e.name <> (SELECT name FROM speakers WHERE id = ?1) COLLATE NOCASE
 GROUP BY e.type, e.name COLLATE NOCASE, e.code
 ORDER BY n DESC, min(e.name)
 LIMIT ?2`

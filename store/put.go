@@ -122,13 +122,18 @@ WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
 // them (see writerDSN), so the writer deletes the children itself, before
 // their parents, as the cascade would.
 var deleteArticleSQL = []string{
-	`DELETE FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE article_id = ?)`,
-	`DELETE FROM entities WHERE article_id = ?`,
-	`DELETE FROM dates WHERE article_id = ?`,
-	`DELETE FROM amounts WHERE article_id = ?`,
-	`DELETE FROM quotes WHERE article_id = ?`,
-	`DELETE FROM claims WHERE article_id = ?`,
-	`DELETE FROM articles WHERE id = ?`,
+	`DELETE FROM mentions WHERE entity_id BETWEEN ` + rangeOf("entities"),
+	`DELETE FROM entities WHERE id BETWEEN ` + rangeOf("entities"),
+	`DELETE FROM dates WHERE id BETWEEN ` + rangeOf("dates"),
+	`DELETE FROM amounts WHERE article_id = ?1`,
+	`DELETE FROM quotes WHERE id BETWEEN ` + rangeOf("quotes"),
+	`DELETE FROM claims WHERE id BETWEEN ` + rangeOf("claims"),
+	`DELETE FROM articles WHERE id = ?1`,
+}
+
+// rangeOf is the id range of article ?1's rows in table, for BETWEEN.
+func rangeOf(table string) string {
+	return fmt.Sprintf(`(SELECT %[1]s_first FROM articles WHERE id = ?1) AND (SELECT %[1]s_last FROM articles WHERE id = ?1)`, table)
 }
 
 // findArticleSQL looks up, in one statement, the hashes stored under an
@@ -164,7 +169,7 @@ type writer struct {
 	// and the FTS index refer to, are given by the writer (ids.go).
 	entities, mentions, dates, amounts, quotes, claims *bulk
 	args                                               []any
-	entityIDs, quoteIDs, claimIDs                      idSeq
+	entityIDs, quoteIDs, claimIDs, dateIDs             idSeq
 	// people caches the speaker ids of the people of the article being
 	// written, by the name, mention and titles person resolves them from
 	// (the extractor's reading of the names, whosaid.Speaker's Gender,
@@ -193,8 +198,10 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 		{&w.find, "find article", findArticleSQL},
 		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet, section,
 			dateline_place, dateline_agency, dateline_date, dateline_end,
-			text, source, content_hash, findings_hash, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			text, source, content_hash, findings_hash, ingested_at,
+			entities_first, entities_last, dates_first, dates_last,
+			quotes_first, quotes_last, claims_first, claims_last)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
 		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
 	} {
@@ -235,7 +242,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
 	w.entities = newBulk(conn, "insert entities", `entities (id, article_id, type, name, code, titles)`, 6)
 	w.mentions = newBulk(conn, "insert mentions", `mentions (entity_id, start, "end", text)`, 4)
-	w.dates = newBulk(conn, "insert dates", `dates (article_id, start, "end", text, value)`, 5)
+	w.dates = newBulk(conn, "insert dates", `dates (id, article_id, start, "end", text, value)`, 6)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
 	w.quotes = newBulk(conn, "insert quotes", `quotes (id, article_id, start, "end", text, kind, cue,
 		speaker_id, speaker_start, speaker_end, speaker_text, sentence, sentence_start, sentence_end)`, 14)
@@ -244,6 +251,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.entityIDs = idSeq{conn: conn, table: "entities"}
 	w.quoteIDs = idSeq{conn: conn, table: "quotes"}
 	w.claimIDs = idSeq{conn: conn, table: "claims"}
+	w.dateIDs = idSeq{conn: conn, table: "dates"}
 	return w, nil
 }
 
@@ -381,12 +389,13 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	if d := a.Dateline; d != nil {
 		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), int64(d.End)
 	}
-	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
-		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
-		a.Text, null(a.Source), hash, fhash, w.now); err != nil {
-		return fmt.Errorf("insert article: %w", err)
-	}
 	clear(w.people)
+	// The article's entities, dates, quotes and claims get ids in
+	// sequence, and the article row records each table's first and last
+	// (migration 0013): its rows are found by that id range, where an
+	// index on their article_id would have an entry at a random place for
+	// every row. The article row goes in last, when the ranges are known.
+	var ranges [4]idRange
 	// Offsets go in as int64, which database/sql hands the driver as it
 	// is; an int it converts by reflection into a new int64 first.
 	args := w.args[:0]
@@ -405,6 +414,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		eids[i] = eid
+		ranges[0].add(eid)
 		args = append(args, eid, id, e.Type, e.Name, null(e.Code), titles)
 	}
 	if err := w.entities.exec(ctx, args); err != nil {
@@ -421,7 +431,12 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	}
 	args = args[:0]
 	for _, d := range f.Dates {
-		args = append(args, id, int64(d.Start), int64(d.End), d.Text, d.Value)
+		did, err := w.dateIDs.next(ctx)
+		if err != nil {
+			return err
+		}
+		ranges[1].add(did)
+		args = append(args, did, id, int64(d.Start), int64(d.End), d.Text, d.Value)
 	}
 	if err := w.dates.exec(ctx, args); err != nil {
 		return err
@@ -444,6 +459,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		if err != nil {
 			return err
 		}
+		ranges[2].add(qid)
 		ms, me, mt := mention(q.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, q.Sentence, q.Start, q.End)
 		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
@@ -463,6 +479,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		if err != nil {
 			return err
 		}
+		ranges[3].add(cid)
 		ms, me, mt := mention(c.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, c.Sentence, c.Start, c.End)
 		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
@@ -473,7 +490,26 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		return err
 	}
 	w.args = args[:0]
+	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
+		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
+		a.Text, null(a.Source), hash, fhash, w.now,
+		ranges[0].first, ranges[0].last, ranges[1].first, ranges[1].last,
+		ranges[2].first, ranges[2].last, ranges[3].first, ranges[3].last); err != nil {
+		return fmt.Errorf("insert article: %w", err)
+	}
 	return nil
+}
+
+// idRange is the first and last id of an article's rows in one table,
+// both NULL (nil) when it has none.
+type idRange struct{ first, last any }
+
+// add extends the range by id, the next id given in sequence.
+func (r *idRange) add(id int64) {
+	if r.first == nil {
+		r.first = id
+	}
+	r.last = id
 }
 
 // resetIDs makes the id sequences read their tables' maximum ids again,
@@ -482,6 +518,7 @@ func (w *writer) resetIDs() {
 	w.entityIDs.reset()
 	w.quoteIDs.reset()
 	w.claimIDs.reset()
+	w.dateIDs.reset()
 }
 
 // speaker returns the id of the (kind, name) speaker row, adding it when

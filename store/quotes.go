@@ -73,10 +73,10 @@ func (q QuoteQuery) filter() filter {
 
 // speakerTitles is the titles column of a listing: the JSON titles of the
 // speaker's own entity in the article. The + keeps the lookup on the
-// article's few entities (entities_article), not on every article naming
-// the speaker.
+// article's few entities (its id range, migration 0013), not on every
+// article naming the speaker.
 const speakerTitles = `CASE WHEN s.kind IN ('person', 'organization') THEN
-		(SELECT e.titles FROM entities e WHERE e.article_id = x.article_id
+		(SELECT e.titles FROM entities e WHERE e.id BETWEEN a.entities_first AND a.entities_last
 		 AND +e.name = s.name COLLATE NOCASE AND e.type IN ('PERSON', 'ORG') ORDER BY e.id LIMIT 1)
 	END`
 
