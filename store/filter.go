@@ -97,7 +97,10 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		args = append(args, e)
 	}
 	if c := strings.TrimSpace(f.country); c != "" {
-		conds = append(conds, "{+}x.article_id IN (SELECT article_id FROM entities WHERE code = ? AND type IN ('COUNTRY', 'LOCATION'))")
+		// Checked on each article met, among its own entities (its id
+		// range): a country is named in many articles, and the list of
+		// them all that an IN would build first grows with the archive.
+		conds = append(conds, "EXISTS (SELECT 1 FROM entities e WHERE e.id BETWEEN a.entities_first AND a.entities_last AND e.code = ? AND e.type IN ('COUNTRY', 'LOCATION'))")
 		args = append(args, strings.ToUpper(c))
 	}
 	if o := strings.TrimSpace(f.outlet); o != "" {
