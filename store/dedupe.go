@@ -71,7 +71,7 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 		{&d.sketch, "find sketch", findSketchSQL},
 		{&d.addSketch, "insert sketch", addSketchSQL},
 		{&d.delSketch, "delete sketch", delSketchSQL},
-		{&d.text, "read text", `SELECT text FROM articles WHERE id = ?`},
+		{&d.text, "read text", `SELECT text, seq FROM articles WHERE id = ?`},
 		{&d.occurrence, "insert occurrence", `INSERT INTO occurrences (article_id, copy_id, url, outlet, title, published, source, match, similarity, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (article_id, copy_id) DO UPDATE SET
@@ -95,16 +95,17 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 // not one per band: a statement costs a round trip into SQLite that is
 // dearer than the look-up itself. Each band keeps its own LIMIT, so a band
 // hash that thousands of stories share (boilerplate) costs no more than 8
-// rows. ?1…?20 are the band hashes, ?21 the article id.
+// rows. ?1…?20 are the band hashes, ?21 the article's seq (migration
+// 0015); the look-up gives each hit's band and article id.
 var findSketchSQL, addSketchSQL = func() (string, string) {
 	var find, add strings.Builder
-	add.WriteString("INSERT OR IGNORE INTO article_sketches (band, hash, article_id) VALUES ")
+	add.WriteString("INSERT OR IGNORE INTO article_sketches (band, hash, article) VALUES ")
 	for b := range sketchBands {
 		if b > 0 {
 			find.WriteString("\nUNION ALL ")
 			add.WriteString(", ")
 		}
-		fmt.Fprintf(&find, "SELECT * FROM (SELECT band, article_id FROM article_sketches WHERE band = %d AND hash = ?%d AND article_id <> ?%d LIMIT 8)",
+		fmt.Fprintf(&find, "SELECT band, (SELECT id FROM articles WHERE seq = s.article) FROM (SELECT band, article FROM article_sketches WHERE band = %d AND hash = ?%d AND article <> ?%d LIMIT 8) s",
 			b, b+1, sketchBands+1)
 		fmt.Fprintf(&add, "(%d, ?%d, ?%d)", b, b+1, sketchBands+1)
 	}
@@ -114,7 +115,7 @@ var findSketchSQL, addSketchSQL = func() (string, string) {
 // delSketchSQL deletes one row of a story's sketch by its whole key:
 // article_sketches has no index by article (migration 0011), so a replaced
 // story's rows are found from its stored text (unindex).
-const delSketchSQL = `DELETE FROM article_sketches WHERE band = ? AND hash = ? AND article_id = ?`
+const delSketchSQL = `DELETE FROM article_sketches WHERE band = ? AND hash = ? AND article = ?`
 
 // sketch is what near-duplicate detection needs of one text, computed once
 // per article for both the look-up and the index.
@@ -133,9 +134,9 @@ func sketchText(text string) *sketch {
 	return s
 }
 
-// args are the statement arguments of the band hashes and id, in the order
-// of findSketchSQL and addSketchSQL.
-func (s *sketch) args(id string) []any {
+// args are the statement arguments of the band hashes and the article's
+// seq, in the order of findSketchSQL and addSketchSQL.
+func (s *sketch) args(id int64) []any {
 	args := make([]any, 0, sketchBands+1)
 	for _, h := range s.bands {
 		args = append(args, h)
@@ -150,7 +151,7 @@ func (w *writer) copyOf(ctx context.Context, f *whosaid.Findings, id string, sk 
 	if other, err = w.dd.sameURL(ctx, &f.Article, id); err != nil || other != "" {
 		return other, matchURL, 1, err
 	}
-	other, similarity, err = w.dd.near(ctx, sk, id)
+	other, similarity, err = w.dd.near(ctx, sk)
 	return other, matchNear, similarity, err
 }
 
@@ -172,7 +173,7 @@ func (d *dedupe) sameURL(ctx context.Context, a *whosaid.Article, id string) (st
 // near returns the stored story the sketched text is a near-duplicate of,
 // with its containment, or "" when there is none. Candidates are taken
 // band by band, and within a band in id order, up to maxCandidates.
-func (d *dedupe) near(ctx context.Context, sk *sketch, id string) (string, float64, error) {
+func (d *dedupe) near(ctx context.Context, sk *sketch) (string, float64, error) {
 	if !sk.ok {
 		return "", 0, nil
 	}
@@ -181,7 +182,8 @@ func (d *dedupe) near(ctx context.Context, sk *sketch, id string) (string, float
 		id   string
 	}
 	var hits []hit
-	rows, err := d.sketch.QueryContext(ctx, sk.args(id)...)
+	// A new article has no seq yet: no stored sketch row is its own.
+	rows, err := d.sketch.QueryContext(ctx, sk.args(-1)...)
 	if err != nil {
 		return "", 0, fmt.Errorf("find sketch: %w", err)
 	}
@@ -212,7 +214,8 @@ func (d *dedupe) near(ctx context.Context, sk *sketch, id string) (string, float
 	best, bestScore := "", 0.0
 	for _, c := range candidates {
 		var other string
-		if err := d.text.QueryRowContext(ctx, c).Scan(&other); err != nil {
+		var seq sql.NullInt64
+		if err := d.text.QueryRowContext(ctx, c).Scan(&other, &seq); err != nil {
 			return "", 0, fmt.Errorf("read text of %s: %w", c, err)
 		}
 		if s := containment(set, shingleSet(other)); s >= nearContainment && s > bestScore {
@@ -222,12 +225,12 @@ func (d *dedupe) near(ctx context.Context, sk *sketch, id string) (string, float
 	return best, bestScore, nil
 }
 
-// index records the sketch of a newly stored story.
-func (d *dedupe) index(ctx context.Context, sk *sketch, id string) error {
+// index records the sketch of a newly stored story, number seq.
+func (d *dedupe) index(ctx context.Context, sk *sketch, seq int64) error {
 	if !sk.ok {
 		return nil
 	}
-	if _, err := d.addSketch.ExecContext(ctx, sk.args(id)...); err != nil {
+	if _, err := d.addSketch.ExecContext(ctx, sk.args(seq)...); err != nil {
 		return fmt.Errorf("insert sketch: %w", err)
 	}
 	return nil
@@ -238,15 +241,16 @@ func (d *dedupe) index(ctx context.Context, sk *sketch, id string) error {
 // sketch depends on the text alone).
 func (d *dedupe) unindex(ctx context.Context, id string) error {
 	var text string
-	if err := d.text.QueryRowContext(ctx, id).Scan(&text); err != nil {
+	var seq sql.NullInt64
+	if err := d.text.QueryRowContext(ctx, id).Scan(&text, &seq); err != nil {
 		return fmt.Errorf("read text of %s: %w", id, err)
 	}
 	sk := sketchText(text)
-	if !sk.ok {
+	if !sk.ok || !seq.Valid {
 		return nil
 	}
 	for b, h := range sk.bands {
-		if _, err := d.delSketch.ExecContext(ctx, int64(b), h, id); err != nil {
+		if _, err := d.delSketch.ExecContext(ctx, int64(b), h, seq.Int64); err != nil {
 			return fmt.Errorf("delete sketch: %w", err)
 		}
 	}

@@ -13,16 +13,21 @@ import (
 // itself would give the next row; the writer forgets the maximum (reset)
 // whenever rows may have gone: a rolled-back savepoint, a replaced article.
 type idSeq struct {
-	conn  *sql.Conn
-	table string // a constant of the code, never input
-	last  int64
-	known bool
+	conn   *sql.Conn
+	table  string // a constant of the code, never input
+	column string // the id column, "id" when empty; a constant too
+	last   int64
+	known  bool
 }
 
 // next returns the id of the next new row.
 func (s *idSeq) next(ctx context.Context) (int64, error) {
 	if !s.known {
-		if err := s.conn.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+s.table).Scan(&s.last); err != nil {
+		col := s.column
+		if col == "" {
+			col = "id"
+		}
+		if err := s.conn.QueryRowContext(ctx, "SELECT coalesce(max("+col+"), 0) FROM "+s.table).Scan(&s.last); err != nil {
 			return 0, fmt.Errorf("max id of %s: %w", s.table, err)
 		}
 		s.known = true

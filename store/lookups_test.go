@@ -192,8 +192,10 @@ func TestWriterLookupPlans(t *testing.T) {
 			"SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)"}},
 		{findSketchSQL, sketchArgs(), []string{
 			"SEARCH article_sketches USING PRIMARY KEY (band=? AND hash=?)"}},
-		{delSketchSQL, []any{0, 1, "a"}, []string{
-			"SEARCH article_sketches USING PRIMARY KEY (band=? AND hash=? AND article_id=?)"}},
+		{delSketchSQL, []any{0, 1, 2}, []string{
+			"SEARCH article_sketches USING PRIMARY KEY (band=? AND hash=? AND article=?)"}},
+		{`SELECT coalesce(max(seq), 0) FROM articles`, nil, []string{
+			"SEARCH articles USING COVERING INDEX articles_seq"}},
 	} {
 		rows, err := db.w.Query("EXPLAIN QUERY PLAN "+tt.sql, tt.args...)
 		require.NoError(t, err)
@@ -210,7 +212,9 @@ func TestWriterLookupPlans(t *testing.T) {
 			assert.Contains(t, plan, step, "%s", tt.sql)
 		}
 		for _, step := range plan {
-			if step != "SCAN CONSTANT ROW" && !strings.HasPrefix(step, "SCAN (subquery") {
+			// A scan of a subquery's own few rows (the sketch look-up's
+			// LIMIT 8 per band, named s) is no table scan.
+			if step != "SCAN CONSTANT ROW" && step != "SCAN s" && !strings.HasPrefix(step, "SCAN (subquery") {
 				assert.NotContains(t, step, "SCAN", "%s", tt.sql)
 			}
 		}
@@ -220,7 +224,7 @@ func TestWriterLookupPlans(t *testing.T) {
 // sketchArgs are arguments for findSketchSQL.
 func sketchArgs() []any {
 	var sk sketch
-	return sk.args("a")
+	return sk.args(1)
 }
 
 // TestWriterDeletePlans: replacing an article deletes its rows through

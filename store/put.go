@@ -170,6 +170,9 @@ type writer struct {
 	entities, mentions, dates, amounts, quotes, claims *bulk
 	args                                               []any
 	entityIDs, quoteIDs, claimIDs, dateIDs             idSeq
+	// articleSeqs numbers the articles stored (articles.seq), which their
+	// sketch rows name them by (migration 0015).
+	articleSeqs idSeq
 	// people caches the speaker ids of the people of the article being
 	// written, by the name, mention and titles person resolves them from
 	// (the extractor's reading of the names, whosaid.Speaker's Gender,
@@ -200,8 +203,8 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 			dateline_place, dateline_agency, dateline_date, dateline_end,
 			text, source, content_hash, findings_hash, ingested_at,
 			entities_first, entities_last, dates_first, dates_last,
-			quotes_first, quotes_last, claims_first, claims_last)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			quotes_first, quotes_last, claims_first, claims_last, seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
 		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
 	} {
@@ -252,6 +255,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.quoteIDs = idSeq{conn: conn, table: "quotes"}
 	w.claimIDs = idSeq{conn: conn, table: "claims"}
 	w.dateIDs = idSeq{conn: conn, table: "dates"}
+	w.articleSeqs = idSeq{conn: conn, table: "articles", column: "seq"}
 	return w, nil
 }
 
@@ -371,10 +375,14 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 		w.resetIDs() // the deleted rows may have held the highest ids
 		status = Replaced
 	}
-	if err := w.insert(ctx, f, id, hash, fhash); err != nil {
+	seq, err := w.articleSeqs.next(ctx)
+	if err != nil {
 		return "", "", err
 	}
-	if err := w.dd.index(ctx, sk, id); err != nil {
+	if err := w.insert(ctx, f, id, hash, fhash, seq); err != nil {
+		return "", "", err
+	}
+	if err := w.dd.index(ctx, sk, seq); err != nil {
 		return "", "", err
 	}
 	if err := w.dd.occur(ctx, id, id, &f.Article, matchFirst, 1, w.now); err != nil {
@@ -383,7 +391,7 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 	return status, "", nil
 }
 
-func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhash string) error {
+func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhash string, seq int64) error {
 	a := &f.Article
 	var place, agency, date, end any
 	if d := a.Dateline; d != nil {
@@ -494,7 +502,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
 		a.Text, null(a.Source), hash, fhash, w.now,
 		ranges[0].first, ranges[0].last, ranges[1].first, ranges[1].last,
-		ranges[2].first, ranges[2].last, ranges[3].first, ranges[3].last); err != nil {
+		ranges[2].first, ranges[2].last, ranges[3].first, ranges[3].last, seq); err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
 	return nil
@@ -519,6 +527,7 @@ func (w *writer) resetIDs() {
 	w.quoteIDs.reset()
 	w.claimIDs.reset()
 	w.dateIDs.reset()
+	w.articleSeqs.reset()
 }
 
 // speaker returns the id of the (kind, name) speaker row, adding it when
