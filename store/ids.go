@@ -16,8 +16,11 @@ type idSeq struct {
 	conn   *sql.Conn
 	table  string // a constant of the code, never input
 	column string // the id column, "id" when empty; a constant too
-	last   int64
-	known  bool
+	// max, when set, is the query of the greatest id instead of
+	// max(column): for a table with no index on its id.
+	max   string
+	last  int64
+	known bool
 }
 
 // next returns the id of the next new row.
@@ -27,7 +30,11 @@ func (s *idSeq) next(ctx context.Context) (int64, error) {
 		if col == "" {
 			col = "id"
 		}
-		if err := s.conn.QueryRowContext(ctx, "SELECT coalesce(max("+col+"), 0) FROM "+s.table).Scan(&s.last); err != nil {
+		q := s.max
+		if q == "" {
+			q = "SELECT coalesce(max(" + col + "), 0) FROM " + s.table
+		}
+		if err := s.conn.QueryRowContext(ctx, q).Scan(&s.last); err != nil {
 			return 0, fmt.Errorf("max id of %s: %w", s.table, err)
 		}
 		s.known = true

@@ -172,7 +172,7 @@ type writer struct {
 	entityIDs, quoteIDs, claimIDs, dateIDs             idSeq
 	// articleSeqs numbers the articles stored (articles.seq), which their
 	// sketch rows name them by (migration 0015).
-	articleSeqs idSeq
+	articleSeqs, mentionIDs idSeq
 	// people caches the speaker ids of the people of the article being
 	// written, by the name, mention and titles person resolves them from
 	// (the extractor's reading of the names, whosaid.Speaker's Gender,
@@ -244,7 +244,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
 	w.entities = newBulk(conn, "insert entities", `entities (id, article_id, type, name, code, titles)`, 6)
-	w.mentions = newBulk(conn, "insert mentions", `mentions (entity_id, start, "end", text)`, 4)
+	w.mentions = newBulk(conn, "insert mentions", `mentions (id, entity_id, start, "end", text)`, 5)
 	w.dates = newBulk(conn, "insert dates", `dates (id, article_id, start, "end", text, value)`, 6)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
 	w.quotes = newBulk(conn, "insert quotes", `quotes (id, article_id, start, "end", text, kind, cue,
@@ -256,6 +256,9 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.claimIDs = idSeq{conn: conn, table: "claims"}
 	w.dateIDs = idSeq{conn: conn, table: "dates"}
 	w.articleSeqs = idSeq{conn: conn, table: "articles", column: "seq"}
+	// mentions is keyed by (entity_id, id) (migration 0016), and both
+	// grow together: its last row holds the greatest id.
+	w.mentionIDs = idSeq{conn: conn, table: "mentions", max: `SELECT coalesce((SELECT id FROM mentions ORDER BY entity_id DESC, id DESC LIMIT 1), 0)`}
 	return w, nil
 }
 
@@ -431,7 +434,11 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	args = args[:0]
 	for i, e := range f.Entities {
 		for _, m := range e.Mentions {
-			args = append(args, eids[i], int64(m.Start), int64(m.End), m.Text)
+			mid, err := w.mentionIDs.next(ctx)
+			if err != nil {
+				return err
+			}
+			args = append(args, mid, eids[i], int64(m.Start), int64(m.End), m.Text)
 		}
 	}
 	if err := w.mentions.exec(ctx, args); err != nil {
@@ -528,6 +535,7 @@ func (w *writer) resetIDs() {
 	w.claimIDs.reset()
 	w.dateIDs.reset()
 	w.articleSeqs.reset()
+	w.mentionIDs.reset()
 }
 
 // speaker returns the id of the (kind, name) speaker row, adding it when
