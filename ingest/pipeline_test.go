@@ -170,8 +170,8 @@ func TestReorder(t *testing.T) {
 func TestOptionsDefaults(t *testing.T) {
 	o := Options{}.withDefaults()
 	assert.Positive(t, o.Workers)
-	assert.Equal(t, 512, o.BatchSize)
-	assert.Equal(t, 500*time.Millisecond, o.MaxWait)
+	assert.Equal(t, 2048, o.BatchSize)
+	assert.Equal(t, 5*time.Second, o.MaxWait)
 	assert.NotNil(t, o.Report)
 	assert.NotNil(t, o.Progress)
 	set := Options{Workers: 3, BatchSize: 7, MaxWait: time.Second}.withDefaults()

@@ -29,6 +29,13 @@ var narrowRows = 4000
 // of the articles_order index.
 const speechOrder = ` ORDER BY a.published IS NULL, a.published, a.id, x.start, x.id`
 
+// countryCond is the --country filter, checked on each article met among
+// its own entities (its id range, migration 0013): a country is named in
+// a large part of the archive, and the list of those articles that an IN
+// would build first grew with it.
+const countryCond = "EXISTS (SELECT 1 FROM entities e WHERE e.id BETWEEN a.entities_first AND a.entities_last" +
+	" AND e.code = ? AND e.type IN ('COUNTRY', 'LOCATION'))"
+
 // speechRows runs the listing of the speech table t ("quotes" or "claims",
 // aliased x, with speakers s and articles a) for f, selecting cols. It
 // returns nil rows, and no error, when f can match nothing.
@@ -97,10 +104,7 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		args = append(args, e)
 	}
 	if c := strings.TrimSpace(f.country); c != "" {
-		// Checked on each article met, among its own entities (its id
-		// range): a country is named in many articles, and the list of
-		// them all that an IN would build first grows with the archive.
-		conds = append(conds, "EXISTS (SELECT 1 FROM entities e WHERE e.id BETWEEN a.entities_first AND a.entities_last AND e.code = ? AND e.type IN ('COUNTRY', 'LOCATION'))")
+		conds = append(conds, countryCond)
 		args = append(args, strings.ToUpper(c))
 	}
 	if o := strings.TrimSpace(f.outlet); o != "" {
