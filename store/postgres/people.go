@@ -1,0 +1,376 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store"
+)
+
+// Speakers are linked across articles as store's writer links them (see
+// store/aliases.go for the rules: the same name, else an alias, else the
+// one person of a surname; genders from honorifics keep "Mrs. Smith" from
+// "Mr. Smith"). The rules are the same code paths in the same order, over
+// PostgreSQL. Names compare as SQLite's NOCASE does: ASCII letters folded,
+// lower(x) on the "C" collation, with the Go side folded by
+// store.ASCIILower.
+
+// speaker returns the id of the (kind, name) speaker row, adding it when
+// new.
+func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.Entity) (int64, error) {
+	kind := s.Kind
+	if kind == "" {
+		kind = whosaid.KindUnknown
+	}
+	if kind == whosaid.KindPerson && s.Name != "" {
+		titles := store.PersonTitles(es, s.Name)
+		key := s.Name + "\x00" + strings.Join(titles, "\x00")
+		if s.Mention != nil {
+			key += "\x00\x00" + s.Mention.Text
+		}
+		if id, ok := w.people[key]; ok {
+			return id, nil
+		}
+		id, err := w.person(ctx, s, titles)
+		if err != nil {
+			return 0, err
+		}
+		if w.people == nil {
+			w.people = map[string]int64{}
+		}
+		w.people[key] = id
+		return id, nil
+	}
+	id, found, err := w.speakerID(ctx, kind, s.Name)
+	if err != nil || found {
+		return id, err
+	}
+	id, err = w.addSpeaker(ctx, kind, s.Name, nil)
+	if err != nil {
+		return 0, err
+	}
+	w.look.added(id, kind, s.Name)
+	return id, nil
+}
+
+// addSpeaker inserts a speaker. The unique index on (kind, lower(name))
+// makes a second insert of one name find the first row instead, should a
+// writer outside writerLock have added it.
+func (w *writer) addSpeaker(ctx context.Context, kind, name string, surname any) (int64, error) {
+	var id int64
+	err := w.tx.QueryRow(ctx, `INSERT INTO speakers (kind, name, surname) VALUES ($1, $2, $3)
+		ON CONFLICT (kind, lower(name)) DO UPDATE SET kind = excluded.kind RETURNING id`,
+		kind, name, surname).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert speaker: %w", err)
+	}
+	return id, nil
+}
+
+// person returns the speaker id of a person, linking across articles, as
+// store's writer.person does.
+func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string) (int64, error) {
+	name := strings.TrimSpace(s.Name)
+	mention := ""
+	if s.Mention != nil {
+		mention = strings.TrimSpace(s.Mention.Text)
+	}
+	g := store.Gender(mention, titles)
+	id, clash, err := w.findPerson(ctx, name, g)
+	if err != nil {
+		return 0, err
+	}
+	if clash && mention != "" && !strings.EqualFold(mention, name) {
+		name = mention
+		if id, clash, err = w.findPerson(ctx, name, g); err != nil {
+			return 0, err
+		}
+	}
+	if clash {
+		found := false
+		if id, found, err = w.speakerID(ctx, whosaid.KindPerson, name); err != nil {
+			return 0, err
+		}
+		if !found {
+			return 0, fmt.Errorf("find speaker: %w", pgx.ErrNoRows)
+		}
+	}
+	if id == 0 {
+		sur := store.Surname(name)
+		if id, err = w.addSpeaker(ctx, whosaid.KindPerson, name, sur); err != nil {
+			return 0, err
+		}
+		w.look.addedPerson(id, name, sur)
+	}
+	aliases := []string{name}
+	if mention != "" && mention != name && strings.Contains(strings.ToLower(mention), strings.ToLower(store.Surname(name))) {
+		aliases = append(aliases, mention)
+	}
+	for _, t := range titles {
+		aliases = append(aliases, t+" "+name)
+	}
+	for _, a := range aliases {
+		k := aliasKey{id, a}
+		if w.aliases[k] {
+			continue
+		}
+		if _, err := w.tx.Exec(ctx, `INSERT INTO speaker_aliases (speaker_id, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING`, id, a); err != nil {
+			return 0, fmt.Errorf("insert alias: %w", err)
+		}
+		w.look.aliased(id, a)
+		if w.aliases == nil {
+			w.aliases = map[aliasKey]bool{}
+		}
+		w.aliases[k] = true
+	}
+	return id, nil
+}
+
+// aliasKey is an alias of a speaker the writer has stored.
+type aliasKey struct {
+	id    int64
+	alias string
+}
+
+// findPerson looks an existing person of gender g up by name, alias or
+// surname; clash reports that a person of this very name is of the other
+// gender.
+func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clash bool, err error) {
+	id, found, err := w.speakerID(ctx, whosaid.KindPerson, name)
+	if err != nil {
+		return 0, false, err
+	}
+	if found {
+		if ok, err := w.sameGender(ctx, id, g); err != nil || !ok {
+			return 0, !ok, err
+		}
+		return id, false, nil
+	}
+	ids, err := w.aliasIDs(ctx, name)
+	if err != nil {
+		return 0, false, err
+	}
+	if len(ids) > 1 {
+		return 0, false, nil
+	}
+	if len(ids) == 1 {
+		if ok, err := w.sameGender(ctx, ids[0], g); err != nil || !ok {
+			return 0, false, err
+		}
+		return ids[0], false, nil
+	}
+	id, err = w.bySurname(ctx, name, g)
+	return id, false, err
+}
+
+func (w *writer) sameGender(ctx context.Context, id int64, g string) (bool, error) {
+	if g == "" {
+		return true, nil
+	}
+	cg, err := w.speakerGender(ctx, id)
+	return cg == "" || cg == g, err
+}
+
+// bySurname links a name to the one known person of its surname.
+func (w *writer) bySurname(ctx context.Context, name, g string) (int64, error) {
+	sur := store.Surname(name)
+	cands, err := w.surnameCandidates(ctx, sur)
+	if err != nil {
+		return 0, err
+	}
+	if len(cands) != 1 {
+		return 0, nil
+	}
+	c := cands[0]
+	if ok, err := w.sameGender(ctx, c.id, g); err != nil || !ok {
+		return 0, err
+	}
+	switch {
+	case !strings.Contains(name, " "):
+		return c.id, nil
+	case !strings.Contains(c.name, " "):
+		if _, err := w.tx.Exec(ctx, `UPDATE speakers SET name = $1, surname = $2 WHERE id = $3`, name, sur, c.id); err != nil {
+			return 0, fmt.Errorf("rename speaker: %w", err)
+		}
+		w.look.renamed(c.id, c.name, name, sur)
+		return c.id, nil
+	}
+	return 0, nil
+}
+
+// speakerGender is the gender the honorifics among a speaker's aliases
+// give, "" when they give none or both.
+func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
+	rows, err := w.tx.Query(ctx, `SELECT alias FROM speaker_aliases WHERE speaker_id = $1`, id)
+	if err != nil {
+		return "", fmt.Errorf("read aliases: %w", err)
+	}
+	aliases, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return "", fmt.Errorf("read aliases: %w", err)
+	}
+	g := ""
+	for _, a := range aliases {
+		switch ag := store.Gender(a, nil); {
+		case ag == "":
+		case g == "":
+			g = ag
+		case g != ag:
+			return "", nil
+		}
+	}
+	return g, nil
+}
+
+// lookups caches the speaker look-ups of one transaction, which holds
+// writerLock, so only it changes speakers meanwhile, and every change it
+// makes updates the entries it touches: an entry says what its query
+// would say now (as store/lookups.go explains for SQLite). A rolled-back
+// savepoint empties it.
+type lookups struct {
+	names    map[speakerName]nameHit
+	aliases  map[string][]int64
+	surnames map[string][]candidate
+}
+
+type speakerName struct{ kind, name string }
+
+type nameHit struct {
+	id    int64
+	found bool
+}
+
+type candidate struct {
+	id   int64
+	name string
+}
+
+// lookupLimit is the LIMIT of the alias and surname look-ups: callers
+// tell none, one and more than one apart.
+const lookupLimit = 2
+
+func nameKey(kind, name string) speakerName { return speakerName{kind, store.ASCIILower(name)} }
+
+func (l *lookups) reset() {
+	clear(l.names)
+	clear(l.aliases)
+	clear(l.surnames)
+}
+
+func (l *lookups) added(id int64, kind, name string) {
+	if l.names == nil {
+		l.names = map[speakerName]nameHit{}
+	}
+	l.names[nameKey(kind, name)] = nameHit{id, true}
+}
+
+func (l *lookups) addedPerson(id int64, name, surname string) {
+	l.added(id, whosaid.KindPerson, name)
+	k := store.ASCIILower(surname)
+	if cs, ok := l.surnames[k]; ok && len(cs) < lookupLimit {
+		l.surnames[k] = append(cs[:len(cs):len(cs)], candidate{id, name})
+	}
+}
+
+func (l *lookups) aliased(id int64, alias string) {
+	k := store.ASCIILower(alias)
+	ids, ok := l.aliases[k]
+	if !ok || len(ids) >= lookupLimit {
+		return
+	}
+	for _, x := range ids {
+		if x == id {
+			return
+		}
+	}
+	l.aliases[k] = append(ids[:len(ids):len(ids)], id)
+}
+
+func (l *lookups) renamed(id int64, old, name, surname string) {
+	if l.names == nil {
+		l.names = map[speakerName]nameHit{}
+	}
+	l.names[nameKey(whosaid.KindPerson, old)] = nameHit{}
+	l.added(id, whosaid.KindPerson, name)
+	k := store.ASCIILower(surname)
+	for i, c := range l.surnames[k] {
+		if c.id == id {
+			cs := append([]candidate(nil), l.surnames[k]...)
+			cs[i].name = name
+			l.surnames[k] = cs
+			return
+		}
+	}
+}
+
+// speakerID: the id of the (kind, name) speaker, and whether there is one.
+func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool, error) {
+	h, err := through(&w.look.names, nameKey(kind, name), func() (nameHit, error) {
+		var h nameHit
+		switch err := w.tx.QueryRow(ctx, `SELECT id FROM speakers WHERE kind = $1 AND lower(name) = $2`,
+			kind, store.ASCIILower(name)).Scan(&h.id); {
+		case err == nil:
+			h.found = true
+		case !errors.Is(err, pgx.ErrNoRows):
+			return h, fmt.Errorf("find speaker: %w", err)
+		}
+		return h, nil
+	})
+	return h.id, h.found, err
+}
+
+// aliasIDs: the people who have alias among their aliases, up to
+// lookupLimit of them.
+func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
+	return through(&w.look.aliases, store.ASCIILower(alias), func() ([]int64, error) {
+		rows, err := w.tx.Query(ctx, `SELECT a.speaker_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
+			WHERE lower(a.alias) = $1 AND s.kind = 'person' LIMIT 2`, store.ASCIILower(alias))
+		if err != nil {
+			return nil, fmt.Errorf("find alias: %w", err)
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return nil, fmt.Errorf("find alias: %w", err)
+		}
+		return ids, nil
+	})
+}
+
+// surnameCandidates: the people of the surname, up to lookupLimit.
+func (w *writer) surnameCandidates(ctx context.Context, surname string) ([]candidate, error) {
+	return through(&w.look.surnames, store.ASCIILower(surname), func() ([]candidate, error) {
+		rows, err := w.tx.Query(ctx, `SELECT id, name FROM speakers WHERE kind = 'person' AND lower(surname) = $1 LIMIT 2`,
+			store.ASCIILower(surname))
+		if err != nil {
+			return nil, fmt.Errorf("find surname: %w", err)
+		}
+		var cs []candidate
+		var c candidate
+		if _, err := pgx.ForEachRow(rows, []any{&c.id, &c.name}, func() error { cs = append(cs, c); return nil }); err != nil {
+			return nil, fmt.Errorf("find surname: %w", err)
+		}
+		return cs, nil
+	})
+}
+
+// through returns the entry of *m for key, or what load returns, which it
+// then keeps there.
+func through[K comparable, V any](m *map[K]V, key K, load func() (V, error)) (V, error) {
+	if v, hit := (*m)[key]; hit {
+		return v, nil
+	}
+	v, err := load()
+	if err != nil {
+		return v, err
+	}
+	if *m == nil {
+		*m = map[K]V{}
+	}
+	(*m)[key] = v
+	return v, nil
+}
