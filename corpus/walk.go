@@ -24,7 +24,9 @@ type Item struct {
 	Err     error
 }
 
-// Walker reads articles from local sources. The zero value is ready to use.
+// Walker reads articles from sources: files, folders, JSON Lines, standard
+// input, WARC files, and URLs of pages, feeds and sitemaps (through Fetcher).
+// The zero value is ready to use.
 type Walker struct {
 	// Stdin is read for the source "-". Nil means os.Stdin.
 	Stdin io.Reader

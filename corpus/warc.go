@@ -29,9 +29,12 @@ import (
 // starts cannot be trusted.
 func (w *Walker) readWARC(ctx context.Context, source string, r io.Reader, yield func(Item) error) error {
 	// Lenient, as crawls are not always to the letter of the spec, but
-	// with HTTP blocks parsed (WithNoValidation would skip that).
+	// with HTTP blocks parsed (WithNoValidation would skip that). Spec
+	// violations warn rather than being ignored: gowarc v2.2 with
+	// ErrIgnore there hands back only the first 4 KiB of each payload
+	// (TestReadWARCLongPage).
 	wr, err := gowarc.NewWarcFileReaderFromStream(r, 0,
-		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore), gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore), gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore), gowarc.WithBlockErrorPolicy(gowarc.ErrWarn))
 	if err != nil {
 		return yield(Item{Err: inputError(source, 0, fmt.Errorf("read WARC: %w", err))})
@@ -101,7 +104,9 @@ func warcItem(rec gowarc.WarcRecord, source string, limit int64, val *gowarc.Val
 	if !isHTTP {
 		why := "not an HTTP response"
 		if val != nil && len(*val) > 0 {
-			why += " (" + (*val)[len(*val)-1].Error() + ")"
+			// The first problem found is the cause; a digest mismatch
+			// (a spec violation, which only warns) can follow it.
+			why += " (" + (*val)[0].Error() + ")"
 		}
 		return Item{Err: inputError(source, 0, fmt.Errorf("%w WARC record: %s", ErrMalformed, why))}, true
 	}

@@ -182,3 +182,26 @@ func FuzzReadWARC(f *testing.F) {
 		}
 	})
 }
+
+// TestReadWARCLongPage reads a page much longer than the reader's 4 KiB
+// buffer whole: real CC-NEWS pages are tens of kilobytes, and a lenient
+// reader option once cut every payload to its first 4 KiB.
+func TestReadWARCLongPage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>Long story</title></head><body><article><h1>Long story</h1>`)
+	for p := range 240 {
+		fmt.Fprintf(&b, "<p>Paragraph %d: the minister for transport said on Tuesday that the new rail line would open on time and on budget.</p>\n", p)
+	}
+	b.WriteString(`<p>The last paragraph is still here.</p></article></body></html>`)
+	page := b.String()
+	require.Greater(t, len(page), 6*4096)
+	data := writeWARC(t, warcRecord(t, gowarc.Response, "https://wire.example/long", "2024-06-01T12:00:00Z",
+		httpResponse("200 OK", "text/html; charset=utf-8", page)))
+	path := writeFile(t, t.TempDir(), "long.warc.gz", data)
+
+	items := collect(t, &Walker{}, path)
+	require.Len(t, items, 1, "%v", summary(items))
+	require.NoError(t, items[0].Err)
+	assert.Contains(t, items[0].Article.Text, "Paragraph 239:")
+	assert.Contains(t, items[0].Article.Text, "The last paragraph is still here.")
+}
