@@ -55,7 +55,7 @@ func BenchmarkIngestVsProse(b *testing.B) {
 			db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 			require.NoError(b, err)
 			b.StartTimer()
-			sum, err := ingestFrom(ctx, db, x, &corpus.Walker{}, []string{dir}, 0, func(string) {}, func() {})
+			sum, err := ingestFrom(ctx, sqliteWriter{db}, x, &corpus.Walker{}, []string{dir}, 0, func(string) {}, func() {})
 			require.NoError(b, err)
 			require.Equal(b, len(articles), sum.read+sum.skipped)
 			b.StopTimer()

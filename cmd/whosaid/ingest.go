@@ -37,7 +37,7 @@ const foundSize = 64
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines, standard input (-),\nhttp(s) URLs of pages, RSS/Atom/JSON feeds and sitemaps (each linked article is fetched),\nand WARC files; extracts who said what, and stores it. Re-running on the same sources adds\nnothing twice, and fetches only pages that changed. Copies of one story from several\noutlets are stored once, as occurrences of the first.")
-	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
+	dbPath := fs.String("db", "whosaid.db", dbUsage)
 	workers := fs.Int("workers", 0, "extraction workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file`, for `go tool pprof`")
@@ -64,12 +64,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	// The database opens while the models load: both are start-up time
 	// before the first article.
 	type opened struct {
-		db  *store.DB
+		db  writer
 		err error
 	}
 	dbc := make(chan opened, 1)
 	go func() {
-		db, err := store.Open(ctx, *dbPath)
+		db, err := openWriter(ctx, *dbPath)
 		dbc <- opened{db, err}
 	}()
 	x, err := loadExtractor()
@@ -154,13 +154,13 @@ func (s summary) String() string {
 // what was stored before it, so only a fixed order makes two runs on the
 // same sources give the same database, and makes a run killed halfway and
 // started again give the database an uninterrupted run would have.
-func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker *corpus.Walker, sources []string, workers int,
+func ingestFrom(ctx context.Context, db writer, x *extract.Extractor, walker *corpus.Walker, sources []string, workers int,
 	report func(string), tick func()) (summary, error) {
 	start := time.Now()
 	if walker.Fetcher == nil {
 		walker.Fetcher = &corpus.Fetcher{}
 	}
-	fetches := db.FetchLog()
+	fetches := db.fetchLog()
 	walker.Fetcher.Cache = fetches
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -246,7 +246,7 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	// waiting made batches of one or two articles once the writer kept up
 	// with extraction, and each commit rewrites every index page its batch
 	// touched.)
-	var b *store.Batch
+	var b batch
 	var counts []counted // of the articles in b, for the summary
 	defer func() {
 		if b != nil {
@@ -290,7 +290,7 @@ func ingestFrom(ctx context.Context, db *store.DB, x *extract.Extractor, walker 
 	add := func(p store.Prepared) error {
 		if b == nil {
 			var err error
-			if b, err = db.Begin(ctx); err != nil {
+			if b, err = db.begin(ctx); err != nil {
 				return err
 			}
 			wait.Reset(maxBatchWait)
