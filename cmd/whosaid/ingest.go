@@ -14,6 +14,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/queue"
 	"github.com/whosaid/whosaid/store"
 )
 
@@ -41,11 +42,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	workers := fs.Int("workers", 0, "extraction workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file`, for `go tool pprof`")
-	fetcher := &corpus.Fetcher{}
-	fs.IntVar(&fetcher.PerHost, "per-host", 2, "most requests in flight to one host, for URL, feed and sitemap sources")
-	fs.DurationVar(&fetcher.Delay, "delay", time.Second, "least time between requests to one host (a longer robots.txt Crawl-delay wins)")
-	fs.DurationVar(&fetcher.Timeout, "timeout", 30*time.Second, "time limit of one HTTP request")
-	fs.IntVar(&fetcher.Retries, "retries", 3, "retries of a request that failed with a network error, 429 or 5xx, with exponential backoff")
+	ff := addFetchFlags(fs)
+	queued := fs.Bool("queue", false, "only split the sources into jobs and queue them for `whosaid worker` (needs a postgres:// --db)")
+	var sizes queue.Sizes
+	fs.IntVar(&sizes.Lines, "job-lines", 1000, "with --queue: most lines of a JSON Lines file per job")
+	fs.IntVar(&sizes.Files, "job-files", 100, "with --queue: most files of a folder per job")
+	maxAttempts := fs.Int("max-attempts", 5, "with --queue: times a failing job is tried before it is given up")
 	sources, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -54,6 +56,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	if *queued {
+		return enqueue(ctx, e, *dbPath, sources, sizes, *maxAttempts, *quiet)
+	}
+	fetcher := ff.fetcher()
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
