@@ -17,7 +17,7 @@ test:
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	# the concurrent parts (the ingest pipeline, the writer, the
 	# checkpointer) again under the race detector
-	$(GO) test -race -tags $(TAGS) -count=1 ./store ./cmd/whosaid
+	$(GO) test -race -tags $(TAGS) -count=1 ./store ./ingest ./cmd/whosaid
 
 # crashtest kills a real ingest with SIGKILL at several moments, resumes it,
 # and checks the database equals an uninterrupted run; and runs readers in

@@ -41,5 +41,6 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Dates = dates(d, ref)
 	f.Amounts = amounts(d, f.Dates)
 	f.Quotes, f.Claims = attribute(d, f.Entities)
+	readSpeakerNames(&f)
 	return f
 }

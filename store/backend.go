@@ -71,13 +71,6 @@ func Containment(a, b []uint64) float64 { return containment(a, b) }
 // date form); errors wrap ErrInvalid.
 func Validate(f *whosaid.Findings) error { return validate(f) }
 
-// Gender reads "m" or "f" from an honorific opening a mention or among
-// titles, "" when there is none.
-func Gender(mention string, titles []string) string { return gender(mention, titles) }
-
-// Surname is the last word of a person's name, passing over suffixes.
-func Surname(name string) string { return surname(name) }
-
 // PersonTitles are the titles the article's entity of a person carries.
 func PersonTitles(es []whosaid.Entity, name string) []string { return personTitles(es, name) }
 

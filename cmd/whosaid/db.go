@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 
-	"github.com/whosaid/whosaid/corpus"
+	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/store/postgres"
 	"github.com/whosaid/whosaid/web"
@@ -45,68 +45,38 @@ func openReader(ctx context.Context, dsn string) (reader, error) {
 	return db, nil
 }
 
-// writer is what ingest writes to.
+// writer is a database ingest writes to: ingest.Store, closed after.
 type writer interface {
-	// begin starts a batch of articles committed together.
-	begin(ctx context.Context) (batch, error)
-	// fetchLog remembers fetched URLs' validators, saved by its Commit.
-	fetchLog() fetchLog
+	ingest.Store
 	Close() error
 }
 
-// batch is one transaction of articles (store.Batch, postgres.Batch).
-type batch interface {
-	Add(ctx context.Context, p store.Prepared) error
-	Len() int
-	Commit(ctx context.Context) ([]store.Result, error)
-	Rollback()
+// sqliteWriter and pgWriter see the stores as ingest.Store, whose Begin
+// and FetchLog return interfaces where the stores return their own types.
+type sqliteWriter struct {
+	ingest.Store
+	db *store.DB
 }
 
-var (
-	_ batch = (*store.Batch)(nil)
-	_ batch = (*postgres.Batch)(nil)
-)
-
-// fetchLog is the fetch cache a walk fills and a finished ingest saves.
-type fetchLog interface {
-	corpus.FetchCache
-	Commit(ctx context.Context) error
-}
-
-var (
-	_ fetchLog = (*store.FetchLog)(nil)
-	_ fetchLog = (*postgres.FetchLog)(nil)
-)
-
-// sqliteWriter and pgWriter adapt the stores' Begin and FetchLog, which
-// return their own concrete types, to writer.
-type sqliteWriter struct{ *store.DB }
-
-func (w sqliteWriter) begin(ctx context.Context) (batch, error) {
-	b, err := w.Begin(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
-}
-
-func (w sqliteWriter) fetchLog() fetchLog { return w.FetchLog() }
+func (w sqliteWriter) Close() error { return w.db.Close() }
 
 type pgWriter struct{ *postgres.DB }
 
-func (w pgWriter) begin(ctx context.Context) (batch, error) {
-	b, err := w.Begin(ctx)
+func (w pgWriter) Begin(ctx context.Context) (ingest.Batch, error) {
+	b, err := w.DB.Begin(ctx)
 	if err != nil {
-		return nil, err
+		return nil, err // not a nil *postgres.Batch in a non-nil Batch
 	}
 	return b, nil
 }
 
-func (w pgWriter) fetchLog() fetchLog { return w.FetchLog() }
+func (w pgWriter) FetchLog() ingest.FetchLog { return w.DB.FetchLog() }
 
 var (
-	_ writer = sqliteWriter{}
-	_ writer = pgWriter{}
+	_ writer          = sqliteWriter{}
+	_ writer          = pgWriter{}
+	_ ingest.Batch    = (*postgres.Batch)(nil)
+	_ ingest.FetchLog = (*postgres.FetchLog)(nil)
 )
 
 // openWriter opens the database at dsn for ingest, creating and
@@ -123,5 +93,5 @@ func openWriter(ctx context.Context, dsn string) (writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sqliteWriter{db}, nil
+	return sqliteWriter{ingest.DB(db), db}, nil
 }

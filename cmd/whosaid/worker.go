@@ -15,6 +15,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/queue"
 	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/store/postgres"
@@ -75,27 +76,28 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 // articles the store refuses are reported and skipped, as ingest does; an
 // error fails the job, to be retried.
 func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetcher func() *corpus.Fetcher,
-	job queue.Job, commit func(func(pgx.Tx) error) error, report func(string)) (summary, error) {
+	job queue.Job, commit func(func(pgx.Tx) error) error, report func(string)) (ingest.Summary, error) {
 	start := time.Now()
 	fetches := db.FetchLog()
 	f := newFetcher()
 	f.Cache = fetches
 	w := &corpus.Walker{Fetcher: f}
-	var sum summary
+	var sum ingest.Summary
 	var ps []store.Prepared
+	type counted struct{ quotes, claims int }
 	var counts []counted
 	err := job.Walk(ctx, w, func(it corpus.Item) error {
 		switch {
 		case errors.Is(it.Err, corpus.ErrNotModified):
-			sum.read++
-			sum.unchanged++
+			sum.Read++
+			sum.Unchanged++
 		case it.Err != nil:
-			sum.skipped++
+			sum.Skipped++
 			report(it.Err.Error())
 		default:
 			p, err := extractSafely(x, it.Article)
 			if err != nil {
-				sum.skipped++
+				sum.Skipped++
 				report(fmt.Sprintf("%s: not extracted: %v", it.Article.Source, err))
 				return nil
 			}
@@ -121,19 +123,19 @@ func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetc
 	for i, r := range res {
 		switch {
 		case r.Err != nil:
-			sum.skipped++
+			sum.Skipped++
 			report(fmt.Sprintf("%s: not stored: %v", r.Source, r.Err))
 		case r.Added:
-			sum.read++
-			sum.added++
-			sum.quotes += counts[i].quotes
-			sum.claims += counts[i].claims
+			sum.Read++
+			sum.Added++
+			sum.Quotes += counts[i].quotes
+			sum.Claims += counts[i].claims
 		default:
-			sum.read++
-			sum.unchanged++
+			sum.Read++
+			sum.Unchanged++
 		}
 	}
-	sum.took = time.Since(start)
+	sum.Took = time.Since(start)
 	return sum, nil
 }
 

@@ -73,24 +73,26 @@ func (w *writer) addSpeaker(ctx context.Context, kind, name string, surname any)
 }
 
 // person returns the speaker id of a person, linking across articles, as
-// store's writer.person does.
+// store's writer.person does, from the extractor's reading of the names
+// (whosaid.Speaker's Gender, Surname and Forms).
 func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string) (int64, error) {
-	name := strings.TrimSpace(s.Name)
+	n := personName{strings.TrimSpace(s.Name), s.Surname, s.Forms.NameGender}
 	mention := ""
 	if s.Mention != nil {
 		mention = strings.TrimSpace(s.Mention.Text)
 	}
-	g := store.Gender(mention, titles)
-	id, clash, err := w.findPerson(ctx, name, g)
+	g := s.Gender
+	id, clash, err := w.findPerson(ctx, n, g)
 	if err != nil {
 		return 0, err
 	}
-	if clash && mention != "" && !strings.EqualFold(mention, name) {
-		name = mention
-		if id, clash, err = w.findPerson(ctx, name, g); err != nil {
+	if clash && mention != "" && !strings.EqualFold(mention, n.name) {
+		n = personName{mention, s.Forms.MentionSurname, s.Forms.MentionGender}
+		if id, clash, err = w.findPerson(ctx, n, g); err != nil {
 			return 0, err
 		}
 	}
+	name := n.name
 	if clash {
 		found := false
 		if id, found, err = w.speakerID(ctx, whosaid.KindPerson, name); err != nil {
@@ -101,28 +103,32 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 		}
 	}
 	if id == 0 {
-		sur := store.Surname(name)
-		if id, err = w.addSpeaker(ctx, whosaid.KindPerson, name, sur); err != nil {
+		if id, err = w.addSpeaker(ctx, whosaid.KindPerson, name, n.surname); err != nil {
 			return 0, err
 		}
-		w.look.addedPerson(id, name, sur)
+		w.look.addedPerson(id, name, n.surname)
 	}
-	aliases := []string{name}
-	if mention != "" && mention != name && strings.Contains(strings.ToLower(mention), strings.ToLower(store.Surname(name))) {
-		aliases = append(aliases, mention)
+	aliases := []alias{{name, n.gender}}
+	if mention != "" && mention != name && s.Forms.MentionAlias {
+		aliases = append(aliases, alias{mention, s.Forms.MentionGender})
 	}
-	for _, t := range titles {
-		aliases = append(aliases, t+" "+name)
+	for i, t := range titles {
+		g := ""
+		if i < len(s.Forms.TitleGenders) {
+			g = s.Forms.TitleGenders[i]
+		}
+		aliases = append(aliases, alias{t + " " + name, g})
 	}
 	for _, a := range aliases {
-		k := aliasKey{id, a}
+		k := aliasKey{id, a.text}
 		if w.aliases[k] {
 			continue
 		}
-		if _, err := w.tx.Exec(ctx, `INSERT INTO speaker_aliases (speaker_id, alias) VALUES ($1, $2) ON CONFLICT DO NOTHING`, id, a); err != nil {
+		if _, err := w.tx.Exec(ctx, `INSERT INTO speaker_aliases (speaker_id, alias, gender) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, id, a.text, null(a.gender)); err != nil {
 			return 0, fmt.Errorf("insert alias: %w", err)
 		}
-		w.look.aliased(id, a)
+		w.look.aliased(id, a.text)
 		if w.aliases == nil {
 			w.aliases = map[aliasKey]bool{}
 		}
@@ -131,17 +137,29 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 	return id, nil
 }
 
+// personName is a name a person is looked up and stored under, with the
+// extractor's reading of it.
+type personName struct {
+	name, surname, gender string
+}
+
+// alias is a name a person is stored under and the gender of an
+// honorific opening it.
+type alias struct {
+	text, gender string
+}
+
 // aliasKey is an alias of a speaker the writer has stored.
 type aliasKey struct {
 	id    int64
 	alias string
 }
 
-// findPerson looks an existing person of gender g up by name, alias or
+// findPerson looks an existing person of gender g up by n's name, alias or
 // surname; clash reports that a person of this very name is of the other
 // gender.
-func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clash bool, err error) {
-	id, found, err := w.speakerID(ctx, whosaid.KindPerson, name)
+func (w *writer) findPerson(ctx context.Context, n personName, g string) (id int64, clash bool, err error) {
+	id, found, err := w.speakerID(ctx, whosaid.KindPerson, n.name)
 	if err != nil {
 		return 0, false, err
 	}
@@ -151,7 +169,7 @@ func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clas
 		}
 		return id, false, nil
 	}
-	ids, err := w.aliasIDs(ctx, name)
+	ids, err := w.aliasIDs(ctx, n.name)
 	if err != nil {
 		return 0, false, err
 	}
@@ -164,7 +182,7 @@ func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clas
 		}
 		return ids[0], false, nil
 	}
-	id, err = w.bySurname(ctx, name, g)
+	id, err = w.bySurname(ctx, n, g)
 	return id, false, err
 }
 
@@ -177,8 +195,8 @@ func (w *writer) sameGender(ctx context.Context, id int64, g string) (bool, erro
 }
 
 // bySurname links a name to the one known person of its surname.
-func (w *writer) bySurname(ctx context.Context, name, g string) (int64, error) {
-	sur := store.Surname(name)
+func (w *writer) bySurname(ctx context.Context, n personName, g string) (int64, error) {
+	name, sur := n.name, n.surname
 	cands, err := w.surnameCandidates(ctx, sur)
 	if err != nil {
 		return 0, err
@@ -204,27 +222,16 @@ func (w *writer) bySurname(ctx context.Context, name, g string) (int64, error) {
 }
 
 // speakerGender is the gender the honorifics among a speaker's aliases
-// give, "" when they give none or both.
+// give, as stored with them, "" when they give none or both.
 func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
-	rows, err := w.tx.Query(ctx, `SELECT alias FROM speaker_aliases WHERE speaker_id = $1`, id)
-	if err != nil {
-		return "", fmt.Errorf("read aliases: %w", err)
+	var lo, hi *string
+	if err := w.tx.QueryRow(ctx, `SELECT min(gender), max(gender) FROM speaker_aliases WHERE speaker_id = $1`, id).Scan(&lo, &hi); err != nil {
+		return "", fmt.Errorf("read alias genders: %w", err)
 	}
-	aliases, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return "", fmt.Errorf("read aliases: %w", err)
+	if deref(lo) != deref(hi) {
+		return "", nil
 	}
-	g := ""
-	for _, a := range aliases {
-		switch ag := store.Gender(a, nil); {
-		case ag == "":
-		case g == "":
-			g = ag
-		case g != ag:
-			return "", nil
-		}
-	}
-	return g, nil
+	return deref(lo), nil
 }
 
 // lookups caches the speaker look-ups of one transaction, which holds

@@ -75,6 +75,9 @@ func at(tb testing.TB, text, sub string, n int) whosaid.Mention {
 
 func put(tb testing.TB, s Store, fs ...whosaid.Findings) []store.Result {
 	tb.Helper()
+	for i := range fs {
+		fs[i] = readNames(fs[i])
+	}
 	res, err := s.Put(context.Background(), fs...)
 	require.NoError(tb, err)
 	require.Len(tb, res, len(fs))
@@ -512,4 +515,79 @@ func speakersTargetsCounts(t *testing.T, s Store) {
 	assert.ElementsMatch(t, []string{"United States", "NATO", "Brussels"}, ents)
 	_, err = s.Profile(ctx, 99999, 10)
 	assert.ErrorIs(t, err, store.ErrNotFound)
+}
+
+// readNames fills what an extractor reads from the names of person
+// speakers (whosaid.Speaker's Gender, Surname and Forms), by the rules of
+// package extract, for findings written by hand: the stores parse no
+// names.
+func readNames(f whosaid.Findings) whosaid.Findings {
+	f.Quotes = append([]whosaid.Quote(nil), f.Quotes...)
+	f.Claims = append([]whosaid.Claim(nil), f.Claims...)
+	for i := range f.Quotes {
+		readName(&f.Quotes[i].Speaker, f.Entities)
+	}
+	for i := range f.Claims {
+		readName(&f.Claims[i].Speaker, f.Entities)
+	}
+	return f
+}
+
+func readName(s *whosaid.Speaker, es []whosaid.Entity) {
+	if s.Kind != whosaid.KindPerson || s.Name == "" {
+		return
+	}
+	name := strings.TrimSpace(s.Name)
+	mention := ""
+	if s.Mention != nil {
+		mention = strings.TrimSpace(s.Mention.Text)
+	}
+	s.Surname = surname(name)
+	s.Forms = whosaid.NameForms{
+		NameGender:     openingGender(name),
+		MentionGender:  openingGender(mention),
+		MentionSurname: surname(mention),
+		MentionAlias:   mention != "" && strings.Contains(strings.ToLower(mention), strings.ToLower(s.Surname)),
+	}
+	s.Gender = s.Forms.MentionGender
+	for _, e := range es {
+		if e.Type != whosaid.Person || !strings.EqualFold(e.Name, s.Name) {
+			continue
+		}
+		for _, t := range e.Titles {
+			g := openingGender(t)
+			s.Forms.TitleGenders = append(s.Forms.TitleGenders, g)
+			if s.Gender == "" {
+				s.Gender = g
+			}
+		}
+		break
+	}
+}
+
+func openingGender(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	switch strings.TrimSuffix(w, ".") {
+	case "Mr", "Sir", "Lord":
+		return "m"
+	case "Mrs", "Ms", "Miss", "Mme", "Dame", "Lady":
+		return "f"
+	}
+	return ""
+}
+
+func surname(name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 1 {
+		switch strings.TrimSuffix(ws[len(ws)-1], ".") {
+		case "Jr", "Sr", "II", "III", "IV":
+			ws = ws[:len(ws)-1]
+			continue
+		}
+		break
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(ws[len(ws)-1], "’s"), "'s")
 }

@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -12,42 +12,28 @@ import (
 
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/internal/testcorpus"
 	"github.com/whosaid/whosaid/store"
 )
 
-// proseEvery is the stride of the prose baseline's subset of the speed
-// corpus: prose runs about 25 articles/s, so all ~1,800 articles would take
-// over a minute per run; every 6th article (~300, the same mix of PolNeAR
-// and CoNLL) gives a stable per-article time in about 12 s.
-const proseEvery = 6
-
-// proseSubset returns every proseEvery-th article, deterministically.
-func proseSubset(articles []speedArticle) []speedArticle {
-	var out []speedArticle
-	for i := 0; i < len(articles); i += proseEvery {
-		out = append(out, articles[i])
-	}
-	return out
-}
-
 // BenchmarkIngestVsProse measures whosaid's whole ingest (read the files,
 // extract, store in a fresh SQLite file) of the speed corpus (~1,800 real
-// articles, see speedCorpus) against prose v2's own pipeline (tokenize,
+// articles, see testcorpus.Speed) against prose v2's own pipeline (tokenize,
 // segment, tag, entities; model loaded once) on a fixed subset of the same
 // articles, in the same run, and prints per-article times and their ratio.
 // The machine is shared, so only the ratio of one run means much.
 func BenchmarkIngestVsProse(b *testing.B) {
-	articles := speedCorpus(b)
+	articles := testcorpus.Speed(b)
 	dir := filepath.Join(b.TempDir(), "corpus")
-	writeSpeedCorpus(b, dir, articles)
-	subset := proseSubset(articles)
+	testcorpus.Write(b, dir, articles)
+	subset := testcorpus.ProseSubset(articles)
 	var whosaidPer, prosePer time.Duration
 
 	b.Run("whosaid", func(b *testing.B) {
 		x, err := extract.New()
 		require.NoError(b, err)
 		ctx := context.Background()
-		b.SetBytes(speedBytes(articles))
+		b.SetBytes(testcorpus.Bytes(articles))
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
@@ -55,9 +41,9 @@ func BenchmarkIngestVsProse(b *testing.B) {
 			db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 			require.NoError(b, err)
 			b.StartTimer()
-			sum, err := ingestFrom(ctx, sqliteWriter{db}, x, &corpus.Walker{}, []string{dir}, 0, func(string) {}, func() {})
+			sum, err := New(x, DB(db), &corpus.Walker{}, Options{}).Run(ctx, []string{dir})
 			require.NoError(b, err)
-			require.Equal(b, len(articles), sum.read+sum.skipped)
+			require.Equal(b, len(articles), sum.Read+sum.Skipped)
 			b.StopTimer()
 			require.NoError(b, db.Close())
 			b.StartTimer()
@@ -68,12 +54,12 @@ func BenchmarkIngestVsProse(b *testing.B) {
 
 	b.Run("prose", func(b *testing.B) {
 		model := prose.ModelFromData("baseline")
-		b.SetBytes(speedBytes(subset))
+		b.SetBytes(testcorpus.Bytes(subset))
 		b.ReportAllocs()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			for _, a := range subset {
-				if _, err := prose.NewDocument(a.text, prose.UsingModel(model)); err != nil {
+				if _, err := prose.NewDocument(a.Text, prose.UsingModel(model)); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -84,8 +70,8 @@ func BenchmarkIngestVsProse(b *testing.B) {
 
 	if whosaidPer > 0 && prosePer > 0 {
 		fmt.Printf("ingest: whosaid %v/article over %d articles (%.0f B/article), prose v2 %v/article over every %dth (%d, %.0f B/article): whosaid is %.1fx faster\n",
-			whosaidPer.Round(time.Microsecond), len(articles), float64(speedBytes(articles))/float64(len(articles)),
-			prosePer.Round(time.Microsecond), proseEvery, len(subset), float64(speedBytes(subset))/float64(len(subset)),
+			whosaidPer.Round(time.Microsecond), len(articles), float64(testcorpus.Bytes(articles))/float64(len(articles)),
+			prosePer.Round(time.Microsecond), testcorpus.ProseEvery, len(subset), float64(testcorpus.Bytes(subset))/float64(len(subset)),
 			float64(prosePer)/float64(whosaidPer))
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package ingest
 
 import (
 	"context"
@@ -10,25 +10,26 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/internal/testcorpus"
 	"github.com/whosaid/whosaid/store"
 )
 
 // BenchmarkIngestStages splits the ingest of the speed corpus into its two
 // costly halves, so a profile of one is not drowned by the other: extract
 // (every stage, one goroutine) and store (PutPrepared of the findings,
-// extracted and prepared beforehand, into a fresh file in batches as
-// ingest's writer does).
+// extracted and prepared beforehand, into a fresh file in batches of
+// batchSize as the pipeline's writer does).
 func BenchmarkIngestStages(b *testing.B) {
-	articles := speedCorpus(b)
+	articles := testcorpus.Speed(b)
 	ctx := context.Background()
 	x, err := extract.New()
 	require.NoError(b, err)
 	docs := make([]whosaid.Article, len(articles))
 	for i, a := range articles {
-		docs[i] = whosaid.Article{Text: a.text, Source: a.name}
+		docs[i] = whosaid.Article{Text: a.Text, Source: a.Name}
 		docs[i].ID = corpus.ID(docs[i])
 	}
-	size := speedBytes(articles)
+	size := testcorpus.Bytes(articles)
 
 	b.Run("extract", func(b *testing.B) {
 		b.SetBytes(size)
@@ -41,7 +42,7 @@ func BenchmarkIngestStages(b *testing.B) {
 		b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
 	})
 
-	// Prepared as ingest's workers prepare them (hashes and sketches off
+	// Prepared as the pipeline's workers prepare them (hashes and sketches off
 	// the writer), so this times what the single writer does.
 	found := make([]store.Prepared, len(docs))
 	for i, a := range docs {
