@@ -1,15 +1,49 @@
 #!/usr/bin/env bash
-# postgres.sh start DIR | stop DIR: a throwaway PostgreSQL cluster for the
-# tests, owned by the test run. It lives in DIR (created), listens only on a
-# Unix socket in DIR (no TCP port), and is removed by "stop". "start" prints
-# the URL to put in WHOSAID_TEST_POSTGRES; it exits 3, printing nothing, when
-# no PostgreSQL server binaries are installed.
+# postgres.sh: a throwaway PostgreSQL cluster for the tests, owned by the
+# test run.
+#
+#   postgres.sh run CMD...    start a cluster, run CMD with
+#                             WHOSAID_TEST_POSTGRES naming it, stop it
+#   postgres.sh start DIR     start one in DIR; prints its URL
+#   postgres.sh stop DIR      stop it and remove DIR
+#
+# The cluster lives in a temporary folder, listens only on a Unix socket in
+# that folder (no TCP port), and is stopped and removed at the end, however
+# the command ends. "start" exits 3, printing nothing, when no PostgreSQL
+# server binaries are installed; then "run" runs CMD without a cluster (the
+# PostgreSQL tests skip, saying why) or, in CI (CI=true), fails. When
+# WHOSAID_TEST_POSTGRES is already set, "run" uses that server.
 #
 # initdb refuses to run as root, so as root (CI) the cluster belongs to an
 # unprivileged user: postgres (Debian's package creates it) or nobody.
 set -euo pipefail
-cmd=${1:?usage: postgres.sh start|stop DIR}
-dir=${2:?usage: postgres.sh start|stop DIR}
+cmd=${1:?usage: postgres.sh run CMD... | start DIR | stop DIR}
+shift
+
+if [ "$cmd" = run ]; then
+  if [ -n "${WHOSAID_TEST_POSTGRES:-}" ]; then exec "$@"; fi
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/whosaid-pg.XXXXXX")
+  trap '"$0" stop "$dir"' EXIT
+  code=0
+  url=$("$0" start "$dir") || code=$?
+  if [ "$code" = 3 ]; then
+    if [ "${CI:-}" = true ]; then
+      echo "postgres.sh: no PostgreSQL server binaries (initdb) found, and CI must run the PostgreSQL tests" >&2
+      exit 1
+    fi
+    echo "postgres.sh: no PostgreSQL server binaries (initdb) found: the PostgreSQL tests will skip" >&2
+    "$@"
+    exit
+  elif [ "$code" != 0 ]; then
+    echo "postgres.sh: could not start PostgreSQL (see $dir/*.log):" >&2
+    tail -20 "$dir"/*.log >&2 || true
+    exit 1
+  fi
+  WHOSAID_TEST_POSTGRES=$url "$@"
+  exit
+fi
+
+dir=${1:?usage: postgres.sh start|stop DIR}
 
 bindir=""
 for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) ""; do
