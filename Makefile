@@ -5,7 +5,7 @@ TAGS    := sqlite_fts5
 BIN     := bin/whosaid
 DB      ?= whosaid.db
 
-.PHONY: build test workertest crashtest bench speed demo eval model clean
+.PHONY: build test workertest pgspeed crashtest bench speed demo eval model clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/whosaid
@@ -28,6 +28,12 @@ test:
 # mid-job) instead of the subset make test runs.
 workertest: build
 	WHOSAID_WORKERS_FULL=1 $(PG) $(GO) test -tags $(TAGS) -count=1 -v -run 'TestWorkers' ./cmd/whosaid
+
+# pgspeed ingests the speed corpus into SQLite, into PostgreSQL in one
+# process and into PostgreSQL through the job queue with two workers, and
+# prints articles/s of each, in one run on this machine.
+pgspeed: build
+	WHOSAID_PG_SPEED=1 $(PG) $(GO) test -tags $(TAGS) -count=1 -v -run '^TestPostgresSpeed$$' ./cmd/whosaid
 
 # crashtest kills a real ingest with SIGKILL at several moments, resumes it,
 # and checks the database equals an uninterrupted run; and runs readers in

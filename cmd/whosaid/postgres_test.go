@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/whosaid/whosaid/store/postgres"
 	"github.com/whosaid/whosaid/store/postgres/pgtest"
 	"github.com/whosaid/whosaid/web"
 )
@@ -115,5 +116,16 @@ func TestPostgresAnswersAsSQLite(t *testing.T) {
 	}
 	for _, p := range pages {
 		assert.Equal(t, bodies[0][p], bodies[1][p], "page %s", p)
+	}
+}
+
+func init() {
+	// Test databases are copies of one migrated once per test binary.
+	pgtest.Migrate = func(ctx context.Context, url string) error {
+		db, err := postgres.Open(ctx, url)
+		if err != nil {
+			return err
+		}
+		return db.Close()
 	}
 }

@@ -20,3 +20,13 @@ func TestConformance(t *testing.T) {
 		return db
 	})
 }
+
+func init() {
+	pgtest.Migrate = func(ctx context.Context, url string) error {
+		db, err := postgres.Open(ctx, url)
+		if err != nil {
+			return err
+		}
+		return db.Close()
+	}
+}

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -58,17 +57,16 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 	return id, nil
 }
 
-// addSpeaker inserts a speaker. The unique index on (kind, lower(name))
-// makes a second insert of one name find the first row instead, should a
-// writer outside writerLock have added it.
+// addSpeaker adds a speaker, with an id of its own (idSeq), and the
+// insert waiting for the next round trip. The unique index on (kind,
+// lower(name)) refuses a second row of one name (the article then fails),
+// should a writer outside writerLock have added it meanwhile.
 func (w *writer) addSpeaker(ctx context.Context, kind, name string, surname any) (int64, error) {
-	var id int64
-	err := w.tx.QueryRow(ctx, `INSERT INTO speakers (kind, name, surname) VALUES ($1, $2, $3)
-		ON CONFLICT (kind, lower(name)) DO UPDATE SET kind = excluded.kind RETURNING id`,
-		kind, name, surname).Scan(&id)
+	id, err := w.speakerIDs.next(ctx, w)
 	if err != nil {
-		return 0, fmt.Errorf("insert speaker: %w", err)
+		return 0, err
 	}
+	w.later(`INSERT INTO speakers (id, kind, name, surname) VALUES ($1, $2, $3, $4)`, id, kind, name, surname)
 	return id, nil
 }
 
@@ -124,9 +122,10 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 		if w.aliases[k] {
 			continue
 		}
-		if _, err := w.tx.Exec(ctx, `INSERT INTO speaker_aliases (speaker_id, alias, gender) VALUES ($1, $2, $3)
-			ON CONFLICT DO NOTHING`, id, a.text, null(a.gender)); err != nil {
-			return 0, fmt.Errorf("insert alias: %w", err)
+		w.later(`INSERT INTO speaker_aliases (speaker_id, alias, gender) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, id, a.text, null(a.gender))
+		if a.gender != "" {
+			delete(w.genders, id)
 		}
 		w.look.aliased(id, a.text)
 		if w.aliases == nil {
@@ -159,6 +158,9 @@ type aliasKey struct {
 // surname; clash reports that a person of this very name is of the other
 // gender.
 func (w *writer) findPerson(ctx context.Context, n personName, g string) (id int64, clash bool, err error) {
+	if err := w.prefetch(ctx, n); err != nil {
+		return 0, false, err
+	}
 	id, found, err := w.speakerID(ctx, whosaid.KindPerson, n.name)
 	if err != nil {
 		return 0, false, err
@@ -212,9 +214,7 @@ func (w *writer) bySurname(ctx context.Context, n personName, g string) (int64, 
 	case !strings.Contains(name, " "):
 		return c.id, nil
 	case !strings.Contains(c.name, " "):
-		if _, err := w.tx.Exec(ctx, `UPDATE speakers SET name = $1, surname = $2 WHERE id = $3`, name, sur, c.id); err != nil {
-			return 0, fmt.Errorf("rename speaker: %w", err)
-		}
+		w.later(`UPDATE speakers SET name = $1, surname = $2 WHERE id = $3`, name, sur, c.id)
 		w.look.renamed(c.id, c.name, name, sur)
 		return c.id, nil
 	}
@@ -224,14 +224,26 @@ func (w *writer) bySurname(ctx context.Context, n personName, g string) (int64, 
 // speakerGender is the gender the honorifics among a speaker's aliases
 // give, as stored with them, "" when they give none or both.
 func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
+	if g, ok := w.genders[id]; ok {
+		return g, nil
+	}
 	var lo, hi *string
-	if err := w.tx.QueryRow(ctx, `SELECT min(gender), max(gender) FROM speaker_aliases WHERE speaker_id = $1`, id).Scan(&lo, &hi); err != nil {
+	if err := w.run(ctx, func(b *pgx.Batch) {
+		b.Queue(`SELECT min(gender), max(gender) FROM speaker_aliases WHERE speaker_id = $1`, id).QueryRow(func(r pgx.Row) error {
+			return r.Scan(&lo, &hi)
+		})
+	}); err != nil {
 		return "", fmt.Errorf("read alias genders: %w", err)
 	}
-	if deref(lo) != deref(hi) {
-		return "", nil
+	g := deref(lo)
+	if g != deref(hi) {
+		g = ""
 	}
-	return deref(lo), nil
+	if w.genders == nil {
+		w.genders = map[int64]string{}
+	}
+	w.genders[id] = g
+	return g, nil
 }
 
 // lookups caches the speaker look-ups of one transaction, which holds
@@ -315,15 +327,80 @@ func (l *lookups) renamed(id int64, old, name, surname string) {
 	}
 }
 
+// The look-ups of a person's name, alias and surname: one query each,
+// sent together by prefetch when none is cached.
+const (
+	findSpeakerSQL = `SELECT id FROM speakers WHERE kind = $1 AND lower(name) = $2`
+	findAliasSQL   = `SELECT a.speaker_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
+		WHERE lower(a.alias) = $1 AND s.kind = 'person' LIMIT 2`
+	findSurnameSQL = `SELECT id, name FROM speakers WHERE kind = 'person' AND lower(surname) = $1 LIMIT 2`
+)
+
+func (w *writer) queueSpeaker(b *pgx.Batch, kind, name string, h *nameHit) {
+	b.Queue(findSpeakerSQL, kind, store.ASCIILower(name)).Query(func(rows pgx.Rows) error {
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if len(ids) > 0 {
+			*h = nameHit{ids[0], true}
+		}
+		return err
+	})
+}
+
+func (w *writer) queueAlias(b *pgx.Batch, alias string, ids *[]int64) {
+	b.Queue(findAliasSQL, store.ASCIILower(alias)).Query(func(rows pgx.Rows) error {
+		var err error
+		*ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+		return err
+	})
+}
+
+func (w *writer) queueSurname(b *pgx.Batch, surname string, cs *[]candidate) {
+	b.Queue(findSurnameSQL, store.ASCIILower(surname)).Query(func(rows pgx.Rows) error {
+		var c candidate
+		_, err := pgx.ForEachRow(rows, []any{&c.id, &c.name}, func() error { *cs = append(*cs, c); return nil })
+		return err
+	})
+}
+
+// prefetch looks a person's name, alias and surname up at once, in one
+// round trip, when none of them is cached: a name not seen before in the
+// batch would take all three, one after the other.
+func (w *writer) prefetch(ctx context.Context, n personName) error {
+	nk, ak, sk := nameKey(whosaid.KindPerson, n.name), store.ASCIILower(n.name), store.ASCIILower(n.surname)
+	_, nameKnown := w.look.names[nk]
+	_, aliasKnown := w.look.aliases[ak]
+	_, surnameKnown := w.look.surnames[sk]
+	if nameKnown || aliasKnown || surnameKnown {
+		return nil
+	}
+	var h nameHit
+	var ids []int64
+	var cs []candidate
+	if err := w.run(ctx, func(b *pgx.Batch) {
+		w.queueSpeaker(b, whosaid.KindPerson, n.name, &h)
+		w.queueAlias(b, n.name, &ids)
+		w.queueSurname(b, n.surname, &cs)
+	}); err != nil {
+		return fmt.Errorf("find person: %w", err)
+	}
+	if w.look.names == nil {
+		w.look.names = map[speakerName]nameHit{}
+	}
+	if w.look.aliases == nil {
+		w.look.aliases = map[string][]int64{}
+	}
+	if w.look.surnames == nil {
+		w.look.surnames = map[string][]candidate{}
+	}
+	w.look.names[nk], w.look.aliases[ak], w.look.surnames[sk] = h, ids, cs
+	return nil
+}
+
 // speakerID: the id of the (kind, name) speaker, and whether there is one.
 func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool, error) {
 	h, err := through(&w.look.names, nameKey(kind, name), func() (nameHit, error) {
 		var h nameHit
-		switch err := w.tx.QueryRow(ctx, `SELECT id FROM speakers WHERE kind = $1 AND lower(name) = $2`,
-			kind, store.ASCIILower(name)).Scan(&h.id); {
-		case err == nil:
-			h.found = true
-		case !errors.Is(err, pgx.ErrNoRows):
+		if err := w.run(ctx, func(b *pgx.Batch) { w.queueSpeaker(b, kind, name, &h) }); err != nil {
 			return h, fmt.Errorf("find speaker: %w", err)
 		}
 		return h, nil
@@ -335,13 +412,8 @@ func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool,
 // lookupLimit of them.
 func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
 	return through(&w.look.aliases, store.ASCIILower(alias), func() ([]int64, error) {
-		rows, err := w.tx.Query(ctx, `SELECT a.speaker_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
-			WHERE lower(a.alias) = $1 AND s.kind = 'person' LIMIT 2`, store.ASCIILower(alias))
-		if err != nil {
-			return nil, fmt.Errorf("find alias: %w", err)
-		}
-		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if err != nil {
+		var ids []int64
+		if err := w.run(ctx, func(b *pgx.Batch) { w.queueAlias(b, alias, &ids) }); err != nil {
 			return nil, fmt.Errorf("find alias: %w", err)
 		}
 		return ids, nil
@@ -351,14 +423,8 @@ func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
 // surnameCandidates: the people of the surname, up to lookupLimit.
 func (w *writer) surnameCandidates(ctx context.Context, surname string) ([]candidate, error) {
 	return through(&w.look.surnames, store.ASCIILower(surname), func() ([]candidate, error) {
-		rows, err := w.tx.Query(ctx, `SELECT id, name FROM speakers WHERE kind = 'person' AND lower(surname) = $1 LIMIT 2`,
-			store.ASCIILower(surname))
-		if err != nil {
-			return nil, fmt.Errorf("find surname: %w", err)
-		}
 		var cs []candidate
-		var c candidate
-		if _, err := pgx.ForEachRow(rows, []any{&c.id, &c.name}, func() error { cs = append(cs, c); return nil }); err != nil {
+		if err := w.run(ctx, func(b *pgx.Batch) { w.queueSurname(b, surname, &cs) }); err != nil {
 			return nil, fmt.Errorf("find surname: %w", err)
 		}
 		return cs, nil

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,13 +31,68 @@ type writer struct {
 	rows      map[string][][]any
 	entityIDs []int64
 
+	// pending are writes whose outcome nothing waits for (articles,
+	// sketches, occurrences, speakers, aliases): they go to the server
+	// with the next read, in one round trip (run), or at the end of the
+	// article (sync), so that an error is still the article's own.
+	pending pgx.Batch
+	// speakerIDs gives new speakers their ids, as store's idSeq does:
+	// under writerLock nobody else adds speakers, so max(id)+1 is free,
+	// and the insert need not be waited for.
+	speakerIDs idSeq
+
 	people  map[string]int64
 	aliases map[aliasKey]bool
 	look    lookups
+	genders map[int64]string // speakerGender's answers
 }
 
+// run sends the pending writes and the reads queue adds, in one round
+// trip, and calls the reads' callbacks.
+func (w *writer) run(ctx context.Context, queue func(b *pgx.Batch)) error {
+	b := w.pending
+	w.pending = pgx.Batch{}
+	queue(&b)
+	return w.tx.SendBatch(ctx, &b).Close()
+}
+
+// sync sends the pending writes.
+func (w *writer) sync(ctx context.Context) error {
+	if w.pending.Len() == 0 {
+		return nil
+	}
+	return w.run(ctx, func(*pgx.Batch) {})
+}
+
+// later queues a write to go with the next round trip.
+func (w *writer) later(sql string, args ...any) { w.pending.Queue(sql, args...) }
+
+// idSeq hands out the ids of one table's new rows: max(id)+1 onwards,
+// read again after a rollback may have taken rows back (reset).
+type idSeq struct {
+	table string // a constant of the code
+	last  int64
+	known bool
+}
+
+func (s *idSeq) next(ctx context.Context, w *writer) (int64, error) {
+	if !s.known {
+		if err := w.run(ctx, func(b *pgx.Batch) {
+			b.Queue("SELECT coalesce(max(id), 0) FROM " + s.table).QueryRow(func(r pgx.Row) error { return r.Scan(&s.last) })
+		}); err != nil {
+			return 0, fmt.Errorf("max id of %s: %w", s.table, err)
+		}
+		s.known = true
+	}
+	s.last++
+	return s.last, nil
+}
+
+func (s *idSeq) reset() { s.known = false }
+
 func newWriter(tx pgx.Tx, now string, savepoints bool) *writer {
-	return &writer{tx: tx, now: now, savepoints: savepoints, rows: map[string][][]any{}}
+	return &writer{tx: tx, now: now, savepoints: savepoints, rows: map[string][][]any{},
+		speakerIDs: idSeq{table: "speakers"}}
 }
 
 // copied lists the tables written with COPY, in the order their rows go
@@ -59,27 +113,55 @@ var copied = []struct {
 func (w *writer) writeAll(ctx context.Context, ps []store.Prepared) ([]store.Result, error) {
 	res := make([]store.Result, 0, len(ps))
 	for i := range ps {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		r, err := w.put(ctx, &ps[i])
+		r, err := w.putOne(ctx, &ps[i])
 		if err != nil {
-			return nil, fmt.Errorf("put article %s: %w", r.ID, err)
+			return nil, err
 		}
 		res = append(res, r)
 	}
+	if err := w.finish(ctx); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// putOne writes one article; its error dooms the transaction.
+func (w *writer) putOne(ctx context.Context, p *store.Prepared) (store.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return store.Result{}, err
+	}
+	r, err := w.put(ctx, p)
+	if err != nil {
+		return r, fmt.Errorf("put article %s: %w", r.ID, err)
+	}
+	return r, nil
+}
+
+// finish writes the rows queued for COPY and removes the speakers that
+// replaced articles left without quotes or claims.
+func (w *writer) finish(ctx context.Context) error {
+	if err := w.sync(ctx); err != nil {
+		return err
+	}
 	if err := w.flush(ctx); err != nil {
 		if !w.savepoints && articleFault(err) {
-			return nil, fmt.Errorf("%w: %w", errArticleFault, err)
+			return fmt.Errorf("%w: %w", errArticleFault, err)
 		}
-		return nil, err
+		return err
 	}
 	if w.replaced {
 		if _, err := w.tx.Exec(ctx, deleteOrphanSpeakers); err != nil {
-			return nil, fmt.Errorf("delete orphan speakers: %w", err)
+			return fmt.Errorf("delete orphan speakers: %w", err)
 		}
 	}
-	return res, nil
+	if w.speakerIDs.known {
+		// The identity's sequence follows the ids given, for whoever
+		// adds speakers without one.
+		if _, err := w.tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence('speakers', 'id'), max(id)) FROM speakers`); err != nil {
+			return fmt.Errorf("speaker ids: %w", err)
+		}
+	}
+	return nil
 }
 
 // deleteOrphanSpeakers removes speakers nothing refers to any more, after
@@ -107,6 +189,9 @@ func (w *writer) put(ctx context.Context, p *store.Prepared) (store.Result, erro
 	}
 	if !w.savepoints {
 		status, dupOf, err := w.write(ctx, f, &k)
+		if err == nil {
+			err = w.sync(ctx)
+		}
 		if err != nil {
 			if articleFault(err) {
 				return res, fmt.Errorf("%w: %w", errArticleFault, err)
@@ -122,18 +207,24 @@ func (w *writer) put(ctx context.Context, p *store.Prepared) (store.Result, erro
 	}
 	status, dupOf, err := w.write(ctx, f, &k)
 	if err == nil {
+		err = w.sync(ctx)
+	}
+	if err == nil {
 		err = w.flush(ctx)
 	}
 	if err != nil {
 		if !articleFault(err) {
 			return res, err
 		}
+		w.pending = pgx.Batch{}
 		if _, rerr := w.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT article"); rerr != nil {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
 		w.look.reset()
 		clear(w.aliases)
 		clear(w.rows)
+		clear(w.genders)
+		w.speakerIDs.reset()
 		return fail(err)
 	}
 	if _, err := w.tx.Exec(ctx, "RELEASE SAVEPOINT article"); err != nil {
@@ -153,7 +244,26 @@ const findArticleSQL = `SELECT (SELECT content_hash FROM articles WHERE id = $1)
 // write decides what to do with one article and does it.
 func (w *writer) write(ctx context.Context, f *whosaid.Findings, k *store.Keys) (store.Status, string, error) {
 	var oldHash, oldFindings, same *string
-	if err := w.tx.QueryRow(ctx, findArticleSQL, k.ID, k.ContentHash).Scan(&oldHash, &oldFindings, &same); err != nil {
+	var hits []hit
+	err := w.run(ctx, func(b *pgx.Batch) {
+		b.Queue(findArticleSQL, k.ID, k.ContentHash).QueryRow(func(r pgx.Row) error {
+			return r.Scan(&oldHash, &oldFindings, &same)
+		})
+		if k.Sketched {
+			// Asked at once, whether or not needed: a round trip costs
+			// more than the look-up.
+			b.Queue(findSketchSQL, k.Bands[:], k.ID).Query(func(rows pgx.Rows) error {
+				var err error
+				hits, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (hit, error) {
+					var h hit
+					err := r.Scan(&h.band, &h.id)
+					return h, err
+				})
+				return err
+			})
+		}
+	})
+	if err != nil {
 		return "", "", fmt.Errorf("find article: %w", err)
 	}
 	exists := oldHash != nil
@@ -161,27 +271,30 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, k *store.Keys) 
 		return store.Unchanged, "", nil
 	}
 	if same != nil {
-		return store.Duplicate, *same, w.occur(ctx, *same, k.ID, &f.Article, store.MatchContent, 1)
+		w.occur(*same, k.ID, &f.Article, store.MatchContent, 1)
+		return store.Duplicate, *same, nil
 	}
 	if !exists {
-		other, match, sim, err := w.copyOf(ctx, &f.Article, k)
-		if err == nil && other != "" {
-			err = w.occur(ctx, other, k.ID, &f.Article, match, sim)
+		other, match, sim, err := w.copyOf(ctx, &f.Article, k, hits)
+		if err != nil {
+			return "", "", err
 		}
-		if err != nil || other != "" {
-			return store.Duplicate, other, err
+		if other != "" {
+			w.occur(other, k.ID, &f.Article, match, sim)
+			return store.Duplicate, other, nil
 		}
 	}
 	status := store.Inserted
 	if exists {
 		// Rows waiting for COPY may be this very article's, met earlier
 		// in the batch: they go in first, to be deleted with it.
+		if err := w.sync(ctx); err != nil {
+			return "", "", err
+		}
 		if err := w.flush(ctx); err != nil {
 			return "", "", err
 		}
-		if _, err := w.tx.Exec(ctx, `DELETE FROM articles WHERE id = $1`, k.ID); err != nil {
-			return "", "", fmt.Errorf("delete old article: %w", err)
-		}
+		w.later(`DELETE FROM articles WHERE id = $1`, k.ID)
 		w.replaced = true
 		status = store.Replaced
 	}
@@ -192,19 +305,33 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, k *store.Keys) 
 }
 
 // copyOf finds the stored story an article is a copy of: one under the
-// same URL, or a near-duplicate text; "" when there is none.
-func (w *writer) copyOf(ctx context.Context, a *whosaid.Article, k *store.Keys) (other, match string, similarity float64, err error) {
+// same URL, or a near-duplicate text among the sketch's hits; "" when
+// there is none.
+func (w *writer) copyOf(ctx context.Context, a *whosaid.Article, k *store.Keys, hits []hit) (other, match string, similarity float64, err error) {
 	if a.URL != "" {
-		err := w.tx.QueryRow(ctx, `SELECT id FROM articles WHERE url = $1 AND id <> $2 ORDER BY id LIMIT 1`, a.URL, k.ID).Scan(&other)
-		switch {
-		case err == nil:
-			return other, store.MatchURL, 1, nil
-		case !errors.Is(err, pgx.ErrNoRows):
+		var found []string
+		err := w.run(ctx, func(b *pgx.Batch) {
+			b.Queue(`SELECT id FROM articles WHERE url = $1 AND id <> $2 ORDER BY id LIMIT 1`, a.URL, k.ID).Query(func(rows pgx.Rows) error {
+				var err error
+				found, err = pgx.CollectRows(rows, pgx.RowTo[string])
+				return err
+			})
+		})
+		if err != nil {
 			return "", "", 0, fmt.Errorf("find by url: %w", err)
 		}
+		if len(found) > 0 {
+			return found[0], store.MatchURL, 1, nil
+		}
 	}
-	other, similarity, err = w.near(ctx, k)
+	other, similarity, err = w.near(ctx, k, hits)
 	return other, store.MatchNear, similarity, err
+}
+
+// hit is an article sharing a sketch band.
+type hit struct {
+	band int
+	id   string
 }
 
 // findSketchSQL finds, band by band, up to store.CandidatesPerBand stored
@@ -217,26 +344,10 @@ CROSS JOIN LATERAL (SELECT article_id FROM article_sketches
 	ORDER BY article_id LIMIT 8) s`
 
 // near returns the stored story the article is a near-duplicate of, with
-// its containment, as store's dedupe does.
-func (w *writer) near(ctx context.Context, k *store.Keys) (string, float64, error) {
+// its containment, as store's dedupe does, from the sketch's hits.
+func (w *writer) near(ctx context.Context, k *store.Keys, hits []hit) (string, float64, error) {
 	if !k.Sketched {
 		return "", 0, nil
-	}
-	type hit struct {
-		band int
-		id   string
-	}
-	rows, err := w.tx.Query(ctx, findSketchSQL, k.Bands[:], k.ID)
-	if err != nil {
-		return "", 0, fmt.Errorf("find sketch: %w", err)
-	}
-	hits, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (hit, error) {
-		var h hit
-		err := r.Scan(&h.band, &h.id)
-		return h, err
-	})
-	if err != nil {
-		return "", 0, fmt.Errorf("find sketch: %w", err)
 	}
 	slices.SortFunc(hits, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(a.band, b.band), strings.Compare(a.id, b.id))
@@ -252,13 +363,15 @@ func (w *writer) near(ctx context.Context, k *store.Keys) (string, float64, erro
 	if len(candidates) == 0 {
 		return "", 0, nil
 	}
-	rows, err = w.tx.Query(ctx, `SELECT id, text FROM articles WHERE id = ANY($1)`, candidates)
-	if err != nil {
-		return "", 0, fmt.Errorf("read candidates: %w", err)
-	}
 	texts := map[string]string{}
-	var id, text string
-	if _, err := pgx.ForEachRow(rows, []any{&id, &text}, func() error { texts[id] = text; return nil }); err != nil {
+	err := w.run(ctx, func(b *pgx.Batch) {
+		b.Queue(`SELECT id, text FROM articles WHERE id = ANY($1)`, candidates).Query(func(rows pgx.Rows) error {
+			var id, text string
+			_, err := pgx.ForEachRow(rows, []any{&id, &text}, func() error { texts[id] = text; return nil })
+			return err
+		})
+	})
+	if err != nil {
 		return "", 0, fmt.Errorf("read candidates: %w", err)
 	}
 	best, bestScore := "", 0.0
@@ -278,12 +391,9 @@ const occurrenceSQL = `INSERT INTO occurrences (article_id, copy_id, url, outlet
 
 // occur records that the copy a (arriving as copyID) is an occurrence of
 // the stored story storyID.
-func (w *writer) occur(ctx context.Context, storyID, copyID string, a *whosaid.Article, match string, similarity float64) error {
-	if _, err := w.tx.Exec(ctx, occurrenceSQL, storyID, copyID, null(a.URL), null(a.Outlet), null(a.Title),
-		null(a.Published), null(a.Source), match, similarity, w.now); err != nil {
-		return fmt.Errorf("insert occurrence: %w", err)
-	}
-	return nil
+func (w *writer) occur(storyID, copyID string, a *whosaid.Article, match string, similarity float64) {
+	w.later(occurrenceSQL, storyID, copyID, null(a.URL), null(a.Outlet), null(a.Title),
+		null(a.Published), null(a.Source), match, similarity, w.now)
 }
 
 const insertArticleSQL = `INSERT INTO articles (id, url, title, byline, published, outlet, section,
@@ -305,18 +415,13 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, k *store.Keys)
 	if d := a.Dateline; d != nil {
 		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), int64(d.End)
 	}
-	var b pgx.Batch
-	b.Queue(insertArticleSQL, id, null(a.URL), null(a.Title), null(a.Byline),
+	w.later(insertArticleSQL, id, null(a.URL), null(a.Title), null(a.Byline),
 		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
 		a.Text, null(a.Source), k.ContentHash, k.FindingsHash, w.now)
 	if k.Sketched {
-		b.Queue(insertSketchSQL, k.Bands[:], id)
+		w.later(insertSketchSQL, k.Bands[:], id)
 	}
-	b.Queue(occurrenceSQL, id, id, null(a.URL), null(a.Outlet), null(a.Title),
-		null(a.Published), null(a.Source), store.MatchFirst, 1.0, w.now)
-	if err := w.tx.SendBatch(ctx, &b).Close(); err != nil {
-		return fmt.Errorf("insert article: %w", err)
-	}
+	w.occur(id, id, a, store.MatchFirst, 1)
 
 	clear(w.people)
 	eids, err := w.nextEntityIDs(ctx, len(f.Entities))
@@ -368,8 +473,12 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, k *store.Keys)
 // add queues one row of table for COPY.
 func (w *writer) add(table string, row ...any) { w.rows[table] = append(w.rows[table], row) }
 
-// flush writes the queued rows with one COPY per table.
+// flush writes the queued rows with one COPY per table, after the
+// pending writes (their articles and speakers).
 func (w *writer) flush(ctx context.Context) error {
+	if err := w.sync(ctx); err != nil {
+		return err
+	}
 	for _, c := range copied {
 		rows := w.rows[c.table]
 		if len(rows) == 0 {
@@ -390,15 +499,16 @@ const entityIDBlock = 1024
 // nextEntityIDs returns n new entity ids.
 func (w *writer) nextEntityIDs(ctx context.Context, n int) ([]int64, error) {
 	for len(w.entityIDs) < n {
-		rows, err := w.tx.Query(ctx, `SELECT nextval('entities_id_seq') FROM generate_series(1, $1)`, max(entityIDBlock, n))
+		err := w.run(ctx, func(b *pgx.Batch) {
+			b.Queue(`SELECT nextval('entities_id_seq') FROM generate_series(1, $1)`, max(entityIDBlock, n)).Query(func(rows pgx.Rows) error {
+				ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+				w.entityIDs = append(w.entityIDs, ids...)
+				return err
+			})
+		})
 		if err != nil {
 			return nil, fmt.Errorf("entity ids: %w", err)
 		}
-		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if err != nil {
-			return nil, fmt.Errorf("entity ids: %w", err)
-		}
-		w.entityIDs = append(w.entityIDs, ids...)
 	}
 	out := w.entityIDs[:n:n]
 	w.entityIDs = w.entityIDs[n:]
