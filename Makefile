@@ -66,10 +66,13 @@ eval: build
 	./$(BIN) eval testdata/gold
 
 # model regenerates the embedded gazetteer tables and retrains the entity
-# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames); the
+# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames), and
+# the holiday and currency tables from the libraries that compute them; the
 # result is deterministic for the same data.
 model:
-	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out data -model
+	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
+	cd extract && $(GO) run ./internal/genholidays -out internal/holidays/tables.go
+	cd extract && $(GO) run ./internal/geniso4217 -out internal/iso4217/table.go
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

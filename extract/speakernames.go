@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
 // readSpeakerNames fills, for every named person speaker of f's quotes and
@@ -33,11 +34,11 @@ func readSpeakerName(s *whosaid.Speaker, es []whosaid.Entity) {
 	if s.Mention != nil {
 		mention = strings.TrimSpace(s.Mention.Text)
 	}
-	s.Surname = surname(name)
+	s.Surname = text.Surname(name)
 	s.Forms = whosaid.NameForms{
 		NameGender:     openingGender(name),
 		MentionGender:  openingGender(mention),
-		MentionSurname: surname(mention),
+		MentionSurname: text.Surname(mention),
 		MentionAlias:   mention != "" && strings.Contains(strings.ToLower(mention), strings.ToLower(s.Surname)),
 	}
 	s.Gender = s.Forms.MentionGender
@@ -64,21 +65,5 @@ func readSpeakerName(s *whosaid.Speaker, es []whosaid.Entity) {
 // titled form of a name ("Mr. John Smith") reads as its title does.
 func openingGender(s string) string {
 	w, _, _ := strings.Cut(s, " ")
-	return honorificGender(w)
-}
-
-// nameSuffixes follow a surname without being one ("Jr.", "III").
-var nameSuffixes = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
-
-// surname is the last word of a person's name, passing over suffixes
-// ("Martin Luther King Jr." is a King) and a possessive.
-func surname(name string) string {
-	ws := strings.Fields(name)
-	for len(ws) > 1 && nameSuffixes[strings.TrimSuffix(ws[len(ws)-1], ".")] {
-		ws = ws[:len(ws)-1]
-	}
-	if len(ws) == 0 {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimSuffix(ws[len(ws)-1], "’s"), "'s")
+	return text.HonorificGender(w)
 }

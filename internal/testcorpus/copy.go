@@ -15,14 +15,23 @@ import (
 	"github.com/whosaid/whosaid/internal/scramble"
 )
 
+// extractStages are the packages under extract/internal whose word lists
+// ExtractorWords reads, with those of package extract itself.
+var extractStages = []string{"text", "entities", "dates", "money", "speech"}
+
 // ExtractorWords returns every lower-case word written in a string literal
-// of the extract package's non-test source: its cue verbs, titles, number,
-// date and currency words. Copy leaves these alone, so that a copy gives
-// the extractor the same work as the original.
+// of the non-test source of package extract and its stages: its cue verbs,
+// titles, number, date and currency words. Copy leaves these alone, so that
+// a copy gives the extractor the same work as the original.
 func ExtractorWords(tb testing.TB) map[string]bool {
 	tb.Helper()
 	paths, err := filepath.Glob(Path("extract/*.go"))
 	require.NoError(tb, err)
+	for _, stage := range extractStages {
+		more, err := filepath.Glob(Path("extract/internal/" + stage + "/*.go"))
+		require.NoError(tb, err)
+		paths = append(paths, more...)
+	}
 	require.NotEmpty(tb, paths)
 	words := map[string]bool{}
 	fset := token.NewFileSet()

@@ -185,7 +185,18 @@ func readArticle(ctx context.Context, tx pgx.Tx, id string) (whosaid.Findings, e
 	if end != nil {
 		a.Dateline = &whosaid.Dateline{Place: deref(place), Agency: deref(agency), Date: deref(date), End: int(*end)}
 	}
+	for _, read := range []func(context.Context, pgx.Tx, *whosaid.Findings) error{readEntities, readDatesAmounts, readSpeech} {
+		if err := read(ctx, tx, &f); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
 
+// readEntities reads an article's entities with their mentions, in one
+// pass in insertion order: a new entity id starts a new entity.
+func readEntities(ctx context.Context, tx pgx.Tx, f *whosaid.Findings) error {
+	id := f.Article.ID
 	lastID := int64(-1)
 	var (
 		eid             int64
@@ -198,7 +209,7 @@ func readArticle(ctx context.Context, tx pgx.Tx, id string) (whosaid.Findings, e
 		FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
 		WHERE e.article_id = $1 ORDER BY e.id, m.id`, id)
 	if err != nil {
-		return f, fmt.Errorf("read entities: %w", err)
+		return fmt.Errorf("read entities: %w", err)
 	}
 	if _, err := pgx.ForEachRow(rows, []any{&eid, &typ, &name, &code, &titles, &mStart, &mEnd, &mText}, func() error {
 		if eid != lastID {
@@ -218,35 +229,45 @@ func readArticle(ctx context.Context, tx pgx.Tx, id string) (whosaid.Findings, e
 		}
 		return nil
 	}); err != nil {
-		return f, fmt.Errorf("read entities: %w", err)
+		return fmt.Errorf("read entities: %w", err)
 	}
+	return nil
+}
 
+// readDatesAmounts reads an article's dates and amounts.
+func readDatesAmounts(ctx context.Context, tx pgx.Tx, f *whosaid.Findings) error {
+	id := f.Article.ID
 	var d whosaid.Date
-	rows, err = tx.Query(ctx, `SELECT text, start, "end", value FROM dates WHERE article_id = $1 ORDER BY id`, id)
+	rows, err := tx.Query(ctx, `SELECT text, start, "end", value FROM dates WHERE article_id = $1 ORDER BY id`, id)
 	if err != nil {
-		return f, fmt.Errorf("read dates: %w", err)
+		return fmt.Errorf("read dates: %w", err)
 	}
 	if _, err := pgx.ForEachRow(rows, []any{&d.Text, &d.Start, &d.End, &d.Value}, func() error {
 		f.Dates = append(f.Dates, d)
 		return nil
 	}); err != nil {
-		return f, fmt.Errorf("read dates: %w", err)
+		return fmt.Errorf("read dates: %w", err)
 	}
 
 	var m whosaid.Amount
 	rows, err = tx.Query(ctx, `SELECT text, start, "end", kind, value, unit, coalesce("of", ''), target,
 		coalesce(deadline, ''), coalesce(holder, '') FROM amounts WHERE article_id = $1 ORDER BY id`, id)
 	if err != nil {
-		return f, fmt.Errorf("read amounts: %w", err)
+		return fmt.Errorf("read amounts: %w", err)
 	}
 	if _, err := pgx.ForEachRow(rows, []any{&m.Text, &m.Start, &m.End, &m.Kind, &m.Value, &m.Unit, &m.Of, &m.Target,
 		&m.Deadline, &m.Holder}, func() error {
 		f.Amounts = append(f.Amounts, m)
 		return nil
 	}); err != nil {
-		return f, fmt.Errorf("read amounts: %w", err)
+		return fmt.Errorf("read amounts: %w", err)
 	}
+	return nil
+}
 
+// readSpeech reads an article's quotes and claims with their speakers.
+func readSpeech(ctx context.Context, tx pgx.Tx, f *whosaid.Findings) error {
+	id := f.Article.ID
 	var (
 		kind, text, cue, sname, skind, sentence string
 		start, stop                             int
@@ -263,31 +284,31 @@ func readArticle(ctx context.Context, tx pgx.Tx, id string) (whosaid.Findings, e
 	}
 	const speechColumns = `x.text, x.start, x."end", coalesce(x.cue, ''), s.name, s.kind,
 		x.speaker_start, x.speaker_end, x.speaker_text, coalesce(x.sentence, '')`
-	rows, err = tx.Query(ctx, `SELECT x.kind, `+speechColumns+`
+	rows, err := tx.Query(ctx, `SELECT x.kind, `+speechColumns+`
 		FROM quotes x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = $1 ORDER BY x.id`, id)
 	if err != nil {
-		return f, fmt.Errorf("read quotes: %w", err)
+		return fmt.Errorf("read quotes: %w", err)
 	}
 	if _, err := pgx.ForEachRow(rows, append([]any{&kind}, speech...), func() error {
 		f.Quotes = append(f.Quotes, whosaid.Quote{Text: text, Start: start, End: stop, Kind: kind, Cue: cue,
 			Speaker: speaker(), Sentence: sentence})
 		return nil
 	}); err != nil {
-		return f, fmt.Errorf("read quotes: %w", err)
+		return fmt.Errorf("read quotes: %w", err)
 	}
 	rows, err = tx.Query(ctx, `SELECT `+speechColumns+`
 		FROM claims x JOIN speakers s ON s.id = x.speaker_id WHERE x.article_id = $1 ORDER BY x.id`, id)
 	if err != nil {
-		return f, fmt.Errorf("read claims: %w", err)
+		return fmt.Errorf("read claims: %w", err)
 	}
 	if _, err := pgx.ForEachRow(rows, speech, func() error {
 		f.Claims = append(f.Claims, whosaid.Claim{Text: text, Start: start, End: stop, Cue: cue,
 			Speaker: speaker(), Sentence: sentence})
 		return nil
 	}); err != nil {
-		return f, fmt.Errorf("read claims: %w", err)
+		return fmt.Errorf("read claims: %w", err)
 	}
-	return f, nil
+	return nil
 }
 
 func deref(s *string) string {
