@@ -48,7 +48,7 @@ func TestPostgresSpeed(t *testing.T) {
 	url := pgtest.URL(t)
 	out, err := exec.Command(bin, "ingest", "--db", url, "--queue", "--job-files", "90", dir).CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	worker := []string{"worker", "--quiet", "--db", url, "--workers", "1", "--exit-when-idle"}
+	worker := []string{"worker", "--db", url, "--workers", "1", "--exit-when-idle"}
 	two := timed("PostgreSQL, queue, two workers", worker, worker)
 	t.Logf("PostgreSQL/SQLite: one process %.2f, two workers %.2f", pg/lite, two/lite)
 }

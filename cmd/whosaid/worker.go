@@ -57,12 +57,12 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		mu.Unlock()
 	}
 	handle := func(ctx context.Context, job queue.Job, commit func(func(pgx.Tx) error) error) error {
-		sum, err := workJob(ctx, db, x, ff.fetcher, job, commit, report)
+		sum, stored, err := workJob(ctx, db, x, ff.fetcher, job, commit, report)
 		if err != nil {
 			return err
 		}
 		if !*quiet {
-			report(fmt.Sprintf("job %s: %s", job, sum))
+			report(fmt.Sprintf("job %s: %s; stored in %s", job, sum, stored.Round(time.Millisecond)))
 		}
 		return nil
 	}
@@ -74,19 +74,19 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 // then has commit store them (and the validators of the pages fetched) in
 // the transaction that completes the job. Inputs that cannot be read and
 // articles the store refuses are reported and skipped, as ingest does; an
-// error fails the job, to be retried.
+// error fails the job, to be retried. stored is the time the transaction
+// that stores the articles took (it holds the writer lock).
 func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetcher func() *corpus.Fetcher,
-	job queue.Job, commit func(func(pgx.Tx) error) error, report func(string)) (ingest.Summary, error) {
+	job queue.Job, commit func(func(pgx.Tx) error) error, report func(string)) (sum ingest.Summary, stored time.Duration, err error) {
 	start := time.Now()
 	fetches := db.FetchLog()
 	f := newFetcher()
 	f.Cache = fetches
 	w := &corpus.Walker{Fetcher: f}
-	var sum ingest.Summary
 	var ps []store.Prepared
 	type counted struct{ quotes, claims int }
 	var counts []counted
-	err := job.Walk(ctx, w, func(it corpus.Item) error {
+	err = job.Walk(ctx, w, func(it corpus.Item) error {
 		switch {
 		case errors.Is(it.Err, corpus.ErrNotModified):
 			sum.Read++
@@ -107,9 +107,10 @@ func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetc
 		return nil
 	})
 	if err != nil {
-		return sum, err
+		return sum, 0, err
 	}
 	var res []store.Result
+	storing := time.Now()
 	err = commit(func(tx pgx.Tx) error {
 		var err error
 		if res, err = db.PutTx(ctx, tx, ps); err != nil {
@@ -117,8 +118,9 @@ func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetc
 		}
 		return fetches.CommitTx(ctx, tx)
 	})
+	stored = time.Since(storing)
 	if err != nil {
-		return sum, err
+		return sum, stored, err
 	}
 	for i, r := range res {
 		switch {
@@ -136,7 +138,7 @@ func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetc
 		}
 	}
 	sum.Took = time.Since(start)
-	return sum, nil
+	return sum, stored, nil
 }
 
 // extractSafely extracts one article and prepares it for the store; a

@@ -181,8 +181,10 @@ func TestWorkersKilledMidJob(t *testing.T) {
 	}
 	missing, extra := diffBags(want["speakers"], got["speakers"])
 	t.Logf("speakers: %d, %d named otherwise than in the folder-order SQLite ingest (%v for %v)", len(got["speakers"]), len(extra), extra, missing)
-	assert.Len(t, setOf(got["articles"]), len(got["articles"]), "no article twice")
-	assert.Len(t, want["articles"], len(articles))
+	assert.Equal(t, len(got["articles"]), len(setOf(got["articles"])), "no article twice")
+	// Copies of one story in the corpus are stored once (the full corpus
+	// has ten).
+	assert.LessOrEqual(t, len(got["articles"]), len(articles))
 }
 
 // setQueries read each compared table as rows of text, without the ids a

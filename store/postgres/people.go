@@ -158,9 +158,6 @@ type aliasKey struct {
 // surname; clash reports that a person of this very name is of the other
 // gender.
 func (w *writer) findPerson(ctx context.Context, n personName, g string) (id int64, clash bool, err error) {
-	if err := w.prefetch(ctx, n); err != nil {
-		return 0, false, err
-	}
 	id, found, err := w.speakerID(ctx, whosaid.KindPerson, n.name)
 	if err != nil {
 		return 0, false, err
@@ -235,15 +232,8 @@ func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
 	}); err != nil {
 		return "", fmt.Errorf("read alias genders: %w", err)
 	}
-	g := deref(lo)
-	if g != deref(hi) {
-		g = ""
-	}
-	if w.genders == nil {
-		w.genders = map[int64]string{}
-	}
-	w.genders[id] = g
-	return g, nil
+	w.gendered(id, lo, hi)
+	return w.genders[id], nil
 }
 
 // lookups caches the speaker look-ups of one transaction, which holds
@@ -327,62 +317,84 @@ func (l *lookups) renamed(id int64, old, name, surname string) {
 	}
 }
 
-// The look-ups of a person's name, alias and surname: one query each,
-// sent together by prefetch when none is cached.
+// The look-ups of a speaker's name, a person's alias and surname, each
+// with the genders of the aliases of the speakers found (speakerGender's
+// answer, which linking asks next). prefetchSpeakers sends those of an
+// article's speakers together.
 const (
-	findSpeakerSQL = `SELECT id FROM speakers WHERE kind = $1 AND lower(name) = $2`
-	findAliasSQL   = `SELECT a.speaker_id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
+	aliasGenders = `(SELECT min(gender) FROM speaker_aliases g WHERE g.speaker_id = %[1]s),
+		(SELECT max(gender) FROM speaker_aliases g WHERE g.speaker_id = %[1]s)`
+	findSpeakerSQL = `SELECT s.id, ` + aliasGenders + ` FROM speakers s WHERE s.kind = $1 AND lower(s.name) = $2`
+	findAliasSQL   = `SELECT a.speaker_id, ` + aliasGenders + ` FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
 		WHERE lower(a.alias) = $1 AND s.kind = 'person' LIMIT 2`
-	findSurnameSQL = `SELECT id, name FROM speakers WHERE kind = 'person' AND lower(surname) = $1 LIMIT 2`
+	findSurnameSQL = `SELECT s.id, s.name, ` + aliasGenders + ` FROM speakers s
+		WHERE s.kind = 'person' AND lower(s.surname) = $1 LIMIT 2`
 )
 
+var (
+	findSpeakerQuery = fmt.Sprintf(findSpeakerSQL, "s.id")
+	findAliasQuery   = fmt.Sprintf(findAliasSQL, "a.speaker_id")
+	findSurnameQuery = fmt.Sprintf(findSurnameSQL, "s.id")
+)
+
+// gendered records the alias genders read with a speaker's id.
+func (w *writer) gendered(id int64, lo, hi *string) {
+	g := deref(lo)
+	if g != deref(hi) {
+		g = ""
+	}
+	if w.genders == nil {
+		w.genders = map[int64]string{}
+	}
+	w.genders[id] = g
+}
+
 func (w *writer) queueSpeaker(b *pgx.Batch, kind, name string, h *nameHit) {
-	b.Queue(findSpeakerSQL, kind, store.ASCIILower(name)).Query(func(rows pgx.Rows) error {
-		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if len(ids) > 0 {
-			*h = nameHit{ids[0], true}
-		}
+	b.Queue(findSpeakerQuery, kind, store.ASCIILower(name)).Query(func(rows pgx.Rows) error {
+		var id int64
+		var lo, hi *string
+		_, err := pgx.ForEachRow(rows, []any{&id, &lo, &hi}, func() error {
+			*h = nameHit{id, true}
+			w.gendered(id, lo, hi)
+			return nil
+		})
 		return err
 	})
 }
 
 func (w *writer) queueAlias(b *pgx.Batch, alias string, ids *[]int64) {
-	b.Queue(findAliasSQL, store.ASCIILower(alias)).Query(func(rows pgx.Rows) error {
-		var err error
-		*ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+	b.Queue(findAliasQuery, store.ASCIILower(alias)).Query(func(rows pgx.Rows) error {
+		var id int64
+		var lo, hi *string
+		_, err := pgx.ForEachRow(rows, []any{&id, &lo, &hi}, func() error {
+			*ids = append(*ids, id)
+			w.gendered(id, lo, hi)
+			return nil
+		})
 		return err
 	})
 }
 
 func (w *writer) queueSurname(b *pgx.Batch, surname string, cs *[]candidate) {
-	b.Queue(findSurnameSQL, store.ASCIILower(surname)).Query(func(rows pgx.Rows) error {
+	b.Queue(findSurnameQuery, store.ASCIILower(surname)).Query(func(rows pgx.Rows) error {
 		var c candidate
-		_, err := pgx.ForEachRow(rows, []any{&c.id, &c.name}, func() error { *cs = append(*cs, c); return nil })
+		var lo, hi *string
+		_, err := pgx.ForEachRow(rows, []any{&c.id, &c.name, &lo, &hi}, func() error {
+			*cs = append(*cs, c)
+			w.gendered(c.id, lo, hi)
+			return nil
+		})
 		return err
 	})
 }
 
-// prefetch looks a person's name, alias and surname up at once, in one
-// round trip, when none of them is cached: a name not seen before in the
-// batch would take all three, one after the other.
-func (w *writer) prefetch(ctx context.Context, n personName) error {
-	nk, ak, sk := nameKey(whosaid.KindPerson, n.name), store.ASCIILower(n.name), store.ASCIILower(n.surname)
-	_, nameKnown := w.look.names[nk]
-	_, aliasKnown := w.look.aliases[ak]
-	_, surnameKnown := w.look.surnames[sk]
-	if nameKnown || aliasKnown || surnameKnown {
-		return nil
-	}
-	var h nameHit
-	var ids []int64
-	var cs []candidate
-	if err := w.run(ctx, func(b *pgx.Batch) {
-		w.queueSpeaker(b, whosaid.KindPerson, n.name, &h)
-		w.queueAlias(b, n.name, &ids)
-		w.queueSurname(b, n.surname, &cs)
-	}); err != nil {
-		return fmt.Errorf("find person: %w", err)
-	}
+// prefetchSpeakers looks up, in one round trip, everything the linking of
+// an article's speakers may ask that is not cached yet: each person's
+// name, alias and surname (and those of the mention, which names the
+// person when the name belongs to someone of the other gender), and the
+// other speakers' names. Asked one after another, they would cost a round
+// trip each.
+func (w *writer) prefetchSpeakers(ctx context.Context, f *whosaid.Findings) error {
 	if w.look.names == nil {
 		w.look.names = map[speakerName]nameHit{}
 	}
@@ -392,7 +404,70 @@ func (w *writer) prefetch(ctx context.Context, n personName) error {
 	if w.look.surnames == nil {
 		w.look.surnames = map[string][]candidate{}
 	}
-	w.look.names[nk], w.look.aliases[ak], w.look.surnames[sk] = h, ids, cs
+	names := map[speakerName]*nameHit{}
+	aliases := map[string]*[]int64{}
+	surnames := map[string]*[]candidate{}
+	var b pgx.Batch
+	name := func(kind, n string) {
+		k := nameKey(kind, n)
+		if _, ok := w.look.names[k]; ok || names[k] != nil {
+			return
+		}
+		names[k] = &nameHit{}
+		w.queueSpeaker(&b, kind, n, names[k])
+	}
+	person := func(n, surname string) {
+		name(whosaid.KindPerson, n)
+		if k := store.ASCIILower(n); aliases[k] == nil {
+			if _, ok := w.look.aliases[k]; !ok {
+				aliases[k] = &[]int64{}
+				w.queueAlias(&b, n, aliases[k])
+			}
+		}
+		if k := store.ASCIILower(surname); surnames[k] == nil {
+			if _, ok := w.look.surnames[k]; !ok {
+				surnames[k] = &[]candidate{}
+				w.queueSurname(&b, surname, surnames[k])
+			}
+		}
+	}
+	each := func(s whosaid.Speaker) {
+		kind := s.Kind
+		if kind == "" {
+			kind = whosaid.KindUnknown
+		}
+		if kind != whosaid.KindPerson || s.Name == "" {
+			name(kind, s.Name)
+			return
+		}
+		person(strings.TrimSpace(s.Name), s.Surname)
+		if s.Mention != nil {
+			if m := strings.TrimSpace(s.Mention.Text); m != "" {
+				person(m, s.Forms.MentionSurname)
+			}
+		}
+	}
+	for _, q := range f.Quotes {
+		each(q.Speaker)
+	}
+	for _, c := range f.Claims {
+		each(c.Speaker)
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	if err := w.run(ctx, func(q *pgx.Batch) { q.QueuedQueries = append(q.QueuedQueries, b.QueuedQueries...) }); err != nil {
+		return fmt.Errorf("find speakers: %w", err)
+	}
+	for k, h := range names {
+		w.look.names[k] = *h
+	}
+	for k, ids := range aliases {
+		w.look.aliases[k] = *ids
+	}
+	for k, cs := range surnames {
+		w.look.surnames[k] = *cs
+	}
 	return nil
 }
 

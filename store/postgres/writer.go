@@ -188,10 +188,10 @@ func (w *writer) put(ctx context.Context, p *store.Prepared) (store.Result, erro
 		return fail(k.FindingsErr)
 	}
 	if !w.savepoints {
+		// The article's writes go with the next article's first read:
+		// should one fail there, the batch is written again with
+		// savepoints, where each article's writes are its own.
 		status, dupOf, err := w.write(ctx, f, &k)
-		if err == nil {
-			err = w.sync(ctx)
-		}
 		if err != nil {
 			if articleFault(err) {
 				return res, fmt.Errorf("%w: %w", errArticleFault, err)
@@ -448,6 +448,9 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, k *store.Keys)
 	for _, m := range f.Amounts {
 		w.add("amounts", id, int32(m.Start), int32(m.End), m.Text, m.Kind, m.Value, m.Unit,
 			null(m.Of), m.Target, null(m.Deadline), null(m.Holder))
+	}
+	if err := w.prefetchSpeakers(ctx, f); err != nil {
+		return err
 	}
 	for i, q := range f.Quotes {
 		sid, err := w.speaker(ctx, q.Speaker, f.Entities)
