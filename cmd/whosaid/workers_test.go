@@ -77,43 +77,66 @@ func TestWorkersKilledMidJob(t *testing.T) {
 	}
 	defer func() {
 		for _, w := range workers {
-			w.Process.Kill()
-			w.Wait()
+			if w != nil {
+				w.Process.Kill()
+				w.Wait()
+			}
 		}
 	}()
 
-	// Kill the first worker once it has run a job for a while: its
-	// client id, in river's attempted_by, holds its process id.
+	// Kill a worker in the middle of a job: its client id, in river's
+	// attempted_by, holds its process id; a job still running under it
+	// once it is dead shows the kill came mid-job. Should it have come
+	// between two jobs, another worker is started and killed.
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, pg)
 	require.NoError(t, err)
 	defer conn.Close(ctx)
-	victim := workers[0]
-	pattern := fmt.Sprintf("%%\\_%d\\_%%", victim.Process.Pid)
-	deadline := time.Now().Add(2 * time.Minute)
-	for {
+	runningUnder := func(pid int) bool {
 		var running bool
 		require.NoError(t, conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM river_job WHERE state = 'running'
-			AND attempted_by[array_upper(attempted_by, 1)] LIKE $1)`, pattern).Scan(&running))
-		if running {
-			break
-		}
-		require.True(t, time.Now().Before(deadline), "the first worker never ran a job:\n%s", logs[0])
-		time.Sleep(20 * time.Millisecond)
+			AND attempted_by[array_upper(attempted_by, 1)] LIKE $1)`, fmt.Sprintf("%%\\_%d\\_%%", pid)).Scan(&running))
+		return running
 	}
-	time.Sleep(time.Second) // in the middle of its job
-	require.NoError(t, victim.Process.Signal(syscall.SIGKILL))
-	victim.Wait()
-	t.Logf("killed worker %d while it ran a job", victim.Process.Pid)
+	start1 := func() int {
+		cmd := exec.Command(bin, "worker", "--db", pg, "--workers", "1", "--exit-when-idle")
+		var buf bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &buf, &buf
+		require.NoError(t, cmd.Start())
+		workers, logs = append(workers, cmd), append(logs, &buf)
+		return len(workers) - 1
+	}
+	victim, killed := 0, false
+	for try := 0; try < 5 && !killed; try++ {
+		if try > 0 {
+			victim = start1()
+		}
+		pid := workers[victim].Process.Pid
+		deadline := time.Now().Add(2 * time.Minute)
+		for !runningUnder(pid) {
+			require.True(t, time.Now().Before(deadline), "worker %d never ran a job:\n%s", pid, logs[victim])
+			time.Sleep(10 * time.Millisecond)
+		}
+		time.Sleep(100 * time.Millisecond) // into its job
+		require.NoError(t, workers[victim].Process.Signal(syscall.SIGKILL))
+		workers[victim].Wait()
+		killed = runningUnder(pid)
+		t.Logf("killed worker %d; mid-job: %v", pid, killed)
+		workers[victim] = nil
+	}
+	require.True(t, killed, "no worker could be killed mid-job")
 
-	for i, w := range workers[1:] {
+	for i, w := range workers {
+		if w == nil {
+			continue
+		}
 		done := make(chan error, 1)
 		go func() { done <- w.Wait() }()
 		select {
 		case err := <-done:
-			require.NoError(t, err, "worker %d:\n%s", i+2, logs[i+1])
+			require.NoError(t, err, "worker %d:\n%s", i+1, logs[i])
 		case <-time.After(10 * time.Minute):
-			t.Fatalf("worker %d did not exit when idle:\n%s", i+2, logs[i+1])
+			t.Fatalf("worker %d did not exit when idle:\n%s", i+1, logs[i])
 		}
 	}
 	workers = nil
