@@ -40,9 +40,9 @@ const workersSubset = 3
 // quotes, claims, speakers and entities, compared as sets), nothing twice,
 // and the killed job must have been retried.
 func TestWorkersKilledMidJob(t *testing.T) {
-	bin := crashBinary(t)
 	pg := pgtest.URL(t)
 	articles := testcorpus.Speed(t)
+	bin := crashBinary(t)
 	if os.Getenv("WHOSAID_WORKERS_FULL") == "" {
 		var sub []testcorpus.Article
 		for i := 0; i < len(articles); i += workersSubset {
