@@ -1,7 +1,7 @@
 // Package queue shares ingest out between processes and machines through a
 // job queue in the PostgreSQL database the articles go to (river, with its
 // pgx driver): Split cuts the sources of an ingest into jobs, Enqueue
-// queues them, a Worker runs them, and Stats reports on them.
+// queues them, Run works them, and ReadStats reports on them.
 //
 // A job's articles are written in the same transaction that marks the job
 // completed (river.JobCompleteTx), so a job is either done and stored or

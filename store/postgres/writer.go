@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -337,11 +338,11 @@ type hit struct {
 // findSketchSQL finds, band by band, up to store.CandidatesPerBand stored
 // articles sharing the band hash, in id order as SQLite's primary key
 // gives them. $1 are the band hashes, $2 the article's own id.
-const findSketchSQL = `SELECT t.band - 1, s.article_id
+var findSketchSQL = `SELECT t.band - 1, s.article_id
 FROM unnest($1::bigint[]) WITH ORDINALITY AS t(hash, band)
 CROSS JOIN LATERAL (SELECT article_id FROM article_sketches
 	WHERE band = t.band - 1 AND hash = t.hash AND article_id <> $2
-	ORDER BY article_id LIMIT 8) s`
+	ORDER BY article_id LIMIT ` + strconv.Itoa(store.CandidatesPerBand) + `) s`
 
 // near returns the stored story the article is a near-duplicate of, with
 // its containment, as store's dedupe does, from the sketch's hits.
