@@ -21,7 +21,7 @@ test:
 	$(PG) $(GO) test -tags $(TAGS) -count=1 ./...
 	# the concurrent parts (the ingest pipeline, the writer, the
 	# checkpointer, the queue's workers) again under the race detector
-	$(PG) $(GO) test -race -tags $(TAGS) -count=1 ./store ./ingest ./cmd/whosaid ./queue
+	$(PG) $(GO) test -race -tags $(TAGS) -count=1 ./store ./store/postgres ./ingest ./cmd/whosaid ./queue
 
 # workertest runs the multi-worker test on the whole speed corpus (1,786
 # articles from ../shared in 20 jobs, three worker processes, one killed
