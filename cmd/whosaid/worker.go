@@ -12,7 +12,6 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/ingest"
@@ -95,7 +94,7 @@ func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetc
 			sum.Skipped++
 			report(it.Err.Error())
 		default:
-			p, err := extractSafely(x, it.Article)
+			p, err := extractSafely(x, it)
 			if err != nil {
 				sum.Skipped++
 				report(fmt.Sprintf("%s: not extracted: %v", it.Article.Source, err))
@@ -141,15 +140,21 @@ func workJob(ctx context.Context, db *postgres.DB, x *extract.Extractor, newFetc
 	return sum, stored, nil
 }
 
-// extractSafely extracts one article and prepares it for the store; a
-// panic in an extraction stage costs that article alone.
-func extractSafely(x *extract.Extractor, a whosaid.Article) (p store.Prepared, err error) {
+// extractSafely extracts one article, or completes the findings read with
+// it (`whosaid extract` output as a source), and prepares them for the
+// store; a panic in an extraction stage costs that article alone.
+func extractSafely(x *extract.Extractor, it corpus.Item) (p store.Prepared, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("extractor failed: %v", r)
 		}
 	}()
-	return store.Prepare(x.Extract(a)), nil
+	if it.Findings != nil {
+		f := *it.Findings
+		x.Complete(&f)
+		return store.Prepare(f), nil
+	}
+	return store.Prepare(x.Extract(it.Article)), nil
 }
 
 // fetchFlags are the HTTP politeness flags of ingest and worker.
