@@ -42,8 +42,7 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	var r rowRanges
 	err := tx.QueryRowContext(ctx, `SELECT id, coalesce(url, ''), coalesce(title, ''), coalesce(byline, ''),
 		coalesce(published, ''), coalesce(outlet, ''), coalesce(section, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
-		text, coalesce(source, ''), entities_first, entities_last, dates_first, dates_last,
-		quotes_first, quotes_last, claims_first, claims_last FROM articles WHERE id = ?`, id).Scan(
+		text, coalesce(source, ''), `+rangeColumns+` FROM articles WHERE id = ?`, id).Scan(
 		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &a.Section, &place, &agency, &date, &end,
 		&a.Text, &a.Source, &r.entities[0], &r.entities[1], &r.dates[0], &r.dates[1],
 		&r.quotes[0], &r.quotes[1], &r.claims[0], &r.claims[1])
@@ -66,27 +65,12 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	return f, nil
 }
 
-// rowRanges are the first and last ids of an article's rows in each table
-// (migration 0013), NULL when it has none there.
-type rowRanges struct {
-	entities, dates, quotes, claims [2]sql.NullInt64
-}
+// rowRanges are an article's first and last ids per table (0013); 1, 0 if none.
+type rowRanges struct{ entities, dates, quotes, claims [2]int64 }
 
-// lo and hi give a range as the bounds of BETWEEN; an empty range
-// selects no id.
-func lo(r [2]sql.NullInt64) int64 {
-	if !r[0].Valid || !r[1].Valid {
-		return 1
-	}
-	return r[0].Int64
-}
-
-func hi(r [2]sql.NullInt64) int64 {
-	if !r[0].Valid || !r[1].Valid {
-		return 0
-	}
-	return r[1].Int64
-}
+// rangeColumns read rowRanges from the article row.
+const rangeColumns = `coalesce(entities_first, 1), coalesce(entities_last, 0), coalesce(dates_first, 1),
+	coalesce(dates_last, 0), coalesce(quotes_first, 1), coalesce(quotes_last, 0), coalesce(claims_first, 1), coalesce(claims_last, 0)`
 
 // each runs query and calls scan for every row.
 func each(ctx context.Context, tx *sql.Tx, what, query string, scan func(*sql.Rows) error, args ...any) error {
@@ -140,7 +124,7 @@ func readEntities(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRan
 			cur.Mentions = append(cur.Mentions, whosaid.Mention{Text: mText.String, Start: int(mStart.Int64), End: int(mEnd.Int64)})
 		}
 		return nil
-	}, lo(r.entities), hi(r.entities))
+	}, r.entities[0], r.entities[1])
 }
 
 func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges) error {
@@ -152,7 +136,7 @@ func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges
 			}
 			f.Dates = append(f.Dates, d)
 			return nil
-		}, lo(r.dates), hi(r.dates))
+		}, r.dates[0], r.dates[1])
 }
 
 func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, _ rowRanges) error {
@@ -173,9 +157,8 @@ func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, _ rowRang
 const speechColumns = `x.text, x.start, x."end", coalesce(x.cue, ''), s.name, s.kind,
 	x.speaker_start, x.speaker_end, x.speaker_text, x.sentence, x.sentence_start, x.sentence_end`
 
-// scanSpeech scans speechColumns into their destinations, building the
-// speaker's optional mention and the sentence, from its span of the
-// article's text when it is not stored as text (migration 0012).
+// scanSpeech scans speechColumns into their destinations, with the speaker's
+// optional mention and the sentence, stored or a span of article (0012).
 func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start, end *int, cue *string, sp *whosaid.Speaker, sentence *string) error {
 	var ms, me, ss, se sql.NullInt64
 	var mt, st sql.NullString
@@ -208,7 +191,7 @@ func readQuotes(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRange
 			}
 			f.Quotes = append(f.Quotes, q)
 			return nil
-		}, lo(r.quotes), hi(r.quotes))
+		}, r.quotes[0], r.quotes[1])
 }
 
 func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges) error {
@@ -221,5 +204,5 @@ func readClaims(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRange
 			}
 			f.Claims = append(f.Claims, c)
 			return nil
-		}, lo(r.claims), hi(r.claims))
+		}, r.claims[0], r.claims[1])
 }

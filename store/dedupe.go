@@ -95,8 +95,7 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 // not one per band: a statement costs a round trip into SQLite that is
 // dearer than the look-up itself. Each band keeps its own LIMIT, so a band
 // hash that thousands of stories share (boilerplate) costs no more than 8
-// rows. ?1…?20 are the band hashes, ?21 the article's seq (migration
-// 0015); the look-up gives each hit's band and article id.
+// rows. ?1…?20 are the band hashes, ?21 the article's seq (0015).
 var findSketchSQL, addSketchSQL = func() (string, string) {
 	var find, add strings.Builder
 	add.WriteString("INSERT OR IGNORE INTO article_sketches (band, hash, article) VALUES ")
@@ -112,9 +111,7 @@ var findSketchSQL, addSketchSQL = func() (string, string) {
 	return find.String(), add.String()
 }()
 
-// delSketchSQL deletes one row of a story's sketch by its whole key:
-// article_sketches has no index by article (migration 0011), so a replaced
-// story's rows are found from its stored text (unindex).
+// delSketchSQL deletes a sketch row by its key (no index by article: 0011).
 const delSketchSQL = `DELETE FROM article_sketches WHERE band = ? AND hash = ? AND article = ?`
 
 // sketch is what near-duplicate detection needs of one text, computed once
@@ -134,8 +131,7 @@ func sketchText(text string) *sketch {
 	return s
 }
 
-// args are the statement arguments of the band hashes and the article's
-// seq, in the order of findSketchSQL and addSketchSQL.
+// args are the band hashes and seq, as findSketchSQL and addSketchSQL take them.
 func (s *sketch) args(id int64) []any {
 	args := make([]any, 0, sketchBands+1)
 	for _, h := range s.bands {
@@ -182,7 +178,6 @@ func (d *dedupe) near(ctx context.Context, sk *sketch) (string, float64, error) 
 		id   string
 	}
 	var hits []hit
-	// A new article has no seq yet: no stored sketch row is its own.
 	rows, err := d.sketch.QueryContext(ctx, sk.args(-1)...)
 	if err != nil {
 		return "", 0, fmt.Errorf("find sketch: %w", err)
@@ -237,11 +232,9 @@ func (d *dedupe) index(ctx context.Context, sk *sketch, seq int64) error {
 }
 
 // unindex deletes the sketch of the stored story id, computed again from
-// its stored text as index computed it when the story was stored (the
-// sketch depends on the text alone).
+// its stored text, as index did.
 func (d *dedupe) unindex(ctx context.Context, id string) error {
-	var text string
-	var seq sql.NullInt64
+	text, seq := "", sql.NullInt64{}
 	if err := d.text.QueryRowContext(ctx, id).Scan(&text, &seq); err != nil {
 		return fmt.Errorf("read text of %s: %w", id, err)
 	}

@@ -29,10 +29,8 @@ var narrowRows = 4000
 // of the articles_order index.
 const speechOrder = ` ORDER BY a.published IS NULL, a.published, a.id, x.start, x.id`
 
-// countryCond is the --country filter, checked on each article met among
-// its own entities (its id range, migration 0013): a country is named in
-// a large part of the archive, and the list of those articles that an IN
-// would build first grew with it.
+// countryCond is --country, checked among each walked article's entities
+// (migration 0013): a list of every article naming it grew with the archive.
 const countryCond = "EXISTS (SELECT 1 FROM entities e WHERE e.id BETWEEN a.entities_first AND a.entities_last" +
 	" AND e.code = ? AND e.type IN ('COUNTRY', 'LOCATION'))"
 
@@ -94,7 +92,6 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		}
 	}
 	if f.article != "" {
-		// The article's rows are its id range (migration 0013).
 		conds = append(conds, fmt.Sprintf("x.id BETWEEN (SELECT %[1]s_first FROM articles WHERE id = ?) AND (SELECT %[1]s_last FROM articles WHERE id = ?)", t))
 		args = append(args, f.article, f.article)
 		selective, candidates = true, 0
@@ -154,8 +151,7 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 			where + speechOrder + " LIMIT ? OFFSET ?)" + speechOrder
 	} else {
 		// CROSS JOIN keeps articles as the outer loop, walked in listing
-		// order through articles_order, so LIMIT stops the walk early; an
-		// article's rows are its id range (migration 0013).
+		// order through articles_order, so LIMIT stops the walk early.
 		query = "SELECT " + cols + " FROM articles a CROSS JOIN " + t +
 			" x ON x.id BETWEEN a." + t + "_first AND a." + t + "_last JOIN speakers s ON s.id = x.speaker_id" +
 			where + speechOrder + " LIMIT ? OFFSET ?"

@@ -13,12 +13,9 @@ import (
 // itself would give the next row; the writer forgets the maximum (reset)
 // whenever rows may have gone: a rolled-back savepoint, a replaced article.
 type idSeq struct {
-	conn   *sql.Conn
-	table  string // a constant of the code, never input
-	column string // the id column, "id" when empty; a constant too
-	// max, when set, is the query of the greatest id instead of
-	// max(column): for a table with no index on its id.
-	max   string
+	conn  *sql.Conn
+	table string // a constant of the code, never input
+	max   string // the query of the greatest id, when not max(id) of table
 	last  int64
 	known bool
 }
@@ -26,13 +23,9 @@ type idSeq struct {
 // next returns the id of the next new row.
 func (s *idSeq) next(ctx context.Context) (int64, error) {
 	if !s.known {
-		col := s.column
-		if col == "" {
-			col = "id"
-		}
 		q := s.max
 		if q == "" {
-			q = "SELECT coalesce(max(" + col + "), 0) FROM " + s.table
+			q = "SELECT coalesce(max(id), 0) FROM " + s.table
 		}
 		if err := s.conn.QueryRowContext(ctx, q).Scan(&s.last); err != nil {
 			return 0, fmt.Errorf("max id of %s: %w", s.table, err)

@@ -134,17 +134,10 @@ func (db *DB) Path() string { return db.path }
 //     lose the last commits, which a re-run of the same ingest restores
 //     (ingest is idempotent). FULL would fsync the WAL at every commit.
 //
-//   - a 64 MiB page cache (the default is 2 MiB), which holds every page
-//     a batch of ingest dirties (ingest commits up to 2,048 articles at a
-//     time): the indexes of entities, quotes, sketches and speakers are
-//     updated at random places, and a page that falls out of the cache in
-//     the middle of a batch is written to the WAL, read back and written
-//     again at the commit. The first 16 MiB were chosen on fresh
-//     databases of 1,786 and 3,572 articles, where a larger cache only
-//     cost page faults; into an archive of 17,860 articles, 64 MiB with
-//     batches of 2,048 took a third less CPU per article than 16 MiB with
-//     batches of 512 (issue 18). The cache is a cap: its memory is used
-//     only as the database's pages are.
+//   - a 64 MiB page cache (the default is 2 MiB), holding the pages a batch
+//     of up to 2,048 articles dirties at random places in the indexes: into
+//     17,860 articles it took a third less CPU per article than 16 MiB with
+//     batches of 512 (issue 18). It is a cap, used only as pages are.
 //
 //   - temp_store=MEMORY: a savepoint keeps the original of every page it
 //     changes in a sub-journal, and a statement that fires triggers keeps

@@ -116,11 +116,9 @@ DELETE FROM speakers
 WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
   AND NOT EXISTS (SELECT 1 FROM claims WHERE speaker_id = speakers.id)`
 
-// deleteArticleSQL deletes an article and every row that belongs to it
-// but its sketch (dedupe.unindex deletes that first, by key). The schema's
-// foreign keys would cascade, but the writing connection does not enforce
-// them (see writerDSN), so the writer deletes the children itself, before
-// their parents, as the cascade would.
+// deleteArticleSQL deletes an article and its rows but its sketch (unindex
+// does that), children first: the writer does not enforce the foreign keys
+// (see writerDSN), so it does what their cascade would.
 var deleteArticleSQL = []string{
 	`DELETE FROM mentions WHERE entity_id BETWEEN ` + rangeOf("entities"),
 	`DELETE FROM entities WHERE id BETWEEN ` + rangeOf("entities"),
@@ -170,9 +168,7 @@ type writer struct {
 	entities, mentions, dates, amounts, quotes, claims *bulk
 	args                                               []any
 	entityIDs, quoteIDs, claimIDs, dateIDs             idSeq
-	// articleSeqs numbers the articles stored (articles.seq), which their
-	// sketch rows name them by (migration 0015).
-	articleSeqs, mentionIDs idSeq
+	articleSeqs, mentionIDs                            idSeq // articles.seq (0015), mentions.id (0016)
 	// people caches the speaker ids of the people of the article being
 	// written, by the name, mention and titles person resolves them from
 	// (the extractor's reading of the names, whosaid.Speaker's Gender,
@@ -255,9 +251,8 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.quoteIDs = idSeq{conn: conn, table: "quotes"}
 	w.claimIDs = idSeq{conn: conn, table: "claims"}
 	w.dateIDs = idSeq{conn: conn, table: "dates"}
-	w.articleSeqs = idSeq{conn: conn, table: "articles", column: "seq"}
-	// mentions is keyed by (entity_id, id) (migration 0016), and both
-	// grow together: its last row holds the greatest id.
+	w.articleSeqs = idSeq{conn: conn, table: "articles", max: `SELECT coalesce(max(seq), 0) FROM articles`}
+	// mentions is keyed by (entity_id, id), both growing: the last row's id is the greatest.
 	w.mentionIDs = idSeq{conn: conn, table: "mentions", max: `SELECT coalesce((SELECT id FROM mentions ORDER BY entity_id DESC, id DESC LIMIT 1), 0)`}
 	return w, nil
 }
@@ -401,11 +396,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), int64(d.End)
 	}
 	clear(w.people)
-	// The article's entities, dates, quotes and claims get ids in
-	// sequence, and the article row records each table's first and last
-	// (migration 0013): its rows are found by that id range, where an
-	// index on their article_id would have an entry at a random place for
-	// every row. The article row goes in last, when the ranges are known.
+	// The article row, last, records each table's first and last id (0013).
 	var ranges [4]idRange
 	// Offsets go in as int64, which database/sql hands the driver as it
 	// is; an int it converts by reflection into a new int64 first.
@@ -476,7 +467,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		}
 		ranges[2].add(qid)
 		ms, me, mt := mention(q.Speaker.Mention)
-		st, ss, se := sentenceSpan(a.Text, q.Sentence, q.Start, q.End)
+		st, ss, se := sentenceSpan(a.Text, q.Sentence)
 		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
 			sid, ms, me, mt, st, ss, se)
 		w.fts.curQuotes = append(w.fts.curQuotes, qid)
@@ -496,7 +487,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		}
 		ranges[3].add(cid)
 		ms, me, mt := mention(c.Speaker.Mention)
-		st, ss, se := sentenceSpan(a.Text, c.Sentence, c.Start, c.End)
+		st, ss, se := sentenceSpan(a.Text, c.Sentence)
 		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
 			sid, ms, me, mt, st, ss, se)
 		w.fts.curClaims = append(w.fts.curClaims, cid)
@@ -516,10 +507,9 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 }
 
 // idRange is the first and last id of an article's rows in one table,
-// both NULL (nil) when it has none.
+// both NULL (nil) when it has none; add extends it by the next id.
 type idRange struct{ first, last any }
 
-// add extends the range by id, the next id given in sequence.
 func (r *idRange) add(id int64) {
 	if r.first == nil {
 		r.first = id
@@ -608,22 +598,11 @@ func null(s string) any {
 	return s
 }
 
-// sentenceSpan gives the columns sentence, sentence_start and
-// sentence_end of a quote or claim at [start, end) of text: the byte span
-// of sentence in text and no text, when text holds it (the extractor's
-// sentences are spans of the text: the one around the quote, else the
-// first place it occurs), else the sentence itself and no span. An empty
-// sentence is three NULLs.
-func sentenceSpan(text, sentence string, start, end int) (s, ss, se any) {
+// sentenceSpan gives sentence, sentence_start, sentence_end: the span of
+// sentence in text (the same words anywhere), else the sentence itself.
+func sentenceSpan(text, sentence string) (s, ss, se any) {
 	if sentence == "" {
 		return nil, nil, nil
-	}
-	// An occurrence holding [start, end) begins in [end-len, start].
-	lo, hi := max(0, end-len(sentence)), min(len(text), start+len(sentence))
-	if lo <= start && start <= hi && hi <= len(text) {
-		if i := strings.Index(text[lo:hi], sentence); i >= 0 {
-			return nil, int64(lo + i), int64(lo + i + len(sentence))
-		}
 	}
 	if i := strings.Index(text, sentence); i >= 0 {
 		return nil, int64(i), int64(i + len(sentence))

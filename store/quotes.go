@@ -86,9 +86,8 @@ const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
 	` + sentenceColumn + `, x.start, x."end",
 	(SELECT max(1, count(*)) FROM occurrences o WHERE o.article_id = a.id)`
 
-// sentenceColumn is the sentence of a listed quote or claim x in article
-// a: its text when stored, else the span of the article's text
-// (migration 0012), ” when there is none. substr on a blob counts bytes.
+// sentenceColumn is the sentence of quote or claim x in article a, stored
+// or a span of the text (0012); substr on a blob counts bytes.
 const sentenceColumn = `coalesce(x.sentence, CAST(substr(CAST(a.text AS BLOB), x.sentence_start + 1,
 		x.sentence_end - x.sentence_start) AS TEXT), '')`
 
