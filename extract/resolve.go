@@ -49,7 +49,9 @@ func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 		}
 		switch {
 		case c.pending:
+			c.how = hwLinked
 			if c.entity = t.linkPending(st, c); c.entity < 0 {
+				c.how = hwModel
 				c.entity = t.modelEntity(st, c)
 			}
 		case c.typ == whosaid.Person:
@@ -103,6 +105,7 @@ func (t *entityTagger) resolve(st *entState, dl entDateline) []whosaid.Entity {
 			}
 		}
 	}
+	t.decide(st)
 	st.attachMentions()
 	return st.output()
 }
@@ -498,11 +501,30 @@ func (t *entityTagger) collectOrgs(st *entState) {
 type entMention struct {
 	entity int
 	m      whosaid.Mention
+	how    uint8 // the candidate's rule (hwDateline…)
+	flags  uint8 // mfStrong…
 }
+
+// Mention flags, for the decider.
+const (
+	mfStrong = 1 << iota // a title, honorific or role word vouches for a person
+	mfTitle              // a title phrase before the name
+	mfName               // the person's name is not the mention's text
+)
 
 // addMention records the mention of c for its entity.
 func (st *entState) addMention(c *cand) {
-	st.found = append(st.found, entMention{c.entity, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end}})
+	var fl uint8
+	if c.strong {
+		fl |= mfStrong
+	}
+	if c.title != "" {
+		fl |= mfTitle
+	}
+	if c.name != "" {
+		fl |= mfName
+	}
+	st.found = append(st.found, entMention{c.entity, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end}, c.how, fl})
 }
 
 // attachMentions gives every entity its mentions, in the order they were
