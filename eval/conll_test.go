@@ -48,12 +48,13 @@ func TestCoNLLTestaFloors(t *testing.T) {
 }
 
 // conllTextFloors are the phrase-level F1 scores of the entities whosaid
-// stores (the entity stage's final output) on eng.testa rebuilt as text,
-// less a hair. Raise them when quality goes up.
+// stores (the entity stage's final output, after the decider) on eng.testa
+// rebuilt as text, less a hair. Before the decider (issue 16) they were PER
+// 0.891, ORG 0.593, LOC 0.834. Raise them when quality goes up.
 var conllTextFloors = map[string]float64{
-	"PER": 0.890,
-	"ORG": 0.592,
-	"LOC": 0.833,
+	"PER": 0.933,
+	"ORG": 0.880,
+	"LOC": 0.952,
 }
 
 func TestCoNLLTestaEntityFloors(t *testing.T) {

@@ -76,6 +76,12 @@ const (
 	fHow
 	fHowTag
 	fFlag
+	fLexFirst
+	fLexLast
+	fLexPrev
+	fCommon
+	fFirstRole
+	fLastRole
 )
 
 // features computes the features of every candidate into st.feats.
@@ -124,33 +130,7 @@ func (t *Tagger) features(st *state) {
 			add(feat(fTagOver, tagClass(n.Type), rel, rule))
 		}
 		text := st.d.Text[c.start:c.end]
-		// What the rest of the article calls the same words.
-		if dw, ok := st.docw[text]; ok {
-			for k, n := range dw.tag {
-				if int8(k) == tag {
-					n--
-				}
-				if n > 0 && k != dcO {
-					add(feat(fDocTag, int8(k)))
-				}
-			}
-			for k, n := range dw.rule {
-				if int8(k) == rule {
-					n--
-				}
-				if n > 0 && k != rkNone {
-					add(feat(fDocRule, int8(k)))
-				}
-			}
-			if c.e-c.s == 1 {
-				for b := int8(0); b < 4; b++ {
-					if dw.role&(1<<b) != 0 {
-						add(feat(fRole, b))
-						add(feat(fRoleRule, b, rule, tag))
-					}
-				}
-			}
-		}
+		st.docFeatures(c, text)
 		// The gazetteer's answer.
 		if a := st.covering(c.s); a != nil && a.s == c.s && a.e == c.e {
 			k := int8(a.ent.kind)
@@ -193,7 +173,53 @@ func (t *Tagger) features(st *state) {
 			add(feat(fHeadRule, rule))
 		}
 		st.contextFeatures(c)
+		t.lexFeatures(st, c)
 		c.fe = len(st.feats)
+	}
+}
+
+// docFeatures adds what the rest of the article says of candidate c's
+// words: what the rules and the tagger call the same text elsewhere, and
+// whether its words are parts of names in full.
+func (st *state) docFeatures(c *spanCand, text string) {
+	add := func(h uint64) { st.feats = append(st.feats, h) }
+	rule, tag := c.rule, c.tag
+	// What the rest of the article calls the same words.
+	if dw, ok := st.docw[text]; ok {
+		for k, n := range dw.tag {
+			if int8(k) == tag {
+				n--
+			}
+			if n > 0 && k != dcO {
+				add(feat(fDocTag, int8(k)))
+			}
+		}
+		for k, n := range dw.rule {
+			if int8(k) == rule {
+				n--
+			}
+			if n > 0 && k != rkNone {
+				add(feat(fDocRule, int8(k)))
+			}
+		}
+		if c.e-c.s == 1 {
+			for b := int8(0); b < 4; b++ {
+				if dw.role&(1<<b) != 0 {
+					add(feat(fRole, b))
+					add(feat(fRoleRule, b, rule, tag))
+				}
+			}
+		}
+	}
+	if c.e-c.s > 1 {
+		for b := int8(4); b < 7; b++ {
+			if st.docw[st.word(c.s)].role&(1<<b) != 0 {
+				add(feat(fFirstRole, b, rule))
+			}
+			if st.docw[st.word(c.e-1)].role&(1<<b) != 0 {
+				add(feat(fLastRole, b, rule))
+			}
+		}
 	}
 }
 
@@ -220,6 +246,27 @@ func (st *state) contextFeatures(c *spanCand) {
 	}
 	if w := st.word(c.e - 1); len(w) > 3 {
 		add(hashLower(feat(fSuffix), w[len(w)-3:]))
+	}
+}
+
+// lexFeatures adds the word lists the first and last words of candidate c
+// and the word before it are in (first names, titles, organization
+// keywords…), and whether its first word is an ordinary English word.
+func (t *Tagger) lexFeatures(st *state, c *spanCand) {
+	add := func(h uint64) { st.feats = append(st.feats, h) }
+	for b := int8(0); 1<<b < lxKnown; b++ {
+		if st.has(c.s, 1<<b) {
+			add(feat(fLexFirst, b, c.rule))
+		}
+		if c.e-c.s > 1 && st.has(c.e-1, 1<<b) {
+			add(feat(fLexLast, b, c.rule))
+		}
+		if c.s > 0 && st.has(c.s-1, 1<<b) {
+			add(feat(fLexPrev, b))
+		}
+	}
+	if t.isCommon(st, c.s) {
+		add(feat(fCommon, int8(min(c.e-c.s, 3)), c.rule))
 	}
 }
 
@@ -300,6 +347,18 @@ func (t *Tagger) docWords(st *state) {
 		dw := st.docw[text]
 		dw.rule[c.rule]++
 		dw.tag[c.tag]++
+		st.docw[text] = dw
+	}
+	for text, dw := range st.docw {
+		if dw.rule[rkPerson]+dw.tag[dcPER] > 0 {
+			dw.role |= dwIsPer
+		}
+		if dw.rule[rkOrg]+dw.tag[dcORG] > 0 {
+			dw.role |= dwIsOrg
+		}
+		if dw.rule[rkCountry]+dw.rule[rkLocation]+dw.tag[dcLOC] > 0 {
+			dw.role |= dwIsLoc
+		}
 		st.docw[text] = dw
 	}
 	role := func(i int, r uint8) {

@@ -24,7 +24,6 @@ type Tagger struct {
 	// collect, when set, receives the candidates and their features in
 	// place of deciding: decide_train_test.go learns the decider from them.
 	collect func(st *state)
-	debug   func(st *state)
 	pool    sync.Pool // *state, reused so tagging an article allocates little
 }
 
@@ -112,6 +111,8 @@ const (
 	hwName     // a run classified by first names and context, or left pending
 	hwModel    // a pending run the tagger typed (modelEntity)
 	hwLinked   // a pending run linked to a name found elsewhere
+	hwSplit    // a part of a longer candidate cut at "and" (decide.go)
+	hwStrip    // a longer candidate without its first word, an ordinary one ("About Acme")
 )
 
 // state is the scratch space of one tag call.
