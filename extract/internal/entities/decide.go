@@ -46,7 +46,58 @@ const (
 // per feature hash. It is read-only once loaded.
 type decider struct {
 	w map[uint64][dcN]float32
+	// The same weights in an open-addressing table, which scores reads:
+	// a span asks forty-odd features, and a Go map's look-up was half of
+	// the decider's time.
+	slots []wslot
+	shift uint
 }
+
+// wslot is a feature's hash and weights side by side, so a probe reads one
+// cache line. Key 0 marks an empty slot (a feature hashing to 0 is dropped).
+type wslot struct {
+	key uint64
+	w   [dcN]float32
+}
+
+// newDecider builds the look-up table of weights w; training keeps w for
+// marshal.
+func newDecider(w map[uint64][dcN]float32) *decider {
+	m := sizedDecider(len(w))
+	m.w = w
+	for h, r := range w {
+		m.insert(h, r)
+	}
+	return m
+}
+
+// sizedDecider is an empty table for n features, at most three quarters
+// full: a smaller table misses the cache less.
+func sizedDecider(n int) *decider {
+	m := &decider{shift: 64}
+	size := 1
+	for 3*size < 4*n {
+		size *= 2
+		m.shift--
+	}
+	m.slots = make([]wslot, size)
+	return m
+}
+
+// insert adds the weights r of feature h.
+func (m *decider) insert(h uint64, r [dcN]float32) {
+	if h == 0 {
+		return
+	}
+	i := m.slot(h)
+	for m.slots[i].key != 0 {
+		i = (i + 1) & (len(m.slots) - 1)
+	}
+	m.slots[i] = wslot{h, r}
+}
+
+// slot is where the probe for feature h starts.
+func (m *decider) slot(h uint64) int { return int((h * 0x9E3779B97F4A7C15) >> m.shift) }
 
 const decideMagic = "WSDC1\n"
 
@@ -66,14 +117,14 @@ func loadDecider(b []byte) (*decider, error) {
 	if len(b) != n*row {
 		return nil, errors.New("decide model: truncated")
 	}
-	m := &decider{w: make(map[uint64][dcN]float32, n)}
+	m := sizedDecider(n)
 	for i := 0; i < n; i++ {
 		r := b[i*row:]
-		var w [dcN]float32
-		for k := range w {
-			w[k] = math.Float32frombits(binary.LittleEndian.Uint32(r[8+4*k:]))
+		var row [dcN]float32
+		for k := range row {
+			row[k] = math.Float32frombits(binary.LittleEndian.Uint32(r[8+4*k:]))
 		}
-		m.w[binary.LittleEndian.Uint64(r)] = w
+		m.insert(binary.LittleEndian.Uint64(r), row)
 	}
 	return m, nil
 }
@@ -99,10 +150,15 @@ func (m *decider) marshal() []byte {
 
 // scores adds up the weights of features fs.
 func (m *decider) scores(fs []uint64) (s [dcN]float32) {
+	mask := len(m.slots) - 1
 	for _, f := range fs {
-		if w, ok := m.w[f]; ok {
-			for k := range s {
-				s[k] += w[k]
+		for i := m.slot(f); m.slots[i].key != 0; i = (i + 1) & mask {
+			if m.slots[i].key == f {
+				w := &m.slots[i].w
+				for k := range s {
+					s[k] += w[k]
+				}
+				break
 			}
 		}
 	}
@@ -121,6 +177,7 @@ type spanCand struct {
 	fs, fe     int   // features: state.feats[fs:fe]
 	label      int8  // the decision
 	margin     float32
+	settled    bool // the rules and the tagger call it a person and no rival overlaps
 }
 
 // The rules' types as the decider tells them apart.
@@ -184,26 +241,64 @@ func (t *Tagger) candidates(st *state) {
 	for i, f := range st.found {
 		st.dc = append(st.dc, spanCand{start: f.m.Start, end: f.m.End, found: i, rule: ruleKind(st.ents[f.entity].typ), how: f.how, flags: f.flags})
 	}
+	k := 0 // the tagger's names come in text order: one walk over the tokens
 	for _, n := range st.names {
 		end := n.End
 		// The tagger reads a possessive as a word of its own and now and
 		// then takes it into the name ("Group of Seven's"): a mention ends
 		// before it, as the rules' do.
-		if k := st.tokenAt(end - 1); st.toks[k].end == end && st.is(k, tfPoss) && st.toks[k].core > n.Start {
+		for k+1 < len(st.toks) && st.toks[k+1].start < end {
+			k++
+		}
+		if st.toks[k].end == end && st.is(k, tfPoss) && st.toks[k].core > n.Start {
 			end = st.toks[k].core
 		}
 		st.dc = append(st.dc, spanCand{start: n.Start, end: end, found: -1, tag: tagClass(n.Type)})
 	}
+	st.sortCands()
+	k = 0
 	for i := range st.dc {
 		c := &st.dc[i]
-		c.s, c.e = st.tokenAt(c.start), st.tokenAt(c.end-1)+1
+		for k+1 < len(st.toks) && st.toks[k+1].start <= c.start {
+			k++
+		}
+		e := k
+		for e+1 < len(st.toks) && st.toks[e+1].start < c.end {
+			e++
+		}
+		c.s, c.e = k, e+1
 	}
+	n := len(st.dc)
 	t.derive(st)
-	slices.SortStableFunc(st.dc, func(a, b spanCand) int {
+	if len(st.dc) > n {
+		st.sortCands()
+	}
+	// A person of the rules that the tagger also calls a person can be
+	// neither retyped nor dropped (decideSpan); unless another span
+	// competes for its words, it needs no features and no scores.
+	end := 0
+	for i := range st.dc {
+		c := &st.dc[i]
+		alone := c.s >= end && (i+1 == len(st.dc) || st.dc[i+1].s >= c.e)
+		c.settled = alone && c.rule == rkPerson && c.tag == dcPER && t.collect == nil
+		end = max(end, c.e)
+	}
+}
+
+// sortCands sorts the candidates by start then end and merges those on the
+// same words: a rule's mention takes the tagger's class of its words.
+func (st *state) sortCands() {
+	slices.SortFunc(st.dc, func(a, b spanCand) int {
 		if c := cmp.Compare(a.start, b.start); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.end, b.end)
+		if c := cmp.Compare(a.end, b.end); c != 0 {
+			return c
+		}
+		// Same words: the rules' mentions first in the order they were
+		// found, then the tagger's name, then derived spans, so the order
+		// never depends on the sort.
+		return cmp.Or(cmp.Compare(uint(a.found), uint(b.found)), cmp.Compare(a.how, b.how))
 	})
 	out := st.dc[:0]
 	for _, c := range st.dc {
@@ -286,6 +381,10 @@ func (t *Tagger) decide(st *state) {
 	}
 	for i := range st.dc {
 		c := &st.dc[i]
+		if c.settled {
+			c.label, c.margin = dcPER, decideKeep
+			continue
+		}
 		if c.how == hwDateline {
 			// The dateline parser reads a structure the decider never saw
 			// in training (CoNLL's text has no "PLACE (Agency) -"): its

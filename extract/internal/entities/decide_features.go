@@ -98,6 +98,10 @@ func (t *Tagger) features(st *state) {
 	for i := range st.dc {
 		c := &st.dc[i]
 		c.fs = len(st.feats)
+		if c.settled || c.how == hwDateline && t.collect == nil {
+			c.fe = c.fs
+			continue
+		}
 		add := func(h uint64) { st.feats = append(st.feats, h) }
 		rule, tag := c.rule, c.tag
 		add(feat(fBias))
@@ -212,11 +216,12 @@ func (st *state) docFeatures(c *spanCand, text string) {
 		}
 	}
 	if c.e-c.s > 1 {
+		first, last := st.docw[st.word(c.s)].role, st.docw[st.word(c.e-1)].role
 		for b := int8(4); b < 7; b++ {
-			if st.docw[st.word(c.s)].role&(1<<b) != 0 {
+			if first&(1<<b) != 0 {
 				add(feat(fFirstRole, b, rule))
 			}
-			if st.docw[st.word(c.e-1)].role&(1<<b) != 0 {
+			if last&(1<<b) != 0 {
 				add(feat(fLastRole, b, rule))
 			}
 		}

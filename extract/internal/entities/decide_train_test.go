@@ -240,7 +240,7 @@ func trainDecider(docs []dcDoc) *decider {
 			step++
 		}
 	}
-	m := &decider{w: make(map[uint64][dcN]float32, len(w))}
+	avgs := make(map[uint64][dcN]float32, len(w))
 	for f, v := range w {
 		var avg [dcN]float32
 		keep := false
@@ -251,10 +251,10 @@ func trainDecider(docs []dcDoc) *decider {
 			}
 		}
 		if keep {
-			m.w[f] = avg
+			avgs[f] = avg
 		}
 	}
-	return m
+	return newDecider(avgs)
 }
 
 // scoreDecided decides a held-out document as decide does (best class per
