@@ -98,7 +98,7 @@ func (t *Tagger) features(st *state) {
 	for i := range st.dc {
 		c := &st.dc[i]
 		c.fs = len(st.feats)
-		if c.settled || c.how == hwDateline && t.collect == nil {
+		if c.settled || stands(c) && t.collect == nil {
 			c.fe = c.fs
 			continue
 		}

@@ -129,6 +129,16 @@ func TestTrainDecider(t *testing.T) {
 		}
 	}
 	t.Logf("rules' two-word person with a first name, by tagger class then gold (O PER ORG LOC MISC): %v", byLabel)
+	// How often a known organization of the gazetteer is one.
+	var known [dcN][dcN]int
+	for _, d := range data {
+		for _, ex := range d.ex {
+			if ex.rule == rkOrg && slices.Contains(ex.feats, feat(fGaz, gzOrg)) {
+				known[ex.tag][ex.label]++
+			}
+		}
+	}
+	t.Logf("the gazetteer's organizations, by tagger class then gold (O PER ORG LOC MISC): %v", known)
 	m := trainDecider(data)
 	b := m.marshal()
 	t.Logf("decide.model: %d features, %d bytes", len(m.w), len(b))
