@@ -241,6 +241,10 @@ func (t *Tagger) candidates(st *state) {
 	for i, f := range st.found {
 		st.dc = append(st.dc, spanCand{start: f.m.Start, end: f.m.End, found: i, rule: ruleKind(st.ents[f.entity].typ), how: f.how, flags: f.flags})
 	}
+	if !slices.IsSortedFunc(st.dc, candOrder) {
+		slices.SortFunc(st.dc, candOrder)
+	}
+	rules := len(st.dc)
 	k := 0 // the tagger's names come in text order: one walk over the tokens
 	for _, n := range st.names {
 		end := n.End
@@ -255,7 +259,7 @@ func (t *Tagger) candidates(st *state) {
 		}
 		st.dc = append(st.dc, spanCand{start: n.Start, end: end, found: -1, tag: tagClass(n.Type)})
 	}
-	st.sortCands()
+	st.mergeCands(rules)
 	k = 0
 	for i := range st.dc {
 		c := &st.dc[i]
@@ -271,7 +275,8 @@ func (t *Tagger) candidates(st *state) {
 	n := len(st.dc)
 	t.derive(st)
 	if len(st.dc) > n {
-		st.sortCands()
+		slices.SortFunc(st.dc[n:], candOrder)
+		st.mergeCands(n)
 	}
 	// A person of the rules that the tagger also calls a person can be
 	// neither retyped nor dropped (decideSpan); unless another span
@@ -285,36 +290,48 @@ func (t *Tagger) candidates(st *state) {
 	}
 }
 
-// sortCands sorts the candidates by start then end and merges those on the
-// same words: a rule's mention takes the tagger's class of its words.
-func (st *state) sortCands() {
-	slices.SortFunc(st.dc, func(a, b spanCand) int {
-		if c := cmp.Compare(a.start, b.start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.end, b.end); c != 0 {
-			return c
-		}
-		// Same words: the rules' mentions first in the order they were
-		// found, then the tagger's name, then derived spans, so the order
-		// never depends on the sort.
-		return cmp.Or(cmp.Compare(uint(a.found), uint(b.found)), cmp.Compare(a.how, b.how))
-	})
-	out := st.dc[:0]
-	for _, c := range st.dc {
-		if n := len(out); n > 0 && out[n-1].start == c.start && out[n-1].end == c.end {
-			p := &out[n-1]
+// candOrder orders candidates by start, then end; on the same words the
+// rules' mentions come first in the order they were found, then the
+// tagger's name, then derived spans, so the order never depends on a sort.
+func candOrder(a, b spanCand) int {
+	if c := cmp.Compare(a.start, b.start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.end, b.end); c != 0 {
+		return c
+	}
+	return cmp.Or(cmp.Compare(uint(a.found), uint(b.found)), cmp.Compare(a.how, b.how))
+}
+
+// mergeCands merges the sorted runs st.dc[:n] and st.dc[n:] and folds
+// candidates on the same words into one: a rule's mention takes the
+// tagger's class of its words.
+func (st *state) mergeCands(n int) {
+	out := st.dcTmp[:0]
+	add := func(c spanCand) {
+		if m := len(out); m > 0 && out[m-1].start == c.start && out[m-1].end == c.end {
+			p := &out[m-1]
 			if p.found < 0 {
 				p.found, p.rule, p.how, p.flags = c.found, c.rule, c.how, c.flags
 			}
 			if p.tag == dcO {
 				p.tag = c.tag
 			}
-			continue
+			return
 		}
 		out = append(out, c)
 	}
-	st.dc = out
+	i, j := 0, n
+	for i < n || j < len(st.dc) {
+		if j == len(st.dc) || i < n && candOrder(st.dc[i], st.dc[j]) <= 0 {
+			add(st.dc[i])
+			i++
+		} else {
+			add(st.dc[j])
+			j++
+		}
+	}
+	st.dc, st.dcTmp = out, st.dc
 }
 
 // derive adds the candidates the rules and the tagger may have joined or

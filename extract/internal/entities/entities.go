@@ -141,6 +141,7 @@ type state struct {
 	counts      []int          // scratch for attachMentions
 	// The decider's scratch (decide.go).
 	dc     []spanCand
+	dcTmp  []spanCand
 	feats  []uint64
 	heads  []int8 // per sentence: 0 not asked, 1 not a headline, 2 a headline
 	docw   map[string]docWord
