@@ -3,6 +3,7 @@ package entities
 import (
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -54,6 +55,7 @@ type dcExample struct {
 	label int8
 	rule  int8
 	tag   int8
+	stand bool // the rules' mention stands (stands)
 }
 
 // dcDoc is a training document's candidates and gold names.
@@ -192,7 +194,7 @@ func collectDoc(et *Tagger, cd eval.CoNLLDoc) dcDoc {
 	}
 	et.collect = func(st *state) {
 		for _, c := range st.dc {
-			ex := dcExample{feats: slices.Clone(st.feats[c.fs:c.fe]), s: -1, e: -1, rule: c.rule, tag: c.tag}
+			ex := dcExample{feats: slices.Clone(st.feats[c.fs:c.fe]), s: -1, e: -1, rule: c.rule, tag: c.tag, stand: stands(&c)}
 			s, ok1 := tokStart[c.start]
 			e, ok2 := tokEnd[c.end]
 			if ok1 && ok2 {
@@ -285,6 +287,9 @@ func scoreDecided(m *decider, d dcDoc, rulesStand bool, cv *[dcN][3]int) {
 	var picks []pick
 	for i, ex := range d.ex {
 		label, margin := decideSpan(m.scores(ex.feats), ex.rule, ex.tag)
+		if ex.stand && rulesStand {
+			label, margin = int8(ruleClass[ex.rule]), math.MaxFloat32
+		}
 		if !rulesStand {
 			label, margin = decideSpan(m.scores(ex.feats), rkNone, ex.tag)
 		}
