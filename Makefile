@@ -80,13 +80,18 @@ eval: build
 	./$(BIN) eval testdata/gold
 
 # model regenerates the embedded gazetteer tables and retrains the entity
-# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames), and
+# tagger and the span decider after it from ../shared/data (CoNLL-2003
+# train, countries, GeoNames), and
 # the holiday and currency tables from the libraries that compute them; the
 # result is deterministic for the same data.
 model:
 	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
 	cd extract && $(GO) run ./internal/genholidays -out internal/holidays/tables.go
 	cd extract && $(GO) run ./internal/geniso4217 -out internal/iso4217/table.go
+	# the entity decider learns from the entity stage's candidates on
+	# CoNLL-2003 train, so it is trained after the tagger it reads
+	$(GO) test -tags $(TAGS) -count=1 -timeout 30m -run '^TestTrainDecider$$' -v \
+		./extract/internal/entities -decide.train $(CURDIR)/../shared
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

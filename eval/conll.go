@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/whosaid/whosaid"
 )
 
 // CoNLLDoc is one document of a CoNLL-2003 file: its tokens, where each
@@ -122,9 +124,16 @@ func (r CoNLLReport) String() string {
 // as given, and scores the names it returns against the gold ones. A name
 // of a type CoNLL lacks counts as a false positive overall.
 func ScoreCoNLL(docs []CoNLLDoc, tag func(words []string, ends []int) []Chunk) CoNLLReport {
+	return scoreCoNLL(docs, CoNLLTypes, func(d CoNLLDoc) []Chunk { return tag(d.Words, d.Ends) })
+}
+
+// scoreCoNLL scores the chunks predict returns for each document against its
+// gold names, per type of types and over them all: a gold name of another
+// type is not scored, a predicted one is a false positive overall.
+func scoreCoNLL(docs []CoNLLDoc, types []string, predict func(CoNLLDoc) []Chunk) CoNLLReport {
 	r := CoNLLReport{Docs: len(docs), Overall: Metric{Name: "all names"}}
 	idx := map[string]int{}
-	for i, t := range CoNLLTypes {
+	for i, t := range types {
 		r.Types = append(r.Types, Metric{Name: t})
 		idx[t] = i
 	}
@@ -134,7 +143,7 @@ func ScoreCoNLL(docs []CoNLLDoc, tag func(words []string, ends []int) []Chunk) C
 		for _, c := range d.Names {
 			gold[c] = true
 		}
-		for _, c := range tag(d.Words, d.Ends) {
+		for _, c := range predict(d) {
 			k, known := idx[c.Type]
 			switch {
 			case gold[c]:
@@ -151,9 +160,95 @@ func ScoreCoNLL(docs []CoNLLDoc, tag func(words []string, ends []int) []Chunk) C
 		for c := range gold {
 			if k, ok := idx[c.Type]; ok {
 				r.Types[k].FN++
+				r.Overall.FN++
 			}
-			r.Overall.FN++
 		}
 	}
 	return r
+}
+
+// Text rebuilds the document as plain text the way a reader of the
+// stories would meet it: tokens joined by spaces, one sentence a line. It
+// returns the text and the byte offset at which each token starts.
+func (d CoNLLDoc) Text() (string, []int) {
+	var b strings.Builder
+	starts := make([]int, len(d.Words))
+	si := 0
+	for i, w := range d.Words {
+		if i > 0 {
+			if si < len(d.Ends) && d.Ends[si] == i {
+				b.WriteByte('\n')
+				si++
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		starts[i] = b.Len()
+		b.WriteString(w)
+	}
+	return b.String(), starts
+}
+
+// conllTypeOf maps an entity type of the extractor to the CoNLL type it is
+// scored as; countries and other places are both LOC.
+var conllTypeOf = map[string]string{
+	whosaid.Person:   "PER",
+	whosaid.Org:      "ORG",
+	whosaid.Country:  "LOC",
+	whosaid.Location: "LOC",
+}
+
+// EntityTypes are the CoNLL types the entity stage's output is scored on:
+// it has no MISC.
+var EntityTypes = []string{"PER", "ORG", "LOC"}
+
+// ScoreCoNLLText scores what the entity stage finally outputs, after rules,
+// gazetteers and linking, on the documents rebuilt as text (CoNLLDoc.Text).
+// Every mention is a predicted name: PERSON is PER, ORG is ORG, COUNTRY and
+// LOCATION are LOC. A mention that does not start and end on token
+// boundaries counts as a false positive of its type; one that exactly covers
+// a gold MISC name (a demonym, an event) is ignored, as the extractor has no
+// such type and stores demonyms as countries.
+func ScoreCoNLLText(docs []CoNLLDoc, entities func(text string) []whosaid.Entity) CoNLLReport {
+	return scoreCoNLL(docs, EntityTypes, func(d CoNLLDoc) []Chunk {
+		text, starts := d.Text()
+		tokAt := make(map[int]int, len(starts)) // byte offset -> token, at starts and (as -1-i) ends
+		for i, s := range starts {
+			tokAt[s] = i
+			tokAt[s+len(d.Words[i])] = -1 - i
+		}
+		misc := map[Chunk]bool{}
+		for _, c := range d.Names {
+			if c.Type == "MISC" {
+				misc[Chunk{c.Start, c.End, ""}] = true
+			}
+		}
+		seen := map[Chunk]bool{}
+		var out []Chunk
+		off := 0
+		for _, e := range entities(text) {
+			typ, ok := conllTypeOf[e.Type]
+			if !ok {
+				typ = e.Type
+			}
+			for _, m := range e.Mentions {
+				s, okS := tokAt[m.Start]
+				end, okE := tokAt[m.End]
+				if !okS || !okE || s < 0 || end >= 0 {
+					// Off token boundaries: wrong whatever its type, and
+					// distinct from every gold name.
+					off--
+					out = append(out, Chunk{Start: off, End: off, Type: typ})
+					continue
+				}
+				c := Chunk{Start: s, End: -end, Type: typ}
+				if misc[Chunk{c.Start, c.End, ""}] || seen[c] {
+					continue
+				}
+				seen[c] = true
+				out = append(out, c)
+			}
+		}
+		return out
+	})
 }

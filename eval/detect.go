@@ -17,6 +17,7 @@ const (
 	KindRecognizers Kind = "recognizers" // Microsoft Recognizers-Text spec JSON
 	KindPolNeAR     Kind = "polnear"     // PolNeAR brat attributions
 	KindAEB         Kind = "aeb"         // Zyte article-extraction benchmark: ground-truth.json + html/
+	KindMeantime    Kind = "meantime"    // MEANTIME (NewsReader CAT XML), a folder of *.xml
 	KindUnknown     Kind = ""
 )
 
@@ -49,6 +50,9 @@ func Detect(path string) Kind {
 	}
 	if has(path, "*.tml") || has(path, "*/*.tml") {
 		return KindTimeBank
+	}
+	if has(path, "*.xml") || has(path, "*/*.xml") {
+		return KindMeantime
 	}
 	if has(path, "*Model.json") {
 		return KindRecognizers

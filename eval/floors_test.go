@@ -16,9 +16,14 @@ import (
 
 // devFloors are the F1 scores whosaid reached on testdata/gold, less a hair
 // for float noise: quality may only go up. Raise them when it does.
+// People and organizations fell when a decider learnt from CoNLL took the
+// last word on entities from rules written against these very stories
+// (issue 16: people 1.000 to 0.986, organizations 0.978 to 0.961), while
+// on the held-out testdata/gold-blind both rose (0.813 to 0.817, 0.682 to
+// 0.720) and CoNLL testa as text rose by far more.
 var devFloors = map[string]float64{
-	"people":            0.99,
-	"organizations":     0.97,
+	"people":            0.985,
+	"organizations":     0.955,
 	"countries":         0.99,
 	"date values":       0.98,
 	"amounts":           0.995,

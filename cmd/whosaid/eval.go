@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/extract"
@@ -17,7 +18,10 @@ PATH is told apart by its files:
   a folder of gold *.json (../shared/eval/FORMAT.md)  every kind of finding
   ground-truth.json + html/ (Zyte article-extraction benchmark)  article body
   text/ + attributions/ (a PolNeAR split, brat)  quote and claim contents, sources
-  a CoNLL-2003 file (eng.testa, *.conll)  the name tagger alone, phrase-level P/R/F1 per type
+  a CoNLL-2003 file (eng.testa, *.conll)  phrase-level P/R/F1 per type: the name tagger
+      alone, and the entities as stored on the documents rebuilt as text
+  MEANTIME CAT *.xml (a folder, or its corpus_* folders)  named people, organizations
+      and places, overlap P/R/F1 per type
   TimeML *.tml (TimeBank + AQUAINT, a file or folders of them)  DATE TIMEX3 spans and values
   Recognizers-Text *CurrencyModel.json / *PercentModel.json  share of exact cases, per spec`)
 	verbose := fs.Bool("v", false, "also list every miss")
@@ -59,17 +63,33 @@ func evaluate(x *extract.Extractor, path string) (report string, misses []string
 		r := eval.Run(golds, x.Extract)
 		return r.String(), r.Misses, nil
 	case eval.KindCoNLL:
-		// The statistical tagger on CoNLL's own tokens, scored as conlleval does.
+		// The statistical tagger on CoNLL's own tokens, scored as conlleval
+		// does; then what users get, the entity stage's final output, on the
+		// same documents rebuilt as text.
 		docs, err := eval.ReadCoNLL(path)
 		if err != nil {
 			return "", nil, err
 		}
-		r := eval.ScoreCoNLL(docs, func(words []string, ends []int) []eval.Chunk {
+		tagger := eval.ScoreCoNLL(docs, func(words []string, ends []int) []eval.Chunk {
 			var out []eval.Chunk
 			for _, n := range x.Names(words, ends) {
 				out = append(out, eval.Chunk{Start: n.Start, End: n.End, Type: n.Type})
 			}
 			return out
+		})
+		full := eval.ScoreCoNLLText(docs, func(text string) []whosaid.Entity {
+			return x.Extract(whosaid.Article{Text: text}).Entities
+		})
+		return "name tagger alone, on CoNLL tokens\n" + tagger.String() +
+			"\nentities as stored, on the documents as text\n" + full.String(), nil, nil
+	case eval.KindMeantime:
+		// The entity stage's output on the Wikinews articles rebuilt as text.
+		docs, err := eval.LoadMeantime(path)
+		if err != nil {
+			return "", nil, err
+		}
+		r := eval.ScoreMeantime(docs, func(text string) []whosaid.Entity {
+			return x.Extract(whosaid.Article{Text: text}).Entities
 		})
 		return r.String(), nil, nil
 	case eval.KindAEB:

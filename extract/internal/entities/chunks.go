@@ -58,6 +58,7 @@ func (t *Tagger) dateline(st *state, a whosaid.Article) dateline {
 	if k := st.atomAt[open+1]; k > 0 && st.atoms[k-1].e == close && st.atoms[k-1].ent.kind == gzOrg {
 		ag.ent = st.atoms[k-1].ent
 	}
+	ag.how = hwDateline
 	st.addCand(ag)
 	// The place: the words before the first comma or bracket.
 	i := 0
@@ -77,6 +78,7 @@ func (t *Tagger) dateline(st *state, a whosaid.Article) dateline {
 			}
 		}
 		dl.place = len(st.cands)
+		c.how = hwDateline
 		st.addCand(c)
 	}
 	// After a comma: a US state, a country, or a date.
@@ -89,7 +91,7 @@ func (t *Tagger) dateline(st *state, a whosaid.Article) dateline {
 			switch at.ent.kind {
 			case gzCountry:
 				dl.cc = at.ent.codes[0]
-				st.addCand(cand{s: at.s, e: at.e, typ: whosaid.Country, ent: at.ent, s0: at.s, entity: -1})
+				st.addCand(cand{s: at.s, e: at.e, typ: whosaid.Country, ent: at.ent, s0: at.s, entity: -1, how: hwDateline})
 			case gzPlace:
 				if len(at.ent.codes) > 0 && at.ent.codes[0] == "US" {
 					dl.usState = true
@@ -117,7 +119,7 @@ func (t *Tagger) agencyOnly(st *state, a whosaid.Article) {
 			for e < len(st.toks) && st.toks[e].end <= at+len(a.Dateline.Agency) {
 				e++
 			}
-			st.addCand(cand{s: i, e: e, typ: whosaid.Org, s0: i})
+			st.addCand(cand{s: i, e: e, typ: whosaid.Org, s0: i, how: hwDateline})
 			return
 		}
 	}
@@ -240,6 +242,7 @@ func (t *Tagger) hyphenPart(st *state, i int, part string, places bool) (int, bo
 		default:
 			continue
 		}
+		c.how = hwHyphen
 		return st.addCand(c), true
 	}
 	return 0, false
@@ -359,6 +362,7 @@ func (t *Tagger) coordinate(st *state, s, k, left, right int) {
 	surname := st.d.Text[st.toks[r.s+1].start:r.end]
 	c := cand{s: s, e: k, typ: whosaid.Person, s0: s, strong: r.strong, title: r.title}
 	c.name = st.word(s) + " " + surname
+	c.how = hwCoord
 	st.addCand(c)
 }
 
@@ -383,7 +387,7 @@ func (t *Tagger) classifySub(st *state, a, b int, runStart bool) int {
 		return -1
 	}
 	if b-a >= 2 && st.word(a) == "Air" && st.atomAt[a] == 0 {
-		return st.addCand(cand{s: a, e: b, typ: whosaid.Org, s0: a}) // "Air India"
+		return st.addCand(cand{s: a, e: b, typ: whosaid.Org, s0: a, how: hwGaz}) // "Air India"
 	}
 	if r, ok := t.titled(st, a, b); ok {
 		return r
@@ -426,6 +430,7 @@ func (st *state) atomCand(at atom) int {
 	default:
 		return -1
 	}
+	c.how = hwGaz
 	return st.addCand(c)
 }
 
@@ -494,6 +499,7 @@ func (t *Tagger) titled(st *state, a, b int) (int, bool) {
 	titleEnd := st.toks[n-1].end
 	c := cand{s: n, e: b, typ: whosaid.Person, strong: true, s0: n}
 	c.title = st.d.Text[st.toks[a].start:titleEnd]
+	c.how = hwTitled
 	return st.addCand(c), true
 }
 
@@ -515,7 +521,7 @@ func (t *Tagger) orgByKeyword(st *state, a, b int) (int, bool) {
 	if !org {
 		return -1, false
 	}
-	c := cand{s: a, e: b, typ: whosaid.Org, s0: a}
+	c := cand{s: a, e: b, typ: whosaid.Org, s0: a, how: hwKeyword}
 	r := st.addCand(c)
 	if st.cands[r].end < len(st.d.Text) && st.d.Text[st.cands[r].end] == '.' && st.has(b-1, lxDotted) {
 		st.cands[r].end++ // "Quillon Inc."
@@ -537,7 +543,7 @@ func (t *Tagger) name(st *state, w, b, chunkStart int, runStart bool) int {
 	}
 	if w >= b {
 		if b-s0 >= 1 {
-			return st.addCand(cand{s: s0, e: b, s0: s0, pending: true})
+			return st.addCand(cand{s: s0, e: b, s0: s0, pending: true, how: hwName})
 		}
 		return -1
 	}
@@ -577,6 +583,7 @@ func (t *Tagger) name(st *state, w, b, chunkStart int, runStart bool) int {
 	default:
 		c.pending = true
 	}
+	c.how = hwName
 	return st.addCand(c)
 }
 

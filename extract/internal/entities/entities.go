@@ -20,7 +20,11 @@ import (
 type Tagger struct {
 	gz    *gazetteer
 	names *nameTagger // the statistical tagger, consulted where rules are unsure
-	pool  sync.Pool   // *state, reused so tagging an article allocates little
+	dec   *decider    // the span classifier that has the last word (decide.go); nil keeps the rules' output
+	// collect, when set, receives the candidates and their features in
+	// place of deciding: decide_train_test.go learns the decider from them.
+	collect func(st *state)
+	pool    sync.Pool // *state, reused so tagging an article allocates little
 }
 
 // NewTagger parses the embedded tables once; the tagger is then
@@ -45,7 +49,11 @@ func NewTagger() (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tagger{gz: gz, names: nt}
+	dec, err := loadDecider(decideModel)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tagger{gz: gz, names: nt, dec: dec}
 	t.pool.New = func() any { return &state{} }
 	return t, nil
 }
@@ -87,8 +95,25 @@ type cand struct {
 	name    string // a person's name when it is not the mention's text ("Klára" of "Klára and Tereza Hrubešová")
 	start   int    // byte offsets of the mention
 	end     int
-	entity  int // index into state.ents after linking, -1 before
+	entity  int   // index into state.ents after linking, -1 before
+	how     uint8 // which rule made it (hwDateline…), for the decider
 }
+
+// The rules that make candidates, as the decider reads them.
+const (
+	hwOther    = iota
+	hwDateline // the place and agency of a wire dateline
+	hwHyphen   // a part of a hyphenated word ("non-OPEC")
+	hwCoord    // a first name given the surname it is coordinated with
+	hwGaz      // a gazetteer phrase
+	hwTitled   // a name after a title ("Defense Secretary Jim Mattis")
+	hwKeyword  // an organization by keyword ("Hanseong Energy")
+	hwName     // a run classified by first names and context, or left pending
+	hwModel    // a pending run the tagger typed (modelEntity)
+	hwLinked   // a pending run linked to a name found elsewhere
+	hwSplit    // a part of a longer candidate cut at "and" (decide.go)
+	hwStrip    // a longer candidate without its first word, an ordinary one ("About Acme")
+)
 
 // state is the scratch space of one tag call.
 type state struct {
@@ -114,6 +139,15 @@ type state struct {
 	order       []mentionOrder // scratch for output's sort
 	found       []mention      // mentions in the order linking met them
 	counts      []int          // scratch for attachMentions
+	// The decider's scratch (decide.go).
+	dc     []spanCand
+	dcTmp  []spanCand
+	feats  []uint64
+	heads  []int8 // per sentence: 0 not asked, 1 not a headline, 2 a headline
+	docw   map[string]docWord
+	keep   []int
+	taken  []int8
+	found2 []mention
 }
 
 // tag finds the entities of one article. a.Dateline, when set, names the

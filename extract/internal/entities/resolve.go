@@ -51,7 +51,9 @@ func (t *Tagger) resolve(st *state, dl dateline) []whosaid.Entity {
 		}
 		switch {
 		case c.pending:
+			c.how = hwLinked
 			if c.entity = t.linkPending(st, c); c.entity < 0 {
+				c.how = hwModel
 				c.entity = t.modelEntity(st, c)
 			}
 		case c.typ == whosaid.Person:
@@ -105,6 +107,7 @@ func (t *Tagger) resolve(st *state, dl dateline) []whosaid.Entity {
 			}
 		}
 	}
+	t.decide(st)
 	st.attachMentions()
 	return st.output()
 }
@@ -480,11 +483,30 @@ func (t *Tagger) collectOrgs(st *state) {
 type mention struct {
 	entity int
 	m      whosaid.Mention
+	how    uint8 // the candidate's rule (hwDateline…)
+	flags  uint8 // mfStrong…
 }
+
+// Mention flags, for the decider.
+const (
+	mfStrong = 1 << iota // a title, honorific or role word vouches for a person
+	mfTitle              // a title phrase before the name
+	mfName               // the person's name is not the mention's text
+)
 
 // addMention records the mention of c for its entity.
 func (st *state) addMention(c *cand) {
-	st.found = append(st.found, mention{c.entity, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end}})
+	var fl uint8
+	if c.strong {
+		fl |= mfStrong
+	}
+	if c.title != "" {
+		fl |= mfTitle
+	}
+	if c.name != "" {
+		fl |= mfName
+	}
+	st.found = append(st.found, mention{c.entity, whosaid.Mention{Text: st.d.Text[c.start:c.end], Start: c.start, End: c.end}, c.how, fl})
 }
 
 // attachMentions gives every entity its mentions, in the order they were

@@ -1,0 +1,349 @@
+package entities
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/extract/internal/ner"
+	"github.com/whosaid/whosaid/extract/internal/text"
+)
+
+// `make model` retrains the decider after the name tagger:
+//
+//	go test -tags sqlite_fts5 -run '^TestTrainDecider$' ./extract/internal/entities -decide.train ../shared
+//
+// It reads CoNLL-2003 eng.train, rebuilds each document as text, runs the
+// entity stage over it with the decider switched off and collects every
+// candidate span with its features, labelled by the gold names (exact span
+// and type; anything else is "not a name"). The tagger's features must be
+// as wrong on train as they will be on new text, so each fifth of the
+// documents is tagged by a model trained on the other four fifths. It
+// prints the decider's five-fold cross-validation score on train, then
+// learns from all of it and writes data/decide.model. Everything runs in a
+// fixed order with a fixed seed: the same data gives the same bytes.
+var decideTrain = flag.String("decide.train", "", "shared folder (holding data/conll2003): retrain data/decide.model")
+
+// decideCache, when set, keeps the fold taggers there between runs, which
+// is only for development: `make model` trains them afresh.
+var decideCache = flag.String("decide.cache", "", "folder to keep the fold taggers in")
+
+// decidePrune drops a feature whose averaged weights are all smaller: half
+// the features go, the scores on testa and the gold stories stay within
+// 0.002, and the smaller table is read faster.
+const decidePrune = 1
+
+const (
+	decideFolds  = 5
+	decideEpochs = 10
+	decideSeed   = 16
+)
+
+// dcExample is one candidate span of a training document.
+type dcExample struct {
+	feats []uint64
+	s, e  int // CoNLL tokens, -1 if the span is off token boundaries
+	label int8
+	rule  int8
+	tag   int8
+	stand bool // the rules' mention stands (stands)
+}
+
+// dcDoc is a training document's candidates and gold names.
+type dcDoc struct {
+	ex   []dcExample
+	gold []eval.Chunk
+}
+
+func TestTrainDecider(t *testing.T) {
+	if *decideTrain == "" {
+		t.Skip("-decide.train not given")
+	}
+	docs, err := eval.ReadCoNLL(filepath.Join(*decideTrain, "data", "conll2003", "eng.train"))
+	require.NoError(t, err)
+	et, err := NewTagger()
+	require.NoError(t, err)
+	full := et.names.m
+	lex := et.names.lex
+	var tdocs []ner.TrainDoc
+	for _, d := range docs {
+		td := ner.TrainDoc{Words: d.Words, Ends: d.Ends}
+		for _, c := range d.Names {
+			td.Spans = append(td.Spans, ner.Span{Start: c.Start, End: c.End, Type: slices.Index(ner.Types, c.Type)})
+		}
+		tdocs = append(tdocs, td)
+	}
+	data := make([]dcDoc, len(docs))
+	for k := 0; k < decideFolds; k++ {
+		m := foldTagger(t, tdocs, lex, k)
+		et.names.m = m
+		for i := k; i < len(docs); i += decideFolds {
+			data[i] = collectDoc(et, docs[i])
+		}
+	}
+	et.names.m = full
+	// Cross-validation: learn on four fifths, score the fifth, as decide
+	// does and with the decider free of the rules (decideSpan).
+	keeps := []bool{true, false}
+	cv := make([][dcN][3]int, len(keeps))
+	for k := 0; k < decideFolds; k++ {
+		var train []dcDoc
+		for i := range data {
+			if i%decideFolds != k {
+				train = append(train, data[i])
+			}
+		}
+		m := trainDecider(train)
+		for i := k; i < len(data); i += decideFolds {
+			for j, keep := range keeps {
+				scoreDecided(m, data[i], keep, &cv[j])
+			}
+		}
+	}
+	for j, keep := range keeps {
+		for k, name := range []string{"", "PER", "ORG", "LOC"} {
+			if k == 0 {
+				continue
+			}
+			tp, fp, fn := cv[j][k][0], cv[j][k][1], cv[j][k][2]
+			p, r := float64(tp)/float64(max(1, tp+fp)), float64(tp)/float64(max(1, tp+fn))
+			t.Logf("decider %d-fold CV on eng.train, rules standing %5v: %s P %.3f R %.3f F1 %.3f", decideFolds, keep, name, p, r, 2*p*r/max(1e-9, p+r))
+		}
+	}
+	// How often the rules' person with a known first name is a person where
+	// the tagger calls it something else (on fold taggers).
+	first := feat(fLexFirst, 9, rkPerson)
+	var byLabel [dcN][dcN]int
+	for _, d := range data {
+		for _, ex := range d.ex {
+			if ex.rule == rkPerson && ex.tag != dcPER && slices.Contains(ex.feats, first) && slices.Contains(ex.feats, feat(fLen, 2)) {
+				byLabel[ex.tag][ex.label]++
+			}
+		}
+	}
+	t.Logf("rules' two-word person with a first name, by tagger class then gold (O PER ORG LOC MISC): %v", byLabel)
+	// How often a known organization of the gazetteer is one.
+	var known [dcN][dcN]int
+	for _, d := range data {
+		for _, ex := range d.ex {
+			if ex.rule == rkOrg && slices.Contains(ex.feats, feat(fGaz, gzOrg)) {
+				known[ex.tag][ex.label]++
+			}
+		}
+	}
+	t.Logf("the gazetteer's organizations, by tagger class then gold (O PER ORG LOC MISC): %v", known)
+	m := trainDecider(data)
+	b := m.marshal()
+	t.Logf("decide.model: %d features, %d bytes", len(m.w), len(b))
+	require.NoError(t, os.WriteFile(filepath.Join("data", "decide.model"), b, 0o644))
+}
+
+// foldTagger trains the name tagger on every document but fold k's, or
+// reads it from the cache.
+func foldTagger(t *testing.T, docs []ner.TrainDoc, lex *ner.Lexicon, k int) *ner.Model {
+	path := ""
+	if *decideCache != "" {
+		path = filepath.Join(*decideCache, fmt.Sprintf("fold%d.model", k))
+		if b, err := os.ReadFile(path); err == nil {
+			m, err := ner.Load(b)
+			require.NoError(t, err)
+			return m
+		}
+	}
+	var rest []ner.TrainDoc
+	for i := range docs {
+		if i%decideFolds != k {
+			rest = append(rest, docs[i])
+		}
+	}
+	m := ner.Train(rest, lex, 8)
+	b, err := m.MarshalBinary()
+	require.NoError(t, err)
+	if path != "" {
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+	}
+	m, err = ner.Load(b) // as it is used in place
+	require.NoError(t, err)
+	return m
+}
+
+// collectDoc runs the entity stage over a CoNLL document rebuilt as text
+// and returns its candidates, labelled.
+func collectDoc(et *Tagger, cd eval.CoNLLDoc) dcDoc {
+	txt, starts := cd.Text()
+	tokStart := map[int]int{}
+	tokEnd := map[int]int{}
+	for i, s := range starts {
+		tokStart[s] = i
+		tokEnd[s+len(cd.Words[i])] = i + 1
+	}
+	gold := map[[2]int]int8{}
+	var out dcDoc
+	for _, c := range cd.Names {
+		gold[[2]int{c.Start, c.End}] = tagClass(c.Type)
+		out.gold = append(out.gold, c)
+	}
+	et.collect = func(st *state) {
+		for _, c := range st.dc {
+			ex := dcExample{feats: slices.Clone(st.feats[c.fs:c.fe]), s: -1, e: -1, rule: c.rule, tag: c.tag, stand: stands(&c)}
+			s, ok1 := tokStart[c.start]
+			e, ok2 := tokEnd[c.end]
+			if ok1 && ok2 {
+				ex.s, ex.e = s, e
+				ex.label = gold[[2]int{s, e}]
+			}
+			out.ex = append(out.ex, ex)
+		}
+	}
+	defer func() { et.collect = nil }()
+	et.Tag(text.NewDoc(txt), whosaid.Article{Text: txt})
+	return out
+}
+
+// trainDecider learns an averaged multiclass perceptron from docs,
+// visiting the examples in an order shuffled with a fixed seed.
+func trainDecider(docs []dcDoc) *decider {
+	type ref struct{ d, i int }
+	var order []ref
+	for d := range docs {
+		for i := range docs[d].ex {
+			order = append(order, ref{d, i})
+		}
+	}
+	w := map[uint64]*[dcN]float32{}
+	u := map[uint64]*[dcN]float32{} // updates weighted by when they happened, for averaging
+	rng := rand.New(rand.NewPCG(decideSeed, decideSeed))
+	step := float32(1)
+	for epoch := 0; epoch < decideEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, r := range order {
+			ex := &docs[r.d].ex[r.i]
+			var s [dcN]float32
+			for _, f := range ex.feats {
+				if v := w[f]; v != nil {
+					for k := range s {
+						s[k] += v[k]
+					}
+				}
+			}
+			best := 0
+			for k := 1; k < dcN; k++ {
+				if s[k] > s[best] {
+					best = k
+				}
+			}
+			if int8(best) != ex.label {
+				for _, f := range ex.feats {
+					v, a := w[f], u[f]
+					if v == nil {
+						v, a = new([dcN]float32), new([dcN]float32)
+						w[f], u[f] = v, a
+					}
+					v[ex.label]++
+					v[best]--
+					a[ex.label] += step
+					a[best] -= step
+				}
+			}
+			step++
+		}
+	}
+	avgs := make(map[uint64][dcN]float32, len(w))
+	for f, v := range w {
+		var avg [dcN]float32
+		keep := false
+		for k := range avg {
+			avg[k] = v[k] - u[f][k]/step
+			if avg[k] >= decidePrune || avg[k] <= -decidePrune {
+				keep = true
+			}
+		}
+		if keep {
+			avgs[f] = avg
+		}
+	}
+	return newDecider(avgs)
+}
+
+// scoreDecided decides a held-out document as decide does (best class per
+// span, then the most confident non-overlapping spans) and counts true
+// positives, false positives and misses per class in cv. A prediction
+// exactly on a gold MISC name is not counted, as eval does.
+func scoreDecided(m *decider, d dcDoc, rulesStand bool, cv *[dcN][3]int) {
+	type pick struct {
+		i      int
+		label  int8
+		margin float32
+	}
+	var picks []pick
+	for i, ex := range d.ex {
+		label, margin := decideSpan(m.scores(ex.feats), ex.rule, ex.tag)
+		if ex.stand && rulesStand {
+			label, margin = int8(ruleClass[ex.rule]), math.MaxFloat32
+		}
+		if !rulesStand {
+			label, margin = decideSpan(m.scores(ex.feats), rkNone, ex.tag)
+		}
+		if label != dcO {
+			picks = append(picks, pick{i, label, margin})
+		}
+	}
+	slices.SortStableFunc(picks, func(a, b pick) int {
+		switch {
+		case a.margin > b.margin:
+			return -1
+		case a.margin < b.margin:
+			return 1
+		}
+		return 0
+	})
+	gold := map[eval.Chunk]bool{}
+	misc := map[[2]int]bool{}
+	for _, c := range d.gold {
+		if c.Type == "MISC" {
+			misc[[2]int{c.Start, c.End}] = true
+			continue
+		}
+		gold[c] = true
+	}
+	taken := map[int]bool{}
+	for _, p := range picks {
+		ex := d.ex[p.i]
+		if ex.s < 0 {
+			cv[p.label][1]++ // off token boundaries
+			continue
+		}
+		free := true
+		for k := ex.s; k < ex.e; k++ {
+			free = free && !taken[k]
+		}
+		if !free {
+			continue
+		}
+		for k := ex.s; k < ex.e; k++ {
+			taken[k] = true
+		}
+		if p.label == dcMISC || misc[[2]int{ex.s, ex.e}] {
+			continue
+		}
+		c := eval.Chunk{Start: ex.s, End: ex.e, Type: []string{"", "PER", "ORG", "LOC"}[p.label]}
+		if gold[c] {
+			cv[p.label][0]++
+			delete(gold, c)
+		} else {
+			cv[p.label][1]++
+		}
+	}
+	for c := range gold {
+		cv[tagClass(c.Type)][2]++
+	}
+}
