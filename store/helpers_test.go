@@ -258,4 +258,10 @@ func requireNoOrphans(tb testing.TB, db *DB) {
 	}
 	require.NoError(tb, rows.Err())
 	require.Empty(tb, orphans, "rows whose parent is gone")
+	// The counts each speaker keeps (migration 0017) are its rows'.
+	var wrong int
+	require.NoError(tb, db.r.QueryRow(`SELECT count(*) FROM speakers s
+		WHERE n_quotes <> (SELECT count(*) FROM quotes WHERE speaker_id = s.id)
+		   OR n_claims <> (SELECT count(*) FROM claims WHERE speaker_id = s.id)`).Scan(&wrong))
+	require.Zero(tb, wrong, "speakers whose counts are not their quotes' and claims'")
 }
