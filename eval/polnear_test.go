@@ -30,4 +30,11 @@ func TestPolNeARDevFloors(t *testing.T) {
 	assert.GreaterOrEqual(t, r.Contents.Precision(), 0.79, "content precision")
 	assert.GreaterOrEqual(t, r.Sources.Value(), 0.86, "source accuracy over matched contents")
 	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.903, "recall of contents holding a quotation mark")
+	// The reference scorer's figures (polnear_score.py), the targets.
+	ref := r.Reference
+	assert.GreaterOrEqual(t, ref.ContentF1(), 0.618, "reference content F1")
+	assert.GreaterOrEqual(t, ref.Source(), 0.855, "reference source")
+	assert.GreaterOrEqual(t, ref.JointF1(), 0.529, "reference joint F1")
+	assert.GreaterOrEqual(t, ref.ExactF1(), 0.287, "reference exact F1")
+	assert.GreaterOrEqual(t, ref.QuotedRecall(), 0.912, "reference quoted recall")
 }
