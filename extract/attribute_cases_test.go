@@ -178,7 +178,7 @@ func TestQuoteAttribution(t *testing.T) {
 			[]qWant{{"Freedom is not a crime", "", unk}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			quotes, _ := attribute(NewDoc(tc.text), nil)
+			quotes, _ := attribute(NewDoc(tc.text), nil, nil, nil)
 			if tc.name == "unbalanced mark runs to the paragraph end" {
 				// The quote is kept (it has a speech cue inside) but its
 				// text must stop at the paragraph.
@@ -294,7 +294,7 @@ func TestClaimAttribution(t *testing.T) {
 			[]qWant{{"he was nervous", "man", anon}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, claims := attribute(NewDoc(tc.text), nil)
+			_, claims := attribute(NewDoc(tc.text), nil, nil, nil)
 			qAssertItems(t, tc.want, qGotClaims(claims))
 			for _, c := range claims {
 				assert.Equal(t, c.Text, tc.text[c.Start:c.End], "offsets delimit the text")
@@ -324,7 +324,7 @@ func TestClaimEndsAtSecondReport(t *testing.T) {
 			"the idea a “ridiculous proposition,”"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, claims := attribute(NewDoc(tc.text), nil)
+			_, claims := attribute(NewDoc(tc.text), nil, nil, nil)
 			if assert.NotEmpty(t, claims) {
 				assert.Equal(t, tc.first, claims[0].Text)
 			}
@@ -335,7 +335,7 @@ func TestClaimEndsAtSecondReport(t *testing.T) {
 // TestShortExclamationIsSpeech checks that a one-word quote ending in "!" or
 // "?" is kept as speech even with no cue covering it.
 func TestShortExclamationIsSpeech(t *testing.T) {
-	quotes, _ := attribute(NewDoc("The anchor leaned in. “Really?” The guest laughed."), nil)
+	quotes, _ := attribute(NewDoc("The anchor leaned in. “Really?” The guest laughed."), nil, nil, nil)
 	if assert.Len(t, quotes, 1) {
 		assert.Equal(t, "Really?", quotes[0].Text)
 	}

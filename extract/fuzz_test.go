@@ -190,7 +190,7 @@ func FuzzAttribute(f *testing.F) {
 			t.Fatal(err)
 		}
 		d := fuzzDoc(t, text)
-		quotes, claims := attribute(d, x.ents.tag(d, whosaid.Article{Text: text}))
+		quotes, claims := attribute(d, x.ents.tag(d, whosaid.Article{Text: text}), nil, nil)
 		for _, q := range quotes {
 			checkSpan(t, "quote", text, q.Start, q.End, q.Text)
 			checkSpeaker(t, "quote", text, q.Speaker)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/extract/internal/rank"
 )
 
 // qQspan is one stretch between quotation marks. Open and Close are the byte
@@ -26,12 +27,17 @@ type qQspan struct {
 // attribute finds quotes and claims and their speakers among ents. It is a
 // few linear passes: quote marks, then reporting cues per sentence, then the
 // assignment of each quote to the cue whose content covers it.
-func attribute(d *Doc, ents []whosaid.Entity) ([]whosaid.Quote, []whosaid.Claim) {
+// The learned speaker ranker m, when not nil, then revisits each speaker
+// (speaker_rank.go); with sets not nil the ranker changes nothing and its
+// decisions are appended there for training.
+func attribute(d *Doc, ents []whosaid.Entity, m *rank.Model, sets *[]SpeakerSet) ([]whosaid.Quote, []whosaid.Claim) {
 	a := qPool.Get().(*qAnalyzer)
 	defer qPool.Put(a)
 	a.prepare(d, ents)
 	a.findAttributions()
-	return a.quotes(), a.claims()
+	qs, cs := a.quotes(), a.claims()
+	a.rankSpeakers(m, qs, cs, sets)
+	return qs, cs
 }
 
 // qPool keeps analyzers between articles: their per-token views and the

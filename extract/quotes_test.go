@@ -135,7 +135,7 @@ func qScoreGold(tb testing.TB, withEntities bool) (qs, cs qScore) {
 		if withEntities {
 			ents = x.Extract(whosaid.Article{Text: g.Text, Published: g.Published}).Entities
 		}
-		quotes, claims := attribute(d, ents)
+		quotes, claims := attribute(d, ents, nil, nil)
 		var qt, ct []string
 		var qsp, csp []whosaid.Speaker
 		for _, q := range quotes {
@@ -198,7 +198,7 @@ func TestAttributeSeedArticle(t *testing.T) {
 		if withEnts {
 			ents = x.Extract(whosaid.Article{Text: g.Text, Published: g.Published}).Entities
 		}
-		quotes, claims := attribute(NewDoc(g.Text), ents)
+		quotes, claims := attribute(NewDoc(g.Text), ents, nil, nil)
 		qAssertItems(t, want, qGot(quotes))
 		var cs qScore
 		var ct []string
@@ -232,7 +232,7 @@ func BenchmarkAttribute(b *testing.B) {
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		it := in[i%len(in)]
-		attribute(it.d, it.ents)
+		attribute(it.d, it.ents, nil, nil)
 	}
 	// CPU time, not wall time, is what a loaded machine leaves comparable;
 	// the target is stated per 3 KB of article text.
