@@ -14,7 +14,7 @@ import (
 type Extractor struct {
 	ents *entityTagger
 	spk  *rank.Model // the speaker ranker, nil when none is embedded
-	docs sync.Pool // *Doc, whose token arrays are reused article after article
+	docs sync.Pool   // *Doc, whose token arrays are reused article after article
 }
 
 // New loads the embedded gazetteers and models.
