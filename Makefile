@@ -17,7 +17,7 @@ test:
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	# the concurrent parts (the ingest pipeline, the writer, the
 	# checkpointer) again under the race detector
-	$(GO) test -race -tags $(TAGS) -count=1 ./store ./cmd/whosaid
+	$(GO) test -race -tags $(TAGS) -count=1 ./store ./ingest ./cmd/whosaid
 
 # crashtest kills a real ingest with SIGKILL at several moments, resumes it,
 # and checks the database equals an uninterrupted run; and runs readers in
@@ -50,10 +50,13 @@ eval: build
 	./$(BIN) eval testdata/gold
 
 # model regenerates the embedded gazetteer tables and retrains the entity
-# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames); the
+# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames), then
+# the speaker ranker from PolNeAR train and testdata/gold (genrank); the
 # result is deterministic for the same data.
 model:
-	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out data -model
+	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
+	# the speaker ranker learns from what the entity stage finds, so after it
+	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/speakers/data/speaker.model
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

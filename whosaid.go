@@ -101,10 +101,50 @@ const (
 // Name is its descriptor ("State Department official"); for an unknown one it
 // is empty. Mention is the stretch of text naming the speaker for this
 // attribution, when there is one.
+//
+// Gender, Surname and Forms are what the extractor reads from a named
+// person's names, so that the store links people across articles without
+// parsing names; they are empty for every other speaker. They are not in
+// the extract JSON: they follow from Name, Mention and the titles of the
+// person's entity, which are.
 type Speaker struct {
 	Name    string   `json:"name"`
 	Kind    string   `json:"kind"`
 	Mention *Mention `json:"mention,omitempty"`
+	// Gender is "m" or "f" when an honorific says so ("Mr.", "Mrs.", "Sir",
+	// "Dame"…): the one opening Mention, else the first opening a title of
+	// the person; "" when none does. It keeps Mrs. Smith from Mr. Smith.
+	Gender string `json:"-"`
+	// Surname is the last word of Name, passing over suffixes ("Martin
+	// Luther King Jr." is a King) and a possessive "'s". It links a later
+	// "King" alone to the one King known.
+	Surname string `json:"-"`
+	// Forms is the same reading of the other forms of the name, which the
+	// store keeps as aliases.
+	Forms NameForms `json:"-"`
+}
+
+// NameForms is what the extractor reads from the forms of a person
+// speaker's name other than Name itself, which the store keeps as aliases:
+// the mention ("Mrs. Clinton", "Secretary of State Rex Tillerson"), and a
+// name after each of the person's titles. A gender is "m", "f" or "", read
+// from an opening honorific as Speaker.Gender is.
+type NameForms struct {
+	// NameGender is the gender of an honorific opening Name itself ("Mrs.
+	// Clinton" as a name, when the article gives no other).
+	NameGender string
+	// MentionGender and MentionSurname are Mention's text read as a name:
+	// the store names a person by the mention when Name belongs to someone
+	// of the other gender ("Mrs. Smith" when Smith is Mr. Smith).
+	MentionGender  string
+	MentionSurname string
+	// MentionAlias reports that Mention's text holds Surname (case aside):
+	// it names the person ("Mrs. Smith"), unlike "he" or "the minister".
+	MentionAlias bool
+	// TitleGenders holds, for each title of the person, in order, the gender
+	// of an honorific opening it ("Mr." is "m", "President" ""). The titles
+	// are those of the first PERSON entity whose name is Name (case aside).
+	TitleGenders []string
 }
 
 // Quote kinds.

@@ -39,9 +39,11 @@ func TestCoNLLTestaFloors(t *testing.T) {
 		return out
 	})
 	t.Logf("whosaid eval eng.testa:\n%s", r)
-	for typ, floor := range conllFloors {
-		assert.GreaterOrEqualf(t, r.Type(typ).F1(), floor, "%s F1 fell below its floor", typ)
+	var types []*eval.Metric
+	for i := range r.Types {
+		types = append(types, &r.Types[i])
 	}
+	checkFloors(t, "F1", conllFloors, f1s(types...))
 }
 
 func TestReadCoNLLFollowsConllevalChunking(t *testing.T) {

@@ -1,6 +1,10 @@
 package eval_test
 
 import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,9 +34,79 @@ func TestDevGoldFloors(t *testing.T) {
 	require.NoError(t, err)
 	r := eval.Run(golds, x.Extract)
 	t.Logf("whosaid eval testdata/gold:\n%s", r)
-	for _, m := range r.Metrics() {
-		if floor, ok := devFloors[m.Name]; ok {
-			assert.GreaterOrEqualf(t, m.F1(), floor, "%s F1 fell below its floor", m.Name)
+	checkFloors(t, "F1", devFloors, f1s(r.Metrics()...))
+}
+
+// checkFloors fails tb for every score below its floor, and for every
+// floor whose metric the scorer did not produce, so that a renamed or
+// dropped metric cannot take its floor with it silently. A score without a
+// floor is not checked. what names the score ("F1", "exactness").
+func checkFloors(tb testing.TB, what string, floors, scores map[string]float64) {
+	tb.Helper()
+	for _, p := range floorProblems(what, floors, scores) {
+		tb.Errorf("%s", p)
+	}
+}
+
+// floorProblems lists, by metric name, what checkFloors fails for.
+func floorProblems(what string, floors, scores map[string]float64) []string {
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(floors)) {
+		score, ok := scores[name]
+		switch {
+		case !ok:
+			out = append(out, fmt.Sprintf("floor for %q, a metric the scorer did not produce (it produced %s): rename the floor with its metric",
+				name, strings.Join(slices.Sorted(maps.Keys(scores)), ", ")))
+		case score < floors[name]:
+			out = append(out, fmt.Sprintf("%s %s %.4f fell below its floor %.4f", name, what, score, floors[name]))
 		}
+	}
+	return out
+}
+
+// f1s maps the names of ms to their F1 scores.
+func f1s(ms ...*eval.Metric) map[string]float64 {
+	out := make(map[string]float64, len(ms))
+	for _, m := range ms {
+		out[m.Name] = m.F1()
+	}
+	return out
+}
+
+// floorRecorder is a testing.TB that keeps the errors reported to it.
+type floorRecorder struct {
+	testing.TB
+	errs []string
+}
+
+func (r *floorRecorder) Helper() {}
+
+func (r *floorRecorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+func TestCheckFloors(t *testing.T) {
+	floors := map[string]float64{"people": 0.9, "attributed quotes": 0.8}
+	for _, tt := range []struct {
+		name   string
+		scores map[string]float64
+		want   []string // substrings of the errors, in order
+	}{
+		{"every floor met", map[string]float64{"people": 0.95, "attributed quotes": 0.8}, nil},
+		{"a score with no floor is free", map[string]float64{"people": 0.95, "attributed quotes": 0.8, "claims": 0.1}, nil},
+		{"a score below its floor", map[string]float64{"people": 0.85, "attributed quotes": 0.8},
+			[]string{"people F1 0.8500 fell below its floor 0.9000"}},
+		{"a renamed metric keeps its floor", map[string]float64{"people": 0.95, "quotes with speaker": 0.99},
+			[]string{`floor for "attributed quotes", a metric the scorer did not produce (it produced people, quotes with speaker)`}},
+		{"no scores at all", nil, []string{`floor for "attributed quotes"`, `floor for "people"`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &floorRecorder{TB: t}
+			checkFloors(r, "F1", floors, tt.scores)
+			require.Len(t, r.errs, len(tt.want), "%q", r.errs)
+			for i, w := range tt.want {
+				assert.Contains(t, r.errs[i], w)
+			}
+		})
 	}
 }

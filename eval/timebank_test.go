@@ -27,9 +27,7 @@ func TestTimeBankFloors(t *testing.T) {
 	require.NoError(t, err)
 	r := eval.RunTimeBank(docs, extract.DatesAndAmounts)
 	t.Logf("whosaid eval %s:\n%s", timeBankDir, r)
-	for _, m := range []eval.Metric{r.Spans, r.Values} {
-		assert.GreaterOrEqualf(t, m.F1(), timeBankFloors[m.Name], "%s F1 fell below its floor", m.Name)
-	}
+	checkFloors(t, "F1", timeBankFloors, f1s(&r.Spans, &r.Values))
 }
 
 func TestParseTimeML(t *testing.T) {

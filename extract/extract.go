@@ -6,60 +6,84 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/extract/internal/rank"
+
+	"github.com/whosaid/whosaid/extract/internal/dates"
+	"github.com/whosaid/whosaid/extract/internal/entities"
+	"github.com/whosaid/whosaid/extract/internal/money"
+	"github.com/whosaid/whosaid/extract/internal/speakers"
+	"github.com/whosaid/whosaid/extract/internal/speech"
+	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
 // Extractor turns articles into findings. It holds the gazetteers and models,
 // loaded once by New; an Extractor is safe for concurrent use.
 type Extractor struct {
-	ents *entityTagger
-	spk  *rank.Model // the speaker ranker, nil when none is embedded
-	docs sync.Pool   // *Doc, whose token arrays are reused article after article
+	ents *entities.Tagger
+	spk  *speakers.Ranker // the learned speaker ranker, after the speech stage's rules
+	docs sync.Pool        // *text.Doc, whose token arrays are reused article after article
 }
 
 // New loads the embedded gazetteers and models.
 func New() (*Extractor, error) {
-	et, err := newEntityTagger()
+	et, err := entities.NewTagger()
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	spk, err := loadSpeakerModel()
+	spk, err := speakers.Load()
 	if err != nil {
 		return nil, fmt.Errorf("load speaker ranker: %w", err)
 	}
 	x := &Extractor{ents: et, spk: spk}
-	x.docs.New = func() any { return new(Doc) }
+	x.docs.New = func() any { return new(text.Doc) }
 	return x, nil
 }
 
 // Extract runs every stage on a and returns its findings. a.Published, when
 // set (YYYY-MM-DD), anchors relative dates.
 func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
-	d := x.docs.Get().(*Doc)
+	d := x.docs.Get().(*text.Doc)
 	defer x.docs.Put(d)
-	d.split(a.Text)
+	d.Split(a.Text)
 	var ref time.Time
 	if a.Published != "" {
 		ref, _ = time.Parse("2006-01-02", a.Published)
 	}
 	f := whosaid.Findings{Article: a}
-	f.Entities = x.ents.tag(d, a)
-	f.Dates = dates(d, ref)
-	f.Amounts = amounts(d, f.Dates)
-	f.Quotes, f.Claims = attribute(d, f.Entities, x.spk, nil)
+	f.Entities = x.ents.Tag(d, a)
+	f.Dates = dates.Find(d, ref)
+	f.Amounts = money.Amounts(d, f.Dates)
+	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
+	x.spk.Rank(d, f.Entities, f.Quotes, f.Claims)
+	readSpeakerNames(&f)
 	return f
 }
 
-// SpeakerSets extracts a with the speaker ranker off and returns the
-// findings and every decision the ranker would make, with each candidate's
-// mention and features: the training data of extract/internal/genrank.
+// SpeakerSet is one decision of the speaker ranker with its candidates.
+type SpeakerSet = speakers.Set
+
+// SpeakerSets extracts a's entities, quotes and claims with the speaker
+// ranker off and returns them with every decision the ranker would make,
+// each candidate's mention and features: the training data of
+// extract/internal/genrank.
 func (x *Extractor) SpeakerSets(a whosaid.Article) (whosaid.Findings, []SpeakerSet) {
-	d := x.docs.Get().(*Doc)
+	d := x.docs.Get().(*text.Doc)
 	defer x.docs.Put(d)
-	d.split(a.Text)
+	d.Split(a.Text)
 	f := whosaid.Findings{Article: a}
-	f.Entities = x.ents.tag(d, a)
-	sets := []SpeakerSet{}
-	f.Quotes, f.Claims = attribute(d, f.Entities, nil, &sets)
-	return f, sets
+	f.Entities = x.ents.Tag(d, a)
+	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
+	return f, speakers.Decisions(d, f.Entities, f.Quotes, f.Claims)
+}
+
+// Name is a name the statistical tagger found in tokenised text: tokens
+// [Start, End) of the document, Type one of PER, ORG, LOC and MISC (the
+// CoNLL-2003 types).
+type Name = entities.Name
+
+// Names runs the statistical name tagger alone on a document that is
+// already tokenised: words, and the end (in words) of each sentence. It
+// exists to score the tagger on CoNLL-2003, whose tokens are given; articles
+// go through Extract, where rules decide titles, links and gazetteer names.
+func (x *Extractor) Names(words []string, ends []int) []Name {
+	return x.ents.Names(words, ends)
 }

@@ -12,6 +12,11 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
+
+	"github.com/whosaid/whosaid/extract/internal/dates"
+	"github.com/whosaid/whosaid/extract/internal/money"
+	"github.com/whosaid/whosaid/extract/internal/speech"
+	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
 // The fuzzers below hold every extraction stage to the contract of the
@@ -70,21 +75,21 @@ func addFuzzSeeds(f *testing.F) {
 
 // checkSpan fails unless [start, end) is a stretch of text with the given
 // text.
-func checkSpan(t *testing.T, what, text string, start, end int, got string) {
+func checkSpan(t *testing.T, what, src string, start, end int, got string) {
 	t.Helper()
-	if start < 0 || end < start || end > len(text) {
-		t.Fatalf("%s [%d,%d) outside the text (%d bytes)", what, start, end, len(text))
+	if start < 0 || end < start || end > len(src) {
+		t.Fatalf("%s [%d,%d) outside the text (%d bytes)", what, start, end, len(src))
 	}
-	if text[start:end] != got {
-		t.Fatalf("%s [%d,%d) is %q, text there is %q", what, start, end, got, text[start:end])
+	if src[start:end] != got {
+		t.Fatalf("%s [%d,%d) is %q, text there is %q", what, start, end, got, src[start:end])
 	}
 }
 
 // checkSpeaker checks the mention of a speaker, when there is one.
-func checkSpeaker(t *testing.T, what, text string, sp whosaid.Speaker) {
+func checkSpeaker(t *testing.T, what, src string, sp whosaid.Speaker) {
 	t.Helper()
 	if m := sp.Mention; m != nil {
-		checkSpan(t, what+" speaker mention", text, m.Start, m.End, m.Text)
+		checkSpan(t, what+" speaker mention", src, m.Start, m.End, m.Text)
 	}
 	switch sp.Kind {
 	case whosaid.KindPerson, whosaid.KindOrganization, whosaid.KindAnonymous, whosaid.KindUnknown:
@@ -94,20 +99,20 @@ func checkSpeaker(t *testing.T, what, text string, sp whosaid.Speaker) {
 }
 
 // fuzzDoc segments text as Extract does and checks the segmentation.
-func fuzzDoc(t *testing.T, text string) *Doc {
+func fuzzDoc(t *testing.T, src string) *text.Doc {
 	t.Helper()
-	d := NewDoc(text)
+	d := text.NewDoc(src)
 	prev := 0
 	for i, tok := range d.Tokens {
-		if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) {
+		if tok.Start < prev || tok.End <= tok.Start || tok.End > len(src) {
 			t.Fatalf("token %d [%d,%d) out of order or range", i, tok.Start, tok.End)
 		}
 		prev = tok.End
 	}
-	for _, spans := range [][]Span{d.Sentences, d.Paragraphs} {
+	for _, spans := range [][]text.Span{d.Sentences, d.Paragraphs} {
 		prev := 0
 		for i, s := range spans {
-			if s.Start < prev || s.End < s.Start || s.End > len(text) {
+			if s.Start < prev || s.End < s.Start || s.End > len(src) {
 				t.Fatalf("span %d [%d,%d) out of order or range", i, s.Start, s.End)
 			}
 			prev = s.End
@@ -118,8 +123,8 @@ func fuzzDoc(t *testing.T, text string) *Doc {
 
 func FuzzSegment(f *testing.F) {
 	addFuzzSeeds(f)
-	f.Fuzz(func(t *testing.T, text string) {
-		d := fuzzDoc(t, text)
+	f.Fuzz(func(t *testing.T, src string) {
+		d := fuzzDoc(t, src)
 		for i, p := range d.Paragraphs {
 			if d.ParagraphAt(p.Start) != i {
 				t.Fatalf("ParagraphAt(%d) != %d", p.Start, i)
@@ -135,18 +140,18 @@ func FuzzSegment(f *testing.F) {
 
 func FuzzEntities(f *testing.F) {
 	addFuzzSeeds(f)
-	f.Fuzz(func(t *testing.T, text string) {
+	f.Fuzz(func(t *testing.T, src string) {
 		x, err := fuzzExtractor()
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := fuzzDoc(t, text)
-		for _, e := range x.ents.tag(d, whosaid.Article{Text: text}) {
-			if e.Name == "" || !utf8.ValidString(e.Name) && utf8.ValidString(text) {
+		d := fuzzDoc(t, src)
+		for _, e := range x.ents.Tag(d, whosaid.Article{Text: src}) {
+			if e.Name == "" || !utf8.ValidString(e.Name) && utf8.ValidString(src) {
 				t.Fatalf("entity name %q", e.Name)
 			}
 			for _, m := range e.Mentions {
-				checkSpan(t, "entity mention", text, m.Start, m.End, m.Text)
+				checkSpan(t, "entity mention", src, m.Start, m.End, m.Text)
 			}
 		}
 	})
@@ -155,11 +160,11 @@ func FuzzEntities(f *testing.F) {
 func FuzzDates(f *testing.F) {
 	addFuzzSeeds(f)
 	ref := time.Date(2017, 3, 21, 0, 0, 0, 0, time.UTC)
-	f.Fuzz(func(t *testing.T, text string) {
-		d := fuzzDoc(t, text)
+	f.Fuzz(func(t *testing.T, src string) {
+		d := fuzzDoc(t, src)
 		for _, r := range []time.Time{ref, {}} {
-			for _, dt := range dates(d, r) {
-				checkSpan(t, "date", text, dt.Start, dt.End, dt.Text)
+			for _, dt := range dates.Find(d, r) {
+				checkSpan(t, "date", src, dt.Start, dt.End, dt.Text)
 				if dt.Value == "" {
 					t.Fatalf("date %q without a value", dt.Text)
 				}
@@ -171,10 +176,10 @@ func FuzzDates(f *testing.F) {
 func FuzzAmounts(f *testing.F) {
 	addFuzzSeeds(f)
 	ref := time.Date(2017, 3, 21, 0, 0, 0, 0, time.UTC)
-	f.Fuzz(func(t *testing.T, text string) {
-		d := fuzzDoc(t, text)
-		for _, a := range amounts(d, dates(d, ref)) {
-			checkSpan(t, "amount", text, a.Start, a.End, a.Text)
+	f.Fuzz(func(t *testing.T, src string) {
+		d := fuzzDoc(t, src)
+		for _, a := range money.Amounts(d, dates.Find(d, ref)) {
+			checkSpan(t, "amount", src, a.Start, a.End, a.Text)
 			if a.Kind != whosaid.Money && a.Kind != whosaid.Percent {
 				t.Fatalf("amount kind %q", a.Kind)
 			}
@@ -184,23 +189,23 @@ func FuzzAmounts(f *testing.F) {
 
 func FuzzAttribute(f *testing.F) {
 	addFuzzSeeds(f)
-	f.Fuzz(func(t *testing.T, text string) {
+	f.Fuzz(func(t *testing.T, src string) {
 		x, err := fuzzExtractor()
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := fuzzDoc(t, text)
-		quotes, claims := attribute(d, x.ents.tag(d, whosaid.Article{Text: text}), nil, nil)
+		d := fuzzDoc(t, src)
+		quotes, claims := speech.Attribute(d, x.ents.Tag(d, whosaid.Article{Text: src}))
 		for _, q := range quotes {
-			checkSpan(t, "quote", text, q.Start, q.End, q.Text)
-			checkSpeaker(t, "quote", text, q.Speaker)
+			checkSpan(t, "quote", src, q.Start, q.End, q.Text)
+			checkSpeaker(t, "quote", src, q.Speaker)
 			if q.Kind != whosaid.FullQuote && q.Kind != whosaid.PartialQuote {
 				t.Fatalf("quote kind %q", q.Kind)
 			}
 		}
 		for _, c := range claims {
-			checkSpan(t, "claim", text, c.Start, c.End, c.Text)
-			checkSpeaker(t, "claim", text, c.Speaker)
+			checkSpan(t, "claim", src, c.Start, c.End, c.Text)
+			checkSpeaker(t, "claim", src, c.Speaker)
 		}
 	})
 }
@@ -209,22 +214,22 @@ func FuzzAttribute(f *testing.F) {
 // carrying a publication date and the dateline the corpus reader finds.
 func FuzzExtract(f *testing.F) {
 	addFuzzSeeds(f)
-	f.Fuzz(func(t *testing.T, text string) {
+	f.Fuzz(func(t *testing.T, src string) {
 		x, err := fuzzExtractor()
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := whosaid.Article{Text: text, Published: "2017-03-21", Dateline: corpus.ParseDateline(text)}
+		a := whosaid.Article{Text: src, Published: "2017-03-21", Dateline: corpus.ParseDateline(src)}
 		fd := x.Extract(a)
 		for _, q := range fd.Quotes {
-			checkSpan(t, "quote", text, q.Start, q.End, q.Text)
+			checkSpan(t, "quote", src, q.Start, q.End, q.Text)
 		}
 		for _, c := range fd.Claims {
-			checkSpan(t, "claim", text, c.Start, c.End, c.Text)
+			checkSpan(t, "claim", src, c.Start, c.End, c.Text)
 		}
 		for _, e := range fd.Entities {
 			for _, m := range e.Mentions {
-				checkSpan(t, "entity mention", text, m.Start, m.End, m.Text)
+				checkSpan(t, "entity mention", src, m.Start, m.End, m.Text)
 			}
 		}
 	})

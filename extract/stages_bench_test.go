@@ -6,15 +6,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/whosaid/whosaid/extract/internal/benchtest"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid"
+
+	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
 // reportBytesPerCPU reports MB of text per second of CPU time, which stays
 // comparable when other processes share the cores (MB/s does not).
 func reportBytesPerCPU(b *testing.B, bytes int, cpu0 time.Duration) {
-	if cpu := cpuTime() - cpu0; cpu > 0 && cpu0 > 0 {
+	if cpu := benchtest.CPUTime() - cpu0; cpu > 0 && cpu0 > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
@@ -22,7 +26,7 @@ func reportBytesPerCPU(b *testing.B, bytes int, cpu0 time.Duration) {
 // BenchmarkSegment measures NewDoc (paragraphs, sentences, tokens) over
 // the gold articles, one op being all of them.
 func BenchmarkSegment(b *testing.B) {
-	texts := benchTexts(b)
+	texts := benchtest.GoldTexts(b)
 	n := 0
 	for _, t := range texts {
 		n += len(t)
@@ -30,10 +34,10 @@ func BenchmarkSegment(b *testing.B) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchtest.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
-			NewDoc(t)
+			text.NewDoc(t)
 		}
 	}
 	reportBytesPerCPU(b, n, cpu0)
@@ -42,7 +46,7 @@ func BenchmarkSegment(b *testing.B) {
 // BenchmarkExtract measures every stage (Extractor.Extract) over the gold
 // articles, one op being all of them, with the models loaded once.
 func BenchmarkExtract(b *testing.B) {
-	texts := benchTexts(b)
+	texts := benchtest.GoldTexts(b)
 	x, err := New()
 	require.NoError(b, err)
 	n := 0
@@ -52,7 +56,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(n))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchtest.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
 			x.Extract(whosaid.Article{Text: t, Published: "2017-03-21"})

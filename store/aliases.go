@@ -17,7 +17,7 @@ type aliasStmts struct {
 	add       *sql.Stmt // insert a person speaker with its surname
 	rename    *sql.Stmt // give a surname-only speaker its full name
 	addAlias  *sql.Stmt
-	aliases   *sql.Stmt // the aliases of one speaker
+	genders   *sql.Stmt // the least and greatest gender of one speaker's aliases
 }
 
 // findAliasSQL finds the people with an alias, up to two. The alias index
@@ -45,8 +45,8 @@ func newAliasStmts(ctx context.Context, conn *sql.Conn) (*aliasStmts, []*sql.Stm
 		{&a.bySurname, "find surname", `SELECT id, name FROM speakers WHERE kind = 'person' AND surname = ? LIMIT 2`},
 		{&a.add, "insert person", `INSERT INTO speakers (kind, name, surname) VALUES ('person', ?, ?)`},
 		{&a.rename, "rename person", `UPDATE speakers SET name = ?, surname = ? WHERE id = ?`},
-		{&a.addAlias, "insert alias", `INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?, ?)`},
-		{&a.aliases, "read aliases", `SELECT alias FROM speaker_aliases WHERE speaker_id = ?`},
+		{&a.addAlias, "insert alias", `INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, gender) VALUES (?, ?, ?)`},
+		{&a.genders, "read alias genders", `SELECT min(gender), max(gender) FROM speaker_aliases WHERE speaker_id = ?`},
 	} {
 		st, err := conn.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -67,25 +67,28 @@ func newAliasStmts(ctx context.Context, conn *sql.Conn) (*aliasStmts, []*sql.Stm
 // that surname. A surname shared by two known people links to neither,
 // and "Mrs. Smith" never links to a "Mr. Smith": different people who share
 // a surname stay apart. The names and titled forms seen are recorded as
-// aliases. titles are those the article gives the person.
+// aliases, each with the gender its honorific gives. titles are those the
+// article gives the person. Genders and surnames are the extractor's
+// reading of the names, in s (whosaid.Speaker): the store parses none.
 func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string) (int64, error) {
-	name := strings.TrimSpace(s.Name)
+	n := personName{strings.TrimSpace(s.Name), s.Surname, s.Forms.NameGender}
 	mention := ""
 	if s.Mention != nil {
 		mention = strings.TrimSpace(s.Mention.Text)
 	}
-	g := gender(mention, titles)
-	id, clash, err := w.findPerson(ctx, name, g)
+	g := s.Gender
+	id, clash, err := w.findPerson(ctx, n, g)
 	if err != nil {
 		return 0, err
 	}
-	if clash && mention != "" && !strings.EqualFold(mention, name) {
+	if clash && mention != "" && !strings.EqualFold(mention, n.name) {
 		// "Mrs. Smith" when "Smith" is Mr. Smith: she is stored as written.
-		name = mention
-		if id, clash, err = w.findPerson(ctx, name, g); err != nil {
+		n = personName{mention, s.Forms.MentionSurname, s.Forms.MentionGender}
+		if id, clash, err = w.findPerson(ctx, n, g); err != nil {
 			return 0, err
 		}
 	}
+	name := n.name
 	if clash {
 		// Nothing in the text tells this person from the stored one of the
 		// same name but the other gender, and a name is one speaker row:
@@ -99,38 +102,55 @@ func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string)
 		}
 	}
 	if id == 0 {
-		sur := surname(name)
-		r, err := w.al.add.ExecContext(ctx, name, sur)
+		r, err := w.al.add.ExecContext(ctx, name, n.surname)
 		if err != nil {
 			return 0, fmt.Errorf("insert speaker: %w", err)
 		}
 		if id, err = r.LastInsertId(); err != nil {
 			return 0, fmt.Errorf("insert speaker: %w", err)
 		}
-		w.look.addedPerson(id, name, sur)
+		w.look.addedPerson(id, name, n.surname)
 	}
-	aliases := []string{name}
-	if mention != "" && mention != name && strings.Contains(strings.ToLower(mention), strings.ToLower(surname(name))) {
-		aliases = append(aliases, mention) // "Secretary of State Rex Tillerson", "Mrs. Smith"
+	aliases := []alias{{name, n.gender}}
+	if mention != "" && mention != name && s.Forms.MentionAlias {
+		// "Secretary of State Rex Tillerson", "Mrs. Smith"
+		aliases = append(aliases, alias{mention, s.Forms.MentionGender})
 	}
-	for _, t := range titles {
-		aliases = append(aliases, t+" "+name)
+	for i, t := range titles {
+		g := ""
+		if i < len(s.Forms.TitleGenders) {
+			g = s.Forms.TitleGenders[i]
+		}
+		aliases = append(aliases, alias{t + " " + name, g})
 	}
 	for _, a := range aliases {
-		k := aliasKey{id, a}
+		k := aliasKey{id, a.text}
 		if w.aliases[k] {
 			continue // stored by an earlier article of this batch
 		}
-		if _, err := w.al.addAlias.ExecContext(ctx, id, a); err != nil {
+		if _, err := w.al.addAlias.ExecContext(ctx, id, a.text, null(a.gender)); err != nil {
 			return 0, fmt.Errorf("insert alias: %w", err)
 		}
-		w.look.aliased(id, a)
+		w.look.aliased(id, a.text)
 		if w.aliases == nil {
 			w.aliases = map[aliasKey]bool{}
 		}
 		w.aliases[k] = true
 	}
 	return id, nil
+}
+
+// personName is a name a person is looked up and stored under, with what
+// the extractor read from it: its surname, and the gender of an honorific
+// opening it.
+type personName struct {
+	name, surname, gender string
+}
+
+// alias is a name a person is stored under and the gender of an honorific
+// opening it ("m", "f", or "" for none).
+type alias struct {
+	text, gender string
 }
 
 // aliasKey is an alias of a speaker, as the writer remembers having stored
@@ -142,10 +162,10 @@ type aliasKey struct {
 }
 
 // findPerson looks an existing person of gender g ("" if unknown) up by
-// name, alias or surname, and returns 0 when there is none to link to;
+// n's name, alias or surname, and returns 0 when there is none to link to;
 // clash reports that a person of this very name is of the other gender.
-func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clash bool, err error) {
-	id, found, err := w.speakerID(ctx, whosaid.KindPerson, name)
+func (w *writer) findPerson(ctx context.Context, n personName, g string) (id int64, clash bool, err error) {
+	id, found, err := w.speakerID(ctx, whosaid.KindPerson, n.name)
 	if err != nil {
 		return 0, false, err
 	}
@@ -155,7 +175,7 @@ func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clas
 		}
 		return id, false, nil
 	}
-	ids, err := w.aliasIDs(ctx, name)
+	ids, err := w.aliasIDs(ctx, n.name)
 	if err != nil {
 		return 0, false, err
 	}
@@ -168,7 +188,7 @@ func (w *writer) findPerson(ctx context.Context, name, g string) (id int64, clas
 		}
 		return ids[0], false, nil
 	}
-	id, err = w.bySurname(ctx, name, g)
+	id, err = w.bySurname(ctx, n, g)
 	return id, false, err
 }
 
@@ -185,8 +205,8 @@ func (w *writer) sameGender(ctx context.Context, id int64, g string) (bool, erro
 // bySurname links a name to the one known person of its surname: a
 // surname alone to them, a full name to a person known so far by the
 // surname alone (who takes the full name).
-func (w *writer) bySurname(ctx context.Context, name, g string) (int64, error) {
-	sur := surname(name)
+func (w *writer) bySurname(ctx context.Context, n personName, g string) (int64, error) {
+	name, sur := n.name, n.surname
 	cands, err := w.surnameCandidates(ctx, sur)
 	if err != nil {
 		return 0, err
@@ -232,61 +252,16 @@ func (w *writer) ids(ctx context.Context, st *sql.Stmt, arg any) ([]int64, error
 }
 
 // speakerGender is the gender the honorifics among a speaker's aliases
-// give, "" when they give none or both.
+// give, as stored with them, "" when they give none or both.
 func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
-	rows, err := w.al.aliases.QueryContext(ctx, id)
-	if err != nil {
-		return "", fmt.Errorf("read aliases: %w", err)
+	var lo, hi sql.NullString
+	if err := w.al.genders.QueryRowContext(ctx, id).Scan(&lo, &hi); err != nil {
+		return "", fmt.Errorf("read alias genders: %w", err)
 	}
-	defer rows.Close()
-	g := ""
-	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
-			return "", fmt.Errorf("read aliases: %w", err)
-		}
-		switch ag := gender(a, nil); {
-		case ag == "":
-		case g == "":
-			g = ag
-		case g != ag:
-			return "", nil
-		}
+	if lo.String != hi.String {
+		return "", nil
 	}
-	return g, rows.Err()
-}
-
-// gender reads "m" or "f" from an honorific opening a mention or among the
-// titles ("Mr.", "Mrs. Smith"), "" when there is none.
-func gender(mention string, titles []string) string {
-	for _, s := range append([]string{mention}, titles...) {
-		w, _, _ := strings.Cut(s, " ")
-		switch strings.TrimSuffix(w, ".") {
-		case "Mr", "Sir", "Lord":
-			return "m"
-		case "Mrs", "Ms", "Miss", "Mme", "Dame", "Lady":
-			return "f"
-		}
-	}
-	return ""
-}
-
-// surname is the last word of a person's name, passing over suffixes such
-// as "Jr." ("Martin Luther King Jr." is a King).
-func surname(name string) string {
-	ws := strings.Fields(name)
-	for len(ws) > 1 {
-		switch strings.TrimSuffix(ws[len(ws)-1], ".") {
-		case "Jr", "Sr", "II", "III", "IV":
-			ws = ws[:len(ws)-1]
-			continue
-		}
-		break
-	}
-	if len(ws) == 0 {
-		return ""
-	}
-	return strings.TrimSuffix(strings.TrimSuffix(ws[len(ws)-1], "’s"), "'s")
+	return lo.String, nil
 }
 
 // personTitles are the titles the article's entity of a person speaker

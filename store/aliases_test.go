@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,19 +14,68 @@ import (
 
 // personStory is an article of one quote by a person: the speaker's name as
 // the article resolves it, the mention as written, and the titles of the
-// person's entity.
+// person's entity. The speaker carries what the extractor reads from those
+// names (readings): the store parses none.
 func personStory(tb testing.TB, id, name, mention string, titles ...string) whosaid.Findings {
 	tb.Helper()
 	text := mention + " said: “We will see.” It was story " + id + ".\n"
 	m := at(tb, text, mention, 0)
 	q := at(tb, text, "We will see.", 0)
 	ent := whosaid.Entity{Type: whosaid.Person, Name: name, Titles: titles, Mentions: []whosaid.Mention{m}}
+	sp := whosaid.Speaker{Name: name, Kind: whosaid.KindPerson, Mention: &m,
+		Gender: readOf(tb, mention).gender, Surname: readOf(tb, name).surname,
+		Forms: whosaid.NameForms{
+			NameGender:     readOf(tb, name).gender,
+			MentionGender:  readOf(tb, mention).gender,
+			MentionSurname: readOf(tb, mention).surname,
+			MentionAlias:   true, // every mention of these stories names the person
+		}}
+	for _, t := range titles {
+		g := readOf(tb, t).gender
+		sp.Forms.TitleGenders = append(sp.Forms.TitleGenders, g)
+		if sp.Gender == "" {
+			sp.Gender = g
+		}
+	}
 	return whosaid.Findings{
 		Article:  whosaid.Article{ID: id, Published: "2017-03-21", Text: text},
 		Entities: []whosaid.Entity{ent},
 		Quotes: []whosaid.Quote{{Text: q.Text, Start: q.Start, End: q.End, Kind: whosaid.FullQuote, Cue: "said",
-			Speaker: whosaid.Speaker{Name: name, Kind: whosaid.KindPerson, Mention: &m}}},
+			Speaker: sp}},
 	}
+}
+
+// reading is what the extractor reads from a name, a mention or a title:
+// the gender of an opening honorific and the surname.
+type reading struct{ gender, surname string }
+
+// readings are the readings of every name, mention and title of
+// personLinks, written out as the extractor gives them.
+var readings = map[string]reading{
+	"Rex Tillerson":                    {"", "Tillerson"},
+	"REX TILLERSON":                    {"", "TILLERSON"},
+	"Secretary of State Rex Tillerson": {"", "Tillerson"},
+	"Tillerson":                        {"", "Tillerson"},
+	"Mr. Tillerson":                    {"m", "Tillerson"},
+	"John Smith":                       {"", "Smith"},
+	"Jane Smith":                       {"", "Smith"},
+	"Mr. John Smith":                   {"m", "Smith"},
+	"Smith":                            {"", "Smith"},
+	"Mr. Smith":                        {"m", "Smith"},
+	"Mrs. Smith":                       {"f", "Smith"},
+	"Martin Luther King Jr.":           {"", "King"},
+	"King":                             {"", "King"},
+	"Secretary of State":               {"", "State"},
+	"Mr.":                              {"m", ""},
+	"Mrs.":                             {"f", ""},
+}
+
+// readOf is the reading of s, which readings must hold.
+func readOf(tb testing.TB, s string) reading {
+	tb.Helper()
+	r, ok := readings[s]
+	require.True(tb, ok, "no reading for %q: add it to readings", s)
+	return r
 }
 
 // speakersOf maps each article id to the speaker name its quote is stored
@@ -160,4 +210,56 @@ func TestAliasMigrationBackfills(t *testing.T) {
 		JOIN speaker_aliases a ON a.speaker_id = s.id WHERE s.kind = 'person'`).Scan(&sur, &alias))
 	assert.Equal(t, "Tillerson", sur)
 	assert.Equal(t, "Rex Tillerson", alias)
+}
+
+// A person's gender is what the extractor read, as stored with the
+// aliases, not what the store would read in their text: here the text
+// carries no honorific at all.
+func TestPersonGenderComesFromTheReading(t *testing.T) {
+	db := openTest(t)
+	a := personStory(t, "a", "Smith", "Smith")
+	a.Quotes[0].Speaker.Gender, a.Quotes[0].Speaker.Forms.NameGender = "m", "m"
+	b := personStory(t, "b", "Smith", "Mrs. Smith")
+	b.Quotes[0].Speaker.Gender = "f"
+	b.Quotes[0].Speaker.Forms.MentionGender = ""
+	put(t, db, a, b)
+	got, n := speakersOf(t, db)
+	assert.Equal(t, map[string]string{"a": "Smith", "b": "Mrs. Smith"}, got)
+	assert.Equal(t, 2, n)
+	assert.Equal(t, []string{"Smith\tm", "Mrs. Smith\t"},
+		queryStrings(t, db.r, `SELECT alias || char(9) || coalesce(gender, '') FROM speaker_aliases ORDER BY speaker_id, alias`))
+}
+
+// 0010 gives the aliases stored before it the gender the store used to
+// read from their text: an honorific, with or without its stop, as the
+// first word, in that case.
+func TestAliasGenderMigrationBackfills(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "whosaid.db")
+	db, err := Open(ctx, path)
+	require.NoError(t, err)
+	_, err = db.w.ExecContext(ctx, `ALTER TABLE speaker_aliases DROP COLUMN gender;
+		DELETE FROM schema_migrations WHERE name = 'migration/0010_alias_gender.sql';
+		INSERT INTO speakers (id, kind, name, surname) VALUES (1, 'person', 'Smith', 'Smith')`)
+	require.NoError(t, err)
+	want := map[string]string{
+		"Mr. Smith": "m", "Mr Smith": "m", "Sir Smith": "m", "Lord.": "m",
+		"Mrs. Smith": "f", "Ms Smith": "f", "Miss Smith": "f", "Mme Smith": "f", "Dame Smith": "f", "Lady": "f",
+		"MR. SMITH2": "", "Mr.. Smith": "", "Mr.Smith": "", " Mr. Smith": "", "Smith": "", "President Mrs. Smith": "",
+		"Mrs": "f", "Mister Smith": "", "Messrs. Smith": "", "Dr. Smith": "",
+	}
+	for alias := range want {
+		_, err := db.w.ExecContext(ctx, `INSERT INTO speaker_aliases (speaker_id, alias) VALUES (1, ?)`, alias)
+		require.NoError(t, err)
+	}
+	require.NoError(t, db.Close())
+	db, err = Open(ctx, path)
+	require.NoError(t, err)
+	defer db.Close()
+	got := map[string]string{}
+	for _, row := range queryStrings(t, db.r, `SELECT alias || char(9) || coalesce(gender, '') FROM speaker_aliases`) {
+		alias, g, _ := strings.Cut(row, "\t")
+		got[alias] = g
+	}
+	assert.Equal(t, want, got)
 }

@@ -11,9 +11,11 @@ import (
 )
 
 // Article rebuilds the findings of the article with the given id, as Put
-// received them (except that an empty speaker kind reads back as "unknown"
-// and empty lists as empty, not nil, slices). It returns an error wrapping
-// ErrNotFound when no such article is stored.
+// received them (except that an empty speaker kind reads back as "unknown",
+// empty lists as empty, not nil, slices, and a speaker's reading of its
+// names (Gender, Surname, Forms), which Put links people by and does not
+// keep with the quote, as empty). It returns an error wrapping ErrNotFound
+// when no such article is stored.
 func (db *DB) Article(ctx context.Context, id string) (whosaid.Findings, error) {
 	// One read transaction, so the parts all come from the same version of
 	// the article even if ingest replaces it meanwhile.

@@ -41,7 +41,7 @@ func storyFindings(tb testing.TB, id, url, outlet, title string, paras []string)
 	const quote = "This agreement keeps the government open and protects the programs that families rely on,"
 	q := at(tb, text, quote, 0)
 	sp := at(tb, text, "Chuck Schumer", 0)
-	s := whosaid.Speaker{Name: "Chuck Schumer", Kind: whosaid.KindPerson, Mention: &sp}
+	s := whosaid.Speaker{Name: "Chuck Schumer", Kind: whosaid.KindPerson, Mention: &sp, Surname: "Schumer"}
 	return whosaid.Findings{
 		Article: whosaid.Article{ID: id, URL: url, Outlet: outlet, Title: title, Published: "2024-03-22", Text: text, Source: url},
 		Quotes:  []whosaid.Quote{{Text: quote, Start: q.Start, End: q.End, Kind: whosaid.FullQuote, Cue: "said", Speaker: s}},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -139,14 +140,14 @@ func natoFindings(tb testing.TB) whosaid.Findings {
 			quote("It is no longer sustainable for the United States to maintain a disproportionate share of NATO’s deterrence and defense spending,", 0,
 				whosaid.FullQuote, official("the official", 1)),
 			quote("No doubts about that", 0, whosaid.PartialQuote,
-				whosaid.Speaker{Name: "Linas Linkevicius", Kind: whosaid.KindPerson, Mention: &linas}),
+				whosaid.Speaker{Name: "Linas Linkevicius", Kind: whosaid.KindPerson, Mention: &linas, Surname: "Linkevicius"}),
 			quote("pushing allies to do more, faster, absolutely no apology for that.", 0, whosaid.PartialQuote,
 				official("The senior State Department official", 0)),
 			quote("clear path", 1, whosaid.PartialQuote, whosaid.Speaker{Name: "State Department official", Kind: whosaid.KindAnonymous}),
 			quote("Our joint security requires it, that’s the main leverage that we have,", 0, whosaid.FullQuote,
 				official("the official", 3)),
 			quote("moderate", 0, whosaid.PartialQuote,
-				whosaid.Speaker{Name: "Jim Mattis", Kind: whosaid.KindPerson, Mention: &mattis}),
+				whosaid.Speaker{Name: "Jim Mattis", Kind: whosaid.KindPerson, Mention: &mattis, Surname: "Mattis"}),
 		},
 		Claims: []whosaid.Claim{
 			claim("Tillerson will press this week for NATO allies to demonstrate a “clear path” to increase defense spending", 0,
@@ -156,9 +157,24 @@ func natoFindings(tb testing.TB) whosaid.Findings {
 			claim("the meeting in Brussels had been rescheduled and Tillerson would attend", 0,
 				whosaid.Speaker{Name: "State Department", Kind: whosaid.KindOrganization, Mention: &whosaid.Mention{Text: "The State Department", Start: m("The State Department", 0).Start, End: m("The State Department", 0).End}}),
 			claim("the United States might “moderate” its support for the alliance", 0,
-				whosaid.Speaker{Name: "Jim Mattis", Kind: whosaid.KindPerson, Mention: &mattis}),
+				whosaid.Speaker{Name: "Jim Mattis", Kind: whosaid.KindPerson, Mention: &mattis, Surname: "Mattis"}),
 		},
 	}
+}
+
+// asStored is f as Article reads it back: without the speakers' readings
+// of their names, which Put links people by and does not keep.
+func asStored(f whosaid.Findings) whosaid.Findings {
+	unread := func(s *whosaid.Speaker) { s.Gender, s.Surname, s.Forms = "", "", whosaid.NameForms{} }
+	f.Quotes = slices.Clone(f.Quotes)
+	for i := range f.Quotes {
+		unread(&f.Quotes[i].Speaker)
+	}
+	f.Claims = slices.Clone(f.Claims)
+	for i := range f.Claims {
+		unread(&f.Claims[i].Speaker)
+	}
+	return f
 }
 
 // smallFindings builds a short article in which speaker says quote, with a
@@ -169,7 +185,9 @@ func smallFindings(tb testing.TB, id, published, speaker, quote string) whosaid.
 	sp := at(tb, text, speaker, 0)
 	q := at(tb, text, quote, 0)
 	c := at(tb, text, "talks would go on", 0)
-	s := whosaid.Speaker{Name: speaker, Kind: whosaid.KindPerson, Mention: &sp}
+	// The surname as the extractor reads it: these names have no suffixes.
+	s := whosaid.Speaker{Name: speaker, Kind: whosaid.KindPerson, Mention: &sp,
+		Surname: speaker[strings.LastIndexByte(speaker, ' ')+1:]}
 	return whosaid.Findings{
 		Article: whosaid.Article{ID: id, Published: published, Text: text, Source: id + ".txt",
 			Dateline: &whosaid.Dateline{Place: "BRUSSELS", Agency: "Reuters", End: len("BRUSSELS (Reuters) - ")}},

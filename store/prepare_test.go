@@ -48,7 +48,7 @@ func TestPutPreparedEqualsPut(t *testing.T) {
 			for _, db := range []*DB{a, b} {
 				got, err := db.Article(ctx, "many")
 				require.NoError(t, err)
-				assert.Equal(t, want, got)
+				assert.Equal(t, asStored(want), got)
 			}
 			assert.Equal(t, tableCounts(t, a), tableCounts(t, b))
 			// A second ingest of the same findings, prepared or not, is a no-op.
@@ -78,7 +78,7 @@ func TestPutPreparedRefusesBadArticleAlone(t *testing.T) {
 
 	got, err := db.Article(ctx, "good")
 	require.NoError(t, err)
-	assert.Equal(t, good, got)
+	assert.Equal(t, asStored(good), got)
 	// The cached speaker id of "a spokesman" serves "A Spokesman" (NOCASE).
 	var n int
 	require.NoError(t, db.r.QueryRow(`SELECT count(*) FROM speakers WHERE kind = ?`, whosaid.KindAnonymous).Scan(&n))

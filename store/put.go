@@ -166,8 +166,10 @@ type writer struct {
 	args                                               []any
 	entityIDs, quoteIDs, claimIDs                      idSeq
 	// people caches the speaker ids of the people of the article being
-	// written, by the name, mention and titles person resolves them from:
-	// an article quotes the same person again and again, and resolving
+	// written, by the name, mention and titles person resolves them from
+	// (the extractor's reading of the names, whosaid.Speaker's Gender,
+	// Surname and Forms, follows from them within an article): an
+	// article quotes the same person again and again, and resolving
 	// them takes several lookups. It is emptied for every article, so
 	// what an article gets never depends on the articles stored with it
 	// in the same batch.

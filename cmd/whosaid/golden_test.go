@@ -28,16 +28,7 @@ func TestSeedArticle(t *testing.T) {
 	var f whosaid.Findings
 	require.NoError(t, json.Unmarshal([]byte(out), &f))
 
-	golden := "../../testdata/golden/reuters-nato-tillerson.json"
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test ./cmd/whosaid -run SeedArticle -update to write it")
-	if diff := firstDifference(string(want), out); diff != "" {
-		t.Errorf("extract output differs from %s at %s\nreview the change, then rerun with -update", golden, diff)
-	}
+	checkGolden(t, "../../testdata/golden/reuters-nato-tillerson.json", out)
 
 	require.Equal(t, "WASHINGTON", f.Article.Dateline.Place)
 	assert.Equal(t, "Reuters", f.Article.Dateline.Agency)
@@ -95,6 +86,47 @@ func TestSeedArticle(t *testing.T) {
 		}
 	}
 	assert.True(t, target, "“2 percent of gross domestic product” is a target")
+}
+
+// TestGoldStories holds the whole extract output of every story of the gold
+// set (testdata/gold) as a golden file in testdata/golden/gold, so that any
+// change of output on them shows, story by story, in review. Each story is
+// read as a user would give it: one JSON Lines article with its id,
+// publication date and text, on standard input (`whosaid extract -`).
+// -update rewrites the goldens, never the gold files.
+func TestGoldStories(t *testing.T) {
+	paths, err := filepath.Glob("../../testdata/gold/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	for _, path := range paths {
+		name := strings.TrimSuffix(filepath.Base(path), ".json")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(path)
+			require.NoError(t, err)
+			var g struct{ ID, Published, Text string }
+			require.NoError(t, json.Unmarshal(b, &g))
+			line, err := json.Marshal(whosaid.Article{ID: g.ID, Published: g.Published, Text: g.Text})
+			require.NoError(t, err)
+			out, stderr, code := whosaidRun(t, string(line)+"\n", "extract", "-")
+			require.Equal(t, 0, code, stderr)
+			checkGolden(t, filepath.Join("../../testdata/golden/gold", name+".json"), out)
+		})
+	}
+}
+
+// checkGolden compares out with the golden file, after writing out to it
+// under -update, and names the first line where they differ.
+func checkGolden(tb testing.TB, golden, out string) {
+	tb.Helper()
+	if *update {
+		require.NoError(tb, os.MkdirAll(filepath.Dir(golden), 0o755))
+		require.NoError(tb, os.WriteFile(golden, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(tb, err, "run go test -tags sqlite_fts5 ./cmd/whosaid -run '%s' -update to write it", tb.Name())
+	if diff := firstDifference(string(want), out); diff != "" {
+		tb.Errorf("extract output differs from %s at %s\nreview the change, then rerun with -update", golden, diff)
+	}
 }
 
 // firstDifference names the first line where two outputs differ, or "" when

@@ -2,19 +2,21 @@ package main
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/whosaid/whosaid/internal/testcorpus"
 	"github.com/whosaid/whosaid/store"
 )
 
 // BenchmarkQueries times the questions people ask most, one page (50 rows)
 // at a time as the explorer and a paged CLI ask them, on the dev articles
-// copied benchCopies times (15,000 articles, 82,000 quotes). The issue's
+// copied testcorpus.QueryCopies times (15,000 articles, 82,000 quotes). The issue's
 // bar is 50 ms for each.
 func BenchmarkQueries(b *testing.B) {
-	path := benchDB(b)
+	path := testcorpus.QueryDB(b)
 	ctx := context.Background()
 	db, err := store.OpenReadOnly(ctx, path)
 	require.NoError(b, err)
@@ -71,4 +73,11 @@ func BenchmarkQueries(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestMain removes the benchmark database after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testcorpus.RemoveTemp()
+	os.Exit(code)
 }

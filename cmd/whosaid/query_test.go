@@ -20,6 +20,9 @@ import (
 	"github.com/whosaid/whosaid/store"
 )
 
+// devArticles is the folder of sample articles the query tests ingest.
+const devArticles = "../../testdata/articles"
+
 // ingestedDB ingests the sample articles into a fresh database file.
 func ingestedDB(tb testing.TB) string {
 	tb.Helper()

@@ -14,13 +14,15 @@ import (
 
 	"github.com/jdkato/prose/v2"
 	"github.com/stretchr/testify/require"
+
+	"github.com/whosaid/whosaid/internal/testcorpus"
 )
 
 // TestSpeed is the scripted measurement of the "done when": it runs
 // the built whosaid binary, as a user would, on the speed corpus (1×) and
-// on the corpus doubled (2×: every article once more as a speedCopy), each
+// on the corpus doubled (2×: every article once more as a testcorpus.Copy), each
 // into a fresh SQLite file, and prose v2's pipeline in this process on every
-// proseEvery-th article of the same corpus, in the same run. It prints wall
+// testcorpus.ProseEvery-th article of the same corpus, in the same run. It prints wall
 // time, articles/s and ms/article, the child's peak RSS (getrusage's
 // ru_maxrss of the finished child), the 2×/1× time ratio and the speed
 // ratio to prose.
@@ -50,21 +52,21 @@ func TestSpeed(t *testing.T) {
 		bin = abs
 	}
 
-	articles := speedCorpus(t)
-	keep := extractWords(t)
-	doubled := append([]speedArticle(nil), articles...)
+	articles := testcorpus.Speed(t)
+	keep := testcorpus.ExtractorWords(t)
+	doubled := append([]testcorpus.Article(nil), articles...)
 	for _, a := range articles {
-		doubled = append(doubled, speedCopy(a, 1, keep))
+		doubled = append(doubled, testcorpus.Copy(a, 1, keep))
 	}
 	one, two := filepath.Join(tmp, "corpus1"), filepath.Join(tmp, "corpus2")
-	writeSpeedCorpus(t, one, articles)
-	writeSpeedCorpus(t, two, doubled)
+	testcorpus.Write(t, one, articles)
+	testcorpus.Write(t, two, doubled)
 
-	subset := proseSubset(articles)
+	subset := testcorpus.ProseSubset(articles)
 	model := prose.ModelFromData("baseline")
 	start := time.Now()
 	for _, a := range subset {
-		_, err := prose.NewDocument(a.text, prose.UsingModel(model))
+		_, err := prose.NewDocument(a.Text, prose.UsingModel(model))
 		require.NoError(t, err)
 	}
 	prosePer := time.Since(start) / time.Duration(len(subset))
@@ -74,9 +76,9 @@ func TestSpeed(t *testing.T) {
 	r1.articles, r2.articles = len(articles), len(doubled)
 
 	fmt.Printf("speed corpus: %d articles, %.1f MB (PolNeAR train + CoNLL-2003 train as text); %d run(s) each, fastest kept\n",
-		len(articles), float64(speedBytes(articles))/1e6, runs)
+		len(articles), float64(testcorpus.Bytes(articles))/1e6, runs)
 	fmt.Printf("prose v2 (model loaded once), every %dth article (%d): %.1f ms/article, %.1f articles/s\n",
-		proseEvery, len(subset), ms(prosePer), 1/prosePer.Seconds())
+		testcorpus.ProseEvery, len(subset), ms(prosePer), 1/prosePer.Seconds())
 	for _, r := range []struct {
 		name string
 		ingestRun

@@ -1,6 +1,6 @@
-// Command gengaz builds the compact tables that package extract embeds for its
-// entity stage, from the licensed sources in ../shared/data (which are never
-// copied into the repository themselves):
+// Command gengaz builds the compact tables that the entity stage
+// (extract/internal/entities) embeds, from the licensed sources in
+// ../shared/data (which are never copied into the repository themselves):
 //
 //	countries.tsv  ISO code, common name, population, names and demonyms,
 //	               from mledoze/countries (ODbL 1.0) and GeoNames countryInfo
@@ -10,7 +10,8 @@
 //	words.tsv      first names and common lower-case words counted in the
 //	               CoNLL-2003 training data (word lists only, no text)
 //
-// Run it from package extract with `go generate` (see gazetteer.go).
+// Run it with `make model`, or with `go generate` in extract/internal/entities
+// (see gazetteer.go there); both write into extract/internal/entities/data.
 package main
 
 import (

@@ -16,7 +16,7 @@ import (
 // big-endian machine), that writing it again gives the same bytes, and that
 // data cut short or damaged is refused.
 func TestLoad(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "data", "ner.model"))
+	data, err := os.ReadFile(filepath.Join("..", "entities", "data", "ner.model"))
 	require.NoError(t, err)
 	m, err := Load(data)
 	require.NoError(t, err)

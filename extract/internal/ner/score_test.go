@@ -15,13 +15,13 @@ import (
 // testModel loads the embedded model and the lexicon it was trained with.
 func testModel(tb testing.TB) (*Model, *Lexicon) {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "data", "ner.model"))
+	data, err := os.ReadFile(filepath.Join("..", "entities", "data", "ner.model"))
 	require.NoError(tb, err)
 	m, err := Load(data)
 	require.NoError(tb, err)
 	var s [3]string
 	for i, f := range []string{"countries.tsv", "places.tsv", "words.tsv"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "data", f))
+		b, err := os.ReadFile(filepath.Join("..", "entities", "data", f))
 		require.NoError(tb, err)
 		s[i] = string(b)
 	}

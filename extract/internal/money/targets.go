@@ -1,0 +1,261 @@
+package money
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+
+	"github.com/whosaid/whosaid/extract/internal/text"
+)
+
+// This file decides whether an amount is a target: a goal, pledge, cap,
+// limit, threshold or demand. News states these with a handful of words
+// near the number ("a goal of 2 percent", "pledged $10 billion", "limits
+// the deficit to 0.35%", "the 2 percent spending threshold"), so the test is
+// lexical: a cue shortly before the amount in the same clause, or a target
+// noun right after it.
+
+// targetCues before an amount. Economic nouns that share a spelling with a
+// cue ("demand" for oil, "market cap") are left out or checked.
+var targetCues = map[string]bool{
+	"target": true, "targets": true, "targeted": true, "targeting": true, "targeting.": true,
+	"goal": true, "goals": true, "aim": true, "aims": true, "aimed": true, "aiming": true,
+	"objective": true, "pledge": true, "pledges": true, "pledged": true, "pledging": true,
+	"promise": true, "promised": true, "promises": true, "promising": true, "vow": true,
+	"vowed": true, "vows": true, "commit": true, "commits": true, "committed": true,
+	"commitment": true, "commitments": true, "cap": true, "caps": true, "capped": true,
+	"capping": true, "limit": true, "limits": true, "limiting": true, "ceiling": true,
+	"threshold": true, "demands": true, "demanded": true, "demanding": true, "appeal": true,
+	"appeals": true, "appealed": true, "appealing": true, "must": true, "quota": true,
+	"maximum": true, "minimum": true, "seeks": true, "seeking": true, "sought": true,
+	"requested": true, "requesting": true, "request": true,
+}
+
+// targetNouns after an amount: "the 2% target", "a 2 percent spending
+// threshold".
+var targetNouns = map[string]bool{
+	"target": true, "targets": true, "goal": true, "goals": true, "threshold": true, "cap": true,
+	"limit": true, "ceiling": true, "floor": true, "pledge": true, "commitment": true, "objective": true,
+}
+
+// changeVerbs make "to X by <date>" a target: "cutting the deficit to 1
+// percent of GDP by 2027".
+var changeVerbs = []string{"cut", "reduc", "rais", "lower", "increas", "boost", "bring", "lift",
+	"slash", "hik", "doubl", "halv", "grow", "expand", "reach"}
+
+// clauseBreaks stop the look-back: a cue before them governs another clause.
+var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "whereas": true,
+	"although": true, "though": true, "however": true, ";": true, ":": true}
+
+// target decides whether the amount at tokens [start, end) is a target and
+// returns its deadline and holder when the text gives them. endOff is the
+// byte offset where the amount's text ends.
+func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
+	lo, hi := a.sentenceRange(start)
+	deadline := a.deadline(endOff, hi)
+	var buf [24]byte
+	words := 0
+	is := false
+	holderAt := -1
+	for k := start - 1; k >= lo && words < 10; k-- {
+		t := a.tok(k)
+		b := text.Fold(buf[:], t)
+		if b == nil {
+			continue
+		}
+		w := string(b)
+		if clauseBreaks[w] {
+			break
+		}
+		if isWordStart(t) || text.IsDigit(t[0]) {
+			words++
+		}
+		if targetCues[w] && !(w == "cap" && a.is(k-1, "market")) {
+			is, holderAt = true, k
+			break
+		}
+		if w == "up" && a.is(k+1, "to") || w == "no" && a.is(k+1, "more") && a.is(k+2, "than") ||
+			w == "at" && a.is(k+1, "most") || (w == "calls" || w == "called" || w == "call" || w == "asked" || w == "asking") && a.is(k+1, "for") {
+			is, holderAt = true, k
+			break
+		}
+		if deadline != "" && w == "at" && a.is(k+1, "least") {
+			is = true
+			break
+		}
+		if deadline != "" && a.is(start-1, "to") && k < start-1 && isChangeVerb(w) {
+			is = true
+			break
+		}
+	}
+	if !is {
+		words = 0
+		for k := end; k < hi && words < 3; k++ {
+			t := a.tok(k)
+			if !isWordStart(t) {
+				break
+			}
+			words++
+			b := text.Fold(buf[:], t)
+			if b != nil && targetNouns[string(b)] {
+				is = true
+				break
+			}
+		}
+	}
+	if !is {
+		return false, "", ""
+	}
+	return true, deadline, a.holder(start, holderAt, lo)
+}
+
+// repeatTargets marks as a target every later mention of a sum already
+// stated as one: once a story says "pledged $10 billion", "$10 billion
+// over five years is a drop in the ocean" is the same pledge. Holder and
+// deadline carry over when the later mention gives none.
+func repeatTargets(out []whosaid.Amount) {
+	for i := range out {
+		if !out[i].Target || out[i].Kind != whosaid.Money {
+			continue
+		}
+		for j := i + 1; j < len(out); j++ {
+			b := &out[j]
+			if b.Target || b.Unit != out[i].Unit || b.Value != out[i].Value {
+				continue
+			}
+			b.Target = true
+			if b.Holder == "" {
+				b.Holder = out[i].Holder
+			}
+			if b.Deadline == "" {
+				b.Deadline = out[i].Deadline
+			}
+		}
+	}
+}
+
+// isChangeVerb reports whether w is a form of a verb that moves a quantity.
+func isChangeVerb(w string) bool {
+	for _, v := range changeVerbs {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceRange returns the token range of the sentence holding token i.
+func (a *amountScan) sentenceRange(i int) (int, int) {
+	si := a.d.SentenceAt(a.d.Tokens[i].Start)
+	if si < 0 {
+		return i, i + 1
+	}
+	sp := a.d.Sentences[si]
+	lo, hi := i, i+1
+	for lo > 0 && a.d.Tokens[lo-1].Start >= sp.Start {
+		lo--
+	}
+	for hi < len(a.d.Tokens) && a.d.Tokens[hi].End <= sp.End {
+		hi++
+	}
+	return lo, hi
+}
+
+// deadline returns the value of a date introduced by "by", "until" or
+// "before" shortly after the amount ("$300 billion a year by 2035").
+func (a *amountScan) deadline(endOff, hiTok int) string {
+	limit := len(a.d.Text)
+	if hiTok < len(a.d.Tokens) {
+		limit = a.d.Tokens[hiTok].Start
+	}
+	for _, d := range a.dates {
+		if d.Start < endOff {
+			continue
+		}
+		if d.Start > limit || d.Start-endOff > 40 {
+			break
+		}
+		before := strings.TrimRight(a.d.Text[endOff:d.Start], " ")
+		for _, p := range []string{"by", "until", "before", "through", "By", "Until"} {
+			if strings.HasSuffix(before, p) && (len(before) == len(p) || before[len(before)-len(p)-1] == ' ') {
+				return d.Value
+			}
+		}
+	}
+	return ""
+}
+
+// holder names whose target it is: the possessive before the amount or the
+// cue ("the central bank’s 2% target", "the EU's target of 3%"), or the
+// capitalised name right before a cue verb ("Britain pledged £4 million").
+func (a *amountScan) holder(start, cue, lo int) string {
+	for _, k := range []int{start - 1, cue - 1} {
+		if k < lo || k < 0 {
+			continue
+		}
+		if _, n := text.TrimPossessive(a.tok(k)); n > 0 {
+			first := k
+			for first-1 >= lo && first > k-3 && isWordStart(a.tok(first-1)) && !holderStops[strings.ToLower(a.tok(first-1))] {
+				first--
+			}
+			return a.d.Text[a.d.Tokens[first].Start : a.d.Tokens[k].End-n]
+		}
+	}
+	if cue > lo {
+		k := cue - 1
+		first := -1
+		for k >= lo && text.StartsUpper(a.tok(k)) {
+			first = k
+			k--
+		}
+		for first >= 0 && first < cue-1 && holderStops[strings.ToLower(a.tok(first))] {
+			first++ // "The World Health Organization" → "World Health Organization"
+		}
+		if first >= 0 && !holderStops[strings.ToLower(a.tok(first))] {
+			return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[cue-1].End]
+		}
+		return a.subjectBefore(cue, lo)
+	}
+	return ""
+}
+
+// subjectBefore finds the name that is the subject of the cue at token
+// cue when a few lower-case words stand between them ("The United Nations
+// launched a flash appeal", "Georgia law generally limits"): the nearest
+// run of capitalised words at most five words back, not past punctuation
+// or a reporting verb, whose subject would be someone else's.
+func (a *amountScan) subjectBefore(cue, lo int) string {
+	for k := cue - 1; k >= lo && k >= cue-6; k-- {
+		t := a.tok(k)
+		if !isWordStart(t) || reportingWords[strings.ToLower(t)] {
+			return ""
+		}
+		if !text.StartsUpper(t) {
+			continue
+		}
+		last, first := k, k
+		for first-1 >= lo && text.StartsUpper(a.tok(first-1)) {
+			first--
+		}
+		for first < last && holderStops[strings.ToLower(a.tok(first))] {
+			first++
+		}
+		if first == last && holderStops[strings.ToLower(a.tok(first))] {
+			return "" // "A group of nations": no name
+		}
+		if _, n := text.TrimPossessive(a.tok(last)); n > 0 {
+			return a.d.Text[a.d.Tokens[first].Start : a.d.Tokens[last].End-n]
+		}
+		return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[last].End]
+	}
+	return ""
+}
+
+// reportingWords end the search for a holder: what comes before them is
+// the speaker, not the subject of the target.
+var reportingWords = map[string]bool{"said": true, "says": true, "told": true, "that": true,
+	"who": true, "which": true, "according": true}
+
+// holderStops end a holder's name.
+var holderStops = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "of": false, "to": true, "toward": true, "towards": true, "with": true}

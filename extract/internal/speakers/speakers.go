@@ -1,0 +1,338 @@
+// Package speakers is the learned step of attribution: it revisits the
+// speaker the rules of the speech stage chose for each quote and claim.
+// Its candidates are that choice and every mention near the speech that
+// could be a speaker: the people, organizations and countries the entity
+// stage named, the personal pronouns, and the label that opens a transcript
+// paragraph ("WALLACE:"). Each candidate is described by features (its
+// kind, where it lies from the speech, the words around it, whether the
+// rules chose it) and a linear model learnt from PolNeAR train and the
+// project's gold stories by extract/internal/genrank picks one.
+//
+// It imports nothing of the project but the domain package, text and the
+// ranker; the extractor runs it after the speech stage.
+package speakers
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/extract/internal/rank"
+	"github.com/whosaid/whosaid/extract/internal/text"
+)
+
+// speakerModel is the ranker's weights, learnt by `make model` (go run
+// ./internal/genrank); an empty file leaves the rules' speakers alone.
+//
+//go:embed data/speaker.model
+var speakerModel []byte
+
+// Ranker holds the learned model. It is loaded once by Load and read-only,
+// safe for concurrent use.
+type Ranker struct {
+	m *rank.Model
+}
+
+// Load parses the embedded model. It fails only if the embedded file is
+// malformed.
+func Load() (*Ranker, error) {
+	if len(speakerModel) == 0 {
+		return &Ranker{}, nil
+	}
+	m, err := rank.Read(bytes.NewReader(speakerModel))
+	if err != nil {
+		return nil, fmt.Errorf("read speaker model: %w", err)
+	}
+	return &Ranker{m: m}, nil
+}
+
+// Set is one ranking decision as the trainer sees it: the quote or claim
+// and its candidates.
+type Set struct {
+	Start, End int
+	Quote      bool
+	Cands      []Cand
+}
+
+// Cand is one candidate of a Set: its mention (Start -1 for a rule choice
+// with no mention), the speaker it stands for and its features.
+type Cand struct {
+	Start, End int
+	Speaker    whosaid.Speaker
+	Feats      []uint64
+}
+
+// Rank sets the speaker of each quote and claim of d to the candidate the
+// model ranks first.
+func (r *Ranker) Rank(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) {
+	if r == nil || r.m == nil {
+		return
+	}
+	run(d, ents, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
+		if b := r.m.Best(feats); b >= 0 && !cands[b].rule {
+			*it.sp = cands[b].sp
+		}
+	})
+}
+
+// Decisions returns every decision Rank would make on d, changing nothing:
+// the training data of extract/internal/genrank.
+func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) []Set {
+	var out []Set
+	run(d, ents, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
+		s := Set{Start: it.start, End: it.end, Quote: it.quote}
+		for i, c := range cands {
+			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: c.sp, Feats: append([]uint64(nil), feats[i]...)})
+		}
+		out = append(out, s)
+	})
+	return out
+}
+
+// cand is one candidate speaker of a quote or claim.
+type cand struct {
+	start, end int // the mention's bytes; -1 for a rule choice with no mention
+	sp         whosaid.Speaker
+	typ        string // rule, person, org, country, pron, label
+	rule       bool   // the rules chose this mention (or this speaker)
+}
+
+// item is a quote or claim whose speaker is ranked.
+type item struct {
+	start, end int
+	quote      bool
+	cue        string
+	sp         *whosaid.Speaker
+}
+
+// article is what the features read of the article: tokens lower-cased and
+// which lie inside a quote.
+type article struct {
+	d    *text.Doc
+	ents []whosaid.Entity
+	low  []string
+	inQ  []bool
+	// lastPerson and lastOrg are the rules' latest speakers of each kind,
+	// what a pronoun is taken to stand for.
+	lastPerson, lastOrg whosaid.Speaker
+}
+
+// windowParas is how many paragraphs before and after the speech the
+// candidates are drawn from.
+const windowParas = 1
+
+// run visits the quotes and claims in text order and hands each with its
+// candidates and their features to decide.
+func run(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, []cand, [][]uint64)) {
+	if len(qs)+len(cs) == 0 {
+		return
+	}
+	a := &article{d: d, ents: ents, low: make([]string, len(d.Tokens)), inQ: make([]bool, len(d.Tokens))}
+	for i, t := range d.Tokens {
+		a.low[i] = strings.ToLower(d.Text[t.Start:t.End])
+	}
+	items := make([]item, 0, len(qs)+len(cs))
+	for i := range qs {
+		q := &qs[i]
+		items = append(items, item{start: q.Start, end: q.End, quote: true, cue: q.Cue, sp: &q.Speaker})
+		// The marks count as inside.
+		for k := a.tokAt(q.Start - 1); k < len(d.Tokens) && d.Tokens[k].Start <= q.End; k++ {
+			a.inQ[k] = true
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		items = append(items, item{start: c.Start, end: c.End, cue: c.Cue, sp: &c.Speaker})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].start < items[j].start })
+	var cands []cand
+	var feats [][]uint64
+	prev := ""
+	for i := range items {
+		it := &items[i]
+		cands = a.candidates(it, cands[:0])
+		for len(feats) < len(cands) {
+			feats = append(feats, nil)
+		}
+		for j, c := range cands {
+			feats[j] = a.features(it, c, prev, feats[j][:0])
+		}
+		// The features read the rules' speakers only, so that they are the
+		// same in training and in use.
+		ruleSp := *it.sp
+		prev = strings.ToLower(ruleSp.Name)
+		decide(it, cands, feats[:len(cands)])
+		switch ruleSp.Kind {
+		case whosaid.KindPerson:
+			a.lastPerson = ruleSp
+		case whosaid.KindOrganization:
+			a.lastOrg = ruleSp
+		}
+	}
+}
+
+// tokAt returns the index of the first token starting at or after off.
+func (a *article) tokAt(off int) int {
+	ts := a.d.Tokens
+	return sort.Search(len(ts), func(i int) bool { return ts[i].Start >= off })
+}
+
+// candidates lists the candidates of it: the rules' choice first, then the
+// mentions of the window outside quotation marks and outside it.
+func (a *article) candidates(it *item, out []cand) []cand {
+	d := a.d
+	rule := cand{start: -1, end: -1, sp: *it.sp, typ: "rule", rule: true}
+	if m := it.sp.Mention; m != nil {
+		rule.start, rule.end = m.Start, m.End
+	}
+	out = append(out, rule)
+	p := d.ParagraphAt(it.start)
+	if p < 0 {
+		return out
+	}
+	lo := d.Paragraphs[max(0, p-windowParas)].Start
+	hi := d.Paragraphs[min(len(d.Paragraphs)-1, p+windowParas)].End
+	add := func(c cand) {
+		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
+			return
+		}
+		if k := a.tokAt(c.start); k < len(a.inQ) && a.inQ[k] {
+			return
+		}
+		if c.start < rule.end && c.end > rule.start {
+			return // part of the rules' own choice, already listed
+		}
+		c.rule = it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) && rule.start < 0
+		out = append(out, c)
+	}
+	for _, e := range a.ents {
+		kind, typ := entityKind(e.Type)
+		if kind == "" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End <= lo || m.Start >= hi {
+				continue
+			}
+			mm := m
+			add(cand{start: m.Start, end: m.End, typ: typ, sp: whosaid.Speaker{Name: e.Name, Kind: kind, Mention: &mm}})
+		}
+	}
+	for k, k1 := a.tokAt(lo), a.tokAt(hi); k < k1; k++ {
+		if a.inQ[k] {
+			continue
+		}
+		sp, ok := a.pronoun(a.low[k], k)
+		if !ok {
+			continue
+		}
+		t := d.Tokens[k]
+		sp.Mention = &whosaid.Mention{Text: d.Text[t.Start:t.End], Start: t.Start, End: t.End}
+		add(cand{start: t.Start, end: t.End, typ: "pron", sp: sp})
+	}
+	if s, e, ok := a.label(p); ok && e <= it.start {
+		add(cand{start: s, end: e, typ: "label", sp: a.labelSpeaker(s, e)})
+	}
+	return out
+}
+
+// entityKind maps an entity type to a speaker kind and a candidate type;
+// kind is empty for types that do not speak.
+func entityKind(t string) (kind, typ string) {
+	switch t {
+	case whosaid.Person:
+		return whosaid.KindPerson, "person"
+	case whosaid.Org:
+		return whosaid.KindOrganization, "org"
+	case whosaid.Country:
+		return whosaid.KindOrganization, "country"
+	}
+	return "", ""
+}
+
+// pronoun resolves a personal pronoun to the latest speaker of its kind
+// before it, else the latest person named before it: the model decides
+// whether the pronoun is the speaker, not whom it stands for.
+func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
+	switch w {
+	case "he", "she", "i":
+		if a.lastPerson.Name != "" {
+			return whosaid.Speaker{Name: a.lastPerson.Name, Kind: whosaid.KindPerson}, true
+		}
+		return a.lastNamed(k, whosaid.Person)
+	case "it", "we", "they":
+		if a.lastOrg.Name != "" {
+			return whosaid.Speaker{Name: a.lastOrg.Name, Kind: whosaid.KindOrganization}, true
+		}
+		if w == "they" || w == "we" {
+			return whosaid.Speaker{Name: w, Kind: whosaid.KindAnonymous}, true
+		}
+		return a.lastNamed(k, whosaid.Org)
+	}
+	return whosaid.Speaker{}, false
+}
+
+// lastNamed is the entity of type typ mentioned last before token k.
+func (a *article) lastNamed(k int, typ string) (whosaid.Speaker, bool) {
+	off := a.d.Tokens[k].Start
+	best, at := "", -1
+	for _, e := range a.ents {
+		if e.Type != typ {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End <= off && m.Start > at {
+				best, at = e.Name, m.Start
+			}
+		}
+	}
+	if at < 0 {
+		return whosaid.Speaker{}, false
+	}
+	kind, _ := entityKind(typ)
+	return whosaid.Speaker{Name: best, Kind: kind}, true
+}
+
+// label finds the label opening paragraph p: one to three capitalised words
+// and a colon ("WALLACE:", "Sen. Smith:"). It returns the words' bytes.
+func (a *article) label(p int) (s, e int, ok bool) {
+	d := a.d
+	ps := d.Paragraphs[p]
+	k := a.tokAt(ps.Start)
+	j := k
+	for j < len(a.low) && j < k+4 && d.Tokens[j].End <= ps.End {
+		t := d.Tokens[j]
+		r, _ := text.RuneAt(d.Text, t.Start)
+		if !(r >= 'A' && r <= 'Z') && !(a.low[j] == "." && j > k) {
+			break
+		}
+		j++
+	}
+	if j == k || j >= len(a.low) || a.low[j] != ":" {
+		return 0, 0, false
+	}
+	return d.Tokens[k].Start, d.Tokens[j-1].End, true
+}
+
+// labelSpeaker is who a transcript label names: the person or organization
+// named in the text whose name ends with the label's last word, else a
+// person named as the label is written.
+func (a *article) labelSpeaker(s, e int) whosaid.Speaker {
+	lt := a.d.Text[s:e]
+	last := strings.TrimSuffix(strings.ToLower(lt[strings.LastIndexByte(lt, ' ')+1:]), ".")
+	m := &whosaid.Mention{Text: lt, Start: s, End: e}
+	for _, en := range a.ents {
+		kind, _ := entityKind(en.Type)
+		if kind == "" {
+			continue
+		}
+		n := strings.ToLower(en.Name)
+		if n == last || strings.HasSuffix(n, " "+last) {
+			return whosaid.Speaker{Name: en.Name, Kind: kind, Mention: m}
+		}
+	}
+	return whosaid.Speaker{Name: lt, Kind: whosaid.KindPerson, Mention: m}
+}
