@@ -56,7 +56,7 @@ eval: build
 model:
 	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
 	# the speaker ranker learns from what the entity stage finds, so after it
-	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/speakers/data/speaker.model
+	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

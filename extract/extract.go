@@ -10,7 +10,7 @@ import (
 	"github.com/whosaid/whosaid/extract/internal/dates"
 	"github.com/whosaid/whosaid/extract/internal/entities"
 	"github.com/whosaid/whosaid/extract/internal/money"
-	"github.com/whosaid/whosaid/extract/internal/speakers"
+	"github.com/whosaid/whosaid/extract/internal/attrib"
 	"github.com/whosaid/whosaid/extract/internal/speech"
 	"github.com/whosaid/whosaid/extract/internal/text"
 )
@@ -19,7 +19,7 @@ import (
 // loaded once by New; an Extractor is safe for concurrent use.
 type Extractor struct {
 	ents *entities.Tagger
-	spk  *speakers.Ranker // the learned speaker ranker, after the speech stage's rules
+	spk  *attrib.Ranker // the learned speaker ranker, after the speech stage's rules
 	docs sync.Pool        // *text.Doc, whose token arrays are reused article after article
 }
 
@@ -29,7 +29,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	spk, err := speakers.Load()
+	spk, err := attrib.Load()
 	if err != nil {
 		return nil, fmt.Errorf("load speaker ranker: %w", err)
 	}
@@ -59,7 +59,7 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 }
 
 // SpeakerSet is one decision of the speaker ranker with its candidates.
-type SpeakerSet = speakers.Set
+type SpeakerSet = attrib.Set
 
 // SpeakerSets extracts a's entities, quotes and claims with the speaker
 // ranker off and returns them with every decision the ranker would make,
@@ -72,7 +72,7 @@ func (x *Extractor) SpeakerSets(a whosaid.Article) (whosaid.Findings, []SpeakerS
 	f := whosaid.Findings{Article: a}
 	f.Entities = x.ents.Tag(d, a)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
-	return f, speakers.Decisions(d, f.Entities, f.Quotes, f.Claims)
+	return f, attrib.Decisions(d, f.Entities, f.Quotes, f.Claims)
 }
 
 // Name is a name the statistical tagger found in tokenised text: tokens

@@ -22,7 +22,7 @@ var stageImports = map[string][]string{
 	"dates":    {"extract/internal/text"},
 	"money":    {"extract/internal/text"},
 	"speech":   {"extract/internal/text"},
-	"speakers": {"extract/internal/text", "extract/internal/rank"},
+	"attrib":   {"extract/internal/text", "extract/internal/rank"},
 }
 
 // TestLayout keeps the pipeline's shape: each stage imports only what

@@ -1,6 +1,6 @@
 // Command genrank learns the speaker ranker of the attribution stage
 // (extract/speaker_rank.go) from PolNeAR train and the project's own gold
-// stories, and writes it to extract/data/speaker.model. `make model` runs
+// stories, and writes it to extract/data/attrib.model. `make model` runs
 // it; the same data always gives the same file.
 //
 // Each quote and claim the rules find is a ranking decision among the
@@ -33,7 +33,7 @@ const epochs = 10
 func main() {
 	shared := flag.String("shared", "../../shared", "the shared data folder (data/polnear/train)")
 	gold := flag.String("gold", "../testdata/gold", "the project's gold stories (not gold-blind)")
-	out := flag.String("out", "data/speaker.model", "model file to write")
+	out := flag.String("out", "data/attrib.model", "model file to write")
 	cv := flag.Bool("cv", false, "report five-fold cross-validation on PolNeAR train first")
 	flag.Parse()
 	if err := run(filepath.Join(*shared, "data", "polnear", "train"), *gold, *out, *cv); err != nil {

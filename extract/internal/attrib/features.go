@@ -1,4 +1,4 @@
-package speakers
+package attrib
 
 import (
 	"strings"

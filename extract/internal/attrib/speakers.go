@@ -1,16 +1,20 @@
-// Package speakers is the learned step of attribution: it revisits the
-// speaker the rules of the speech stage chose for each quote and claim.
-// Its candidates are that choice and every mention near the speech that
-// could be a speaker: the people, organizations and countries the entity
-// stage named, the personal pronouns, and the label that opens a transcript
-// paragraph ("WALLACE:"). Each candidate is described by features (its
+// Package attrib is the learned step of attribution, run after the rules
+// of the speech stage: it revisits the speaker of each quote and claim, and
+// where each claim's content starts and ends.
+//
+// A speaker's candidates are the rules' choice and every mention near the
+// speech that could be a speaker: the people, organizations and countries
+// the entity stage named, the personal pronouns, and the label that opens a
+// transcript paragraph ("WALLACE:"). Each is described by features (its
 // kind, where it lies from the speech, the words around it, whether the
-// rules chose it) and a linear model learnt from PolNeAR train and the
-// project's gold stories by extract/internal/genrank picks one.
+// rules chose it). A claim's candidate starts and ends are the rules' own,
+// the "that" before the content, and the commas, dashes and conjunctions
+// inside it. Linear models learnt from PolNeAR train and the project's gold
+// stories by extract/internal/genrank pick one of each.
 //
 // It imports nothing of the project but the domain package, text and the
-// ranker; the extractor runs it after the speech stage.
-package speakers
+// ranker.
+package attrib
 
 import (
 	"bytes"
@@ -27,7 +31,7 @@ import (
 // speakerModel is the ranker's weights, learnt by `make model` (go run
 // ./internal/genrank); an empty file leaves the rules' speakers alone.
 //
-//go:embed data/speaker.model
+//go:embed data/attrib.model
 var speakerModel []byte
 
 // Ranker holds the learned model. It is loaded once by Load and read-only,
