@@ -7,10 +7,10 @@ import (
 
 	"github.com/whosaid/whosaid"
 
+	"github.com/whosaid/whosaid/extract/internal/attrib"
 	"github.com/whosaid/whosaid/extract/internal/dates"
 	"github.com/whosaid/whosaid/extract/internal/entities"
 	"github.com/whosaid/whosaid/extract/internal/money"
-	"github.com/whosaid/whosaid/extract/internal/attrib"
 	"github.com/whosaid/whosaid/extract/internal/speech"
 	"github.com/whosaid/whosaid/extract/internal/text"
 )
@@ -19,8 +19,8 @@ import (
 // loaded once by New; an Extractor is safe for concurrent use.
 type Extractor struct {
 	ents *entities.Tagger
-	spk  *attrib.Ranker // the learned speaker ranker, after the speech stage's rules
-	docs sync.Pool        // *text.Doc, whose token arrays are reused article after article
+	att  *attrib.Ranker // the learned speakers and claim bounds, after the speech stage's rules
+	docs sync.Pool      // *text.Doc, whose token arrays are reused article after article
 }
 
 // New loads the embedded gazetteers and models.
@@ -29,11 +29,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	spk, err := attrib.Load()
+	att, err := attrib.Load()
 	if err != nil {
-		return nil, fmt.Errorf("load speaker ranker: %w", err)
+		return nil, fmt.Errorf("load attribution models: %w", err)
 	}
-	x := &Extractor{ents: et, spk: spk}
+	x := &Extractor{ents: et, att: att}
 	x.docs.New = func() any { return new(text.Doc) }
 	return x, nil
 }
@@ -53,7 +53,8 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Dates = dates.Find(d, ref)
 	f.Amounts = money.Amounts(d, f.Dates)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
-	x.spk.Rank(d, f.Entities, f.Quotes, f.Claims)
+	x.att.Rank(d, f.Entities, f.Quotes, f.Claims)
+	x.att.Bounds(d, f.Claims)
 	readSpeakerNames(&f)
 	return f
 }
@@ -61,19 +62,25 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 // SpeakerSet is one decision of the speaker ranker with its candidates.
 type SpeakerSet = attrib.Set
 
-// SpeakerSets extracts a's entities, quotes and claims with the speaker
-// ranker off and returns them with every decision the ranker would make,
-// each candidate's mention and features: the training data of
-// extract/internal/genrank.
-func (x *Extractor) SpeakerSets(a whosaid.Article) (whosaid.Findings, []SpeakerSet) {
+// Bound is one claim's candidate starts and ends.
+type Bound = attrib.Bound
+
+// TrainingSets extracts a's entities, quotes and claims by the rules alone
+// and returns them with every decision the learned attribution stage would
+// make: each speaker's candidates and each claim's candidate bounds, with
+// their features. It is the training data of extract/internal/genrank.
+func (x *Extractor) TrainingSets(a whosaid.Article) (whosaid.Findings, []SpeakerSet, []Bound) {
 	d := x.docs.Get().(*text.Doc)
 	defer x.docs.Put(d)
 	d.Split(a.Text)
 	f := whosaid.Findings{Article: a}
 	f.Entities = x.ents.Tag(d, a)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
-	return f, attrib.Decisions(d, f.Entities, f.Quotes, f.Claims)
+	return f, attrib.Decisions(d, f.Entities, f.Quotes, f.Claims), attrib.BoundSets(d, f.Claims)
 }
+
+// Edge is one candidate start or end of a claim.
+type Edge = attrib.Edge
 
 // Name is a name the statistical tagger found in tokenised text: tokens
 // [Start, End) of the document, Type one of PER, ORG, LOC and MISC (the

@@ -134,10 +134,7 @@ func run(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Cl
 	if len(qs)+len(cs) == 0 {
 		return
 	}
-	a := &article{d: d, ents: ents, low: make([]string, len(d.Tokens)), inQ: make([]bool, len(d.Tokens))}
-	for i, t := range d.Tokens {
-		a.low[i] = strings.ToLower(d.Text[t.Start:t.End])
-	}
+	a := newArticle(d, ents)
 	items := make([]item, 0, len(qs)+len(cs))
 	for i := range qs {
 		q := &qs[i]

@@ -21,6 +21,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid"
 
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/extract"
@@ -42,9 +47,10 @@ func main() {
 	}
 }
 
-// doc is the labelled decisions of one article.
+// doc is the labelled decisions of one article: speakers, and claims'
+// starts and ends.
 type doc struct {
-	sets []rank.Set
+	sets, bounds []rank.Set
 }
 
 func run(polnear, goldDir, out string, cv bool) error {
@@ -61,8 +67,8 @@ func run(polnear, goldDir, out string, cv bool) error {
 	var docs []doc
 	total, labelled := 0, 0
 	for _, pd := range pdocs {
-		_, sets := x.SpeakerSets(pd.Article)
-		d := doc{}
+		f, sets, bounds := x.TrainingSets(pd.Article)
+		d := doc{bounds: labelBounds(pd, f.Claims, bounds)}
 		for _, s := range sets {
 			total++
 			if rs, ok := labelPolNeAR(pd, s); ok {
@@ -79,8 +85,7 @@ func run(polnear, goldDir, out string, cv bool) error {
 		return err
 	}
 	for _, g := range golds {
-		f, sets := x.SpeakerSets(g.Article())
-		_ = f
+		_, sets, _ := x.TrainingSets(g.Article())
 		for _, s := range sets {
 			if rs, ok := labelGold(g, s); ok {
 				own = append(own, rs)
@@ -92,9 +97,13 @@ func run(polnear, goldDir, out string, cv bool) error {
 		crossValidate(docs)
 	}
 	var all []rank.Set
+	nb := 0
 	for _, d := range docs {
 		all = append(all, d.sets...)
+		all = append(all, d.bounds...)
+		nb += len(d.bounds)
 	}
+	fmt.Fprintf(os.Stderr, "claim bounds: %d labelled start and end decisions\n", nb)
 	all = append(all, own...)
 	m := rank.Train(all, epochs)
 	f, err := os.Create(out)
@@ -114,6 +123,7 @@ func run(polnear, goldDir, out string, cv bool) error {
 func crossValidate(docs []doc) {
 	const folds = 5
 	n, ruleRight, modelRight := 0, 0, 0
+	nb, bRule, bModel := 0, 0, 0
 	for k := 0; k < folds; k++ {
 		var train []rank.Set
 		for i, d := range docs {
@@ -121,8 +131,22 @@ func crossValidate(docs []doc) {
 				train = append(train, d.sets...)
 			}
 		}
+		for i, d := range docs {
+			if i%folds != k {
+				train = append(train, d.bounds...)
+			}
+		}
 		m := rank.Train(train, epochs)
 		for i := k; i < len(docs); i += folds {
+			for _, s := range docs[i].bounds {
+				nb++
+				if s.Gold[0] {
+					bRule++
+				}
+				if b := m.Best(s.Cands); b >= 0 && s.Gold[b] {
+					bModel++
+				}
+			}
 			for _, s := range docs[i].sets {
 				n++
 				if s.Gold[0] {
@@ -136,6 +160,8 @@ func crossValidate(docs []doc) {
 	}
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d decisions with a right candidate: rules %.3f, ranker %.3f\n",
 		n, float64(ruleRight)/float64(n), float64(modelRight)/float64(n))
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d claim start/end decisions with a right candidate: rules %.3f, model %.3f\n",
+		nb, float64(bRule)/float64(nb), float64(bModel)/float64(nb))
 }
 
 func overlaps(s, e int, spans [][2]int) bool {
@@ -215,3 +241,73 @@ func labelGold(g eval.Gold, s extract.SpeakerSet) (rank.Set, bool) {
 	}
 	return rs, any
 }
+
+// labelBounds marks, for each claim matched to a gold content, the
+// candidate starts and ends that fall where the gold content starts and
+// ends (ignoring spaces, quotation marks and final punctuation, as the
+// reference scorer's exact match does).
+func labelBounds(pd eval.PolNeARDoc, claims []whosaid.Claim, bounds []extract.Bound) []rank.Set {
+	text := pd.Article.Text
+	var out []rank.Set
+	for _, b := range bounds {
+		c := claims[b.Claim]
+		best, bf := -1, 0.0
+		for i, g := range pd.Attributions {
+			if !overlaps(c.Start, c.End, g.Content) {
+				continue
+			}
+			if f := eval.TokenF1(g.Text, c.Text); f >= 0.5 && f > bf {
+				best, bf = i, f
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		g := pd.Attributions[best].Content
+		gs, ge := canonStart(text, g[0][0]), canonEnd(text, g[len(g)-1][1])
+		for _, side := range []struct {
+			edges []extract.Edge
+			want  int
+			canon func(string, int) int
+		}{{b.Starts, gs, canonStart}, {b.Ends, ge, canonEnd}} {
+			s := rank.Set{}
+			any := false
+			for _, e := range side.edges {
+				right := side.canon(text, e.Off) == side.want
+				any = any || right
+				s.Cands = append(s.Cands, e.Feats)
+				s.Gold = append(s.Gold, right)
+			}
+			if any {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// canonStart skips spaces and quotation marks from off.
+func canonStart(text string, off int) int {
+	for off < len(text) {
+		r, n := utf8.DecodeRuneInString(text[off:])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(quoteMarks, r) {
+			break
+		}
+		off += n
+	}
+	return off
+}
+
+// canonEnd steps back from off over spaces, quotation marks and , . ; :.
+func canonEnd(text string, off int) int {
+	for off > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:off])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(quoteMarks+",.;:", r) {
+			break
+		}
+		off -= n
+	}
+	return off
+}
+
+const quoteMarks = "\"“”‘’'"
