@@ -186,7 +186,14 @@ func (a *article) tokAt(off int) int {
 func (a *article) candidates(it *item, out []cand) []cand {
 	d := a.d
 	rule := cand{start: -1, end: -1, sp: *it.sp, typ: "rule", rule: true}
-	if m := it.sp.Mention; m != nil {
+	if m := it.sp.Mention; m != nil && notLabel[strings.ToLower(m.Text)] && strings.EqualFold(m.Text, it.sp.Name) {
+		// A lone function word opening a sentence taken for a name ("A
+		// federal lawsuit was…") is no speaker: the rules' choice stands
+		// for none.
+		rule.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
+		rule.rule = false
+		*it.sp = rule.sp
+	} else if m != nil {
 		rule.start, rule.end = m.Start, m.End
 	}
 	out = append(out, rule)
@@ -312,11 +319,19 @@ func (a *article) label(p int) (s, e int, ok bool) {
 		}
 		j++
 	}
-	if j == k || j >= len(a.low) || a.low[j] != ":" {
+	if j == k || j >= len(a.low) || a.low[j] != ":" || j == k+1 && notLabel[a.low[k]] {
 		return 0, 0, false
 	}
 	return d.Tokens[k].Start, d.Tokens[j-1].End, true
 }
+
+// notLabel are words that open a paragraph with a colon without naming a
+// speaker: the question and answer marks of an interview, and the
+// function words of a heading ("From:", "This:").
+var notLabel = map[string]bool{"q": true, "or": true, "what": true, "who": true, "how": true, "why": true, "if": true, "so": true, "a": true, "an": true, "the": true, "at": true, "from": true,
+	"to": true, "this": true, "that": true, "in": true, "on": true, "for": true, "of": true, "by": true,
+	"these": true, "those": true, "as": true, "with": true, "and": true, "but": true,
+	"update": true, "note": true, "editor's": true, "photo": true, "video": true, "watch": true, "read": true}
 
 // labelSpeaker is who a transcript label names: the person or organization
 // named in the text whose name ends with the label's last word, else a
