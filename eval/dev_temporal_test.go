@@ -13,9 +13,9 @@ import (
 // alone, less a hair. They run without the entity and speech stages, so a
 // fault there cannot hide a regression here. Raise them when scores go up.
 var devTemporalFloors = map[string]float64{
-	"date values": 0.975,
-	"amounts":     0.99,
-	"targets":     0.99,
+	"date values": 0.98,
+	"amounts":     0.995,
+	"targets":     0.995,
 }
 
 func TestDevGoldTemporalFloors(t *testing.T) {

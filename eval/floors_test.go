@@ -20,9 +20,9 @@ var devFloors = map[string]float64{
 	"people":            0.99,
 	"organizations":     0.97,
 	"countries":         0.99,
-	"date values":       0.975,
-	"amounts":           0.99,
-	"targets":           0.99,
+	"date values":       0.98,
+	"amounts":           0.995,
+	"targets":           0.995,
 	"attributed quotes": 0.97,
 	"attributed claims": 0.95,
 }

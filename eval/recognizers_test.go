@@ -16,8 +16,8 @@ const recognizersDir = "../../shared/data/recognizers"
 // recognizersFloors are the shares of exact cases whosaid reached on each
 // spec, less a hair: quality may only go up. Raise them when it does.
 var recognizersFloors = map[string]float64{
-	"NumberWithUnit_English_CurrencyModel": 0.98,
-	"Number_English_PercentModel":          0.99,
+	"NumberWithUnit_English_CurrencyModel": 0.982,
+	"Number_English_PercentModel":          0.999,
 }
 
 func TestRecognizersFloors(t *testing.T) {

@@ -17,8 +17,8 @@ const timeBankDir = "../../shared/data/timebank"
 // timeBankFloors are the scores whosaid reached on TimeBank + AQUAINT DATE
 // TIMEX3s, less a hair: quality may only go up. Raise them when it does.
 var timeBankFloors = map[string]float64{
-	"dates (span)": 0.941,
-	"date values":  0.851,
+	"dates (span)": 0.942,
+	"date values":  0.852,
 }
 
 func TestTimeBankFloors(t *testing.T) {

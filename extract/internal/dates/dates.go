@@ -125,6 +125,9 @@ func (s *dateScan) emit(from, to int, v string) {
 // match tries every pattern at token i and returns the token after the
 // match.
 func (s *dateScan) match(i int) (int, bool) {
+	if end, ok := s.matchComposed(i); ok {
+		return end, true
+	}
 	switch s.cls[i].kind {
 	case wThe:
 		return s.matchThe(i)

@@ -138,7 +138,7 @@ func TestDates(t *testing.T) {
 		{"effective is ahead", "1989-10-26", "An office was created, effective Feb. 1.", []string{"Feb. 1=1990-02-01"}},
 		{"through takes the nearer side", "1989-10-30", "Lenders have extended loans through January.", []string{"January=1990-01"}},
 		{"could not is past", "1998-10-25", "It could not stop the bullet Friday night. Talks could resume Friday.",
-			[]string{"Friday=1998-10-23", "Friday=1998-10-30"}},
+			[]string{"Friday night=1998-10-23", "Friday=1998-10-30"}},
 		{"plans the noun", "1998-08-17", "On Friday, when she set aside vacation plans, the warning was lifted.", []string{"Friday=1998-08-14"}},
 		{"month and day after a name", "2000-06-01", "Gonzalez arrived in the United States April 2.", []string{"April 2=2000-04-02"}},
 		{"second day", "1999-02-10", "The summit is on April 24 and 25.", []string{"April 24=1999-04-24", "25=1999-04-25"}},

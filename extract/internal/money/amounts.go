@@ -123,6 +123,9 @@ func (a *amountScan) mayStart(i int) bool {
 	if len(t) > 3 && 'A' <= c && c <= 'Z' && text.IsDigit(t[3]) {
 		return true // "USD115"
 	}
+	if len(t) > 1 && 'A' <= c && c <= 'Z' && (text.IsDigit(t[1]) || len(t) > 2 && text.IsDigit(t[2])) {
+		return true // "R5", "RM15", "Tk500"
+	}
 	n := a.tok(i + 1)
 	if n == "" {
 		return false
@@ -130,6 +133,10 @@ func (a *amountScan) mayStart(i int) bool {
 	n0 := n[0]
 	if text.IsDigit(n0) || n == "$" || n == "%" || n == "." && 'A' <= c && c <= 'Z' {
 		return true
+	}
+	if n0 >= 0x80 && len(t) <= 3 {
+		_, ok := a.pairedSymbol(i)
+		return ok // "E£"
 	}
 	if n0 >= 0x80 || !text.IsLetter(n0) {
 		return false
@@ -188,6 +195,14 @@ func (a *amountScan) mayStart(i int) bool {
 // unit follows (the caller may still find one through a range).
 func (a *amountScan) read(i int) (quantity, bool) {
 	q := quantity{start: i, subStart: -1, textEnd: -1}
+	if iso, v, ok := gluedPrefix(a.tok(i), a.isMagnitude(i+1)); ok {
+		q.kind, q.unit, q.value, q.end = whosaid.Money, iso, v, i+1
+		if m, ok := a.magnitude(i + 1); ok {
+			q.value, q.end, q.scaled = v*m, i+2, true // "RM15 million"
+		}
+		q.textEnd = a.d.Tokens[q.end-1].End
+		return q, true
+	}
 	if iso, v, ok := gluedCode(a.tok(i)); ok {
 		q.kind, q.unit, q.value, q.end = whosaid.Money, iso, v, i+1
 		q.textEnd = a.d.Tokens[i].End

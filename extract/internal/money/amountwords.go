@@ -6,6 +6,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 
+	"github.com/whosaid/whosaid/extract/internal/iso4217"
 	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
@@ -158,23 +159,31 @@ func (a *amountScan) joinSubunit(q *quantity) {
 	} else {
 		return
 	}
-	if n <= 0 || n >= 100 {
-		return
-	}
 	if _, ok := currencySymbols[a.tok(end)]; ok {
 		return // "10 $ 30 $" is two sums
 	}
 	var buf [16]byte
 	b := text.Fold(buf[:], a.tok(end))
+	scale := 0.01
+	if b != nil {
+		if s, ok := iso4217.IsSubunit(q.unit, string(b)); ok {
+			scale = s // "9 hryvnias 20 kopiykas", "5 dinars 500 fils"
+		}
+	}
+	if n <= 0 || n*scale >= 1 {
+		return
+	}
 	switch {
-	case b != nil && subunitWords[string(b)]:
+	case b != nil && (subunitWords[string(b)] || scale != 0.01):
+		end++
+	case b != nil && isSubunitOf(q.unit, string(b)):
 		end++
 	case b == nil || len(b) == 0 || !isWordStart(a.tok(end)):
 	case string(b) == "and" || string(b) == "more" || string(b) == "less":
 	default:
 		return
 	}
-	q.value += n / 100
+	q.value += n * scale
 	q.end = end
 	q.textEnd = a.d.Tokens[end-1].End
 }

@@ -10,11 +10,11 @@ import (
 // readers that find a currency before or after a number.
 
 // currencySymbols are written before (or, rarely, after) the number.
-var currencySymbols = map[string]string{
+var currencySymbols = withISOSymbols(map[string]string{
 	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
 	"₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP", "₫": "VND", "₴": "UAH", "฿": "THB",
 	"元": "CNY", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₸": "KZT", "₵": "GHS", "₿": "BTC",
-}
+})
 
 // dollarPrefixes are the letters glued to "$" that name a dollar (or peso or
 // real) other than the US one: "C$", "A$", "HK$", "R$".
@@ -27,7 +27,7 @@ var dollarPrefixes = map[string]string{
 
 // currencyCodes are ISO 4217 codes news writes in capitals before or after a
 // number ("USD 200", "115USD"), plus local abbreviations of the same kind.
-var currencyCodes = map[string]string{
+var currencyCodes = withISOCodes(map[string]string{
 	"USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "RMB": "CNY", "CHF": "CHF",
 	"CAD": "CAD", "AUD": "AUD", "NZD": "NZD", "INR": "INR", "HKD": "HKD", "SGD": "SGD", "KRW": "KRW",
 	"BRL": "BRL", "MXN": "MXN", "ZAR": "ZAR", "RUB": "RUB", "TRY": "TRY", "SEK": "SEK", "NOK": "NOK",
@@ -36,7 +36,7 @@ var currencyCodes = map[string]string{
 	"IDR": "IDR", "MYR": "MYR", "THB": "THB", "PHP": "PHP", "VND": "VND", "TWD": "TWD", "ARS": "ARS",
 	"CLP": "CLP", "COP": "COP", "PEN": "PEN", "UAH": "UAH", "BTC": "BTC", "Rs": "INR", "Rs.": "INR",
 	"Rp": "IDR", "RM": "MYR", "Ksh": "KES", "KSh": "KES", "Tk": "BDT", "Dh": "AED", "SR": "SAR",
-}
+})
 
 // currencyName is one currency word: its ISO code when no adjective says
 // otherwise, the family adjectives refine, and the scale of subunits.
@@ -48,7 +48,7 @@ type currencyName struct {
 
 // currencyNames are the words written after the number ("40 euros", "2.3
 // trillion yen"). Ambiguous families take the code most news means.
-var currencyNames = map[string]currencyName{
+var currencyNames = withISONames(map[string]currencyName{
 	"dollar": {"USD", "dollar", 1}, "dollars": {"USD", "dollar", 1},
 	"euro": {"EUR", "euro", 1}, "euros": {"EUR", "euro", 1},
 	"pound": {"GBP", "pound", 1}, "pounds": {"GBP", "pound", 1}, "sterling": {"GBP", "pound", 1},
@@ -76,11 +76,11 @@ var currencyNames = map[string]currencyName{
 	"bitcoins": {"BTC", "bitcoin", 1}, "satoshi": {"BTC", "bitcoin", 1e-8}, "satoshis": {"BTC", "bitcoin", 1e-8},
 	"cent": {"USD", "dollar", 0.01}, "cents": {"USD", "dollar", 0.01},
 	"pence": {"GBP", "pound", 0.01}, "penny": {"GBP", "pound", 0.01},
-}
+})
 
 // currencyAdjectives pick a family member: "canadian dollar" → CAD. Keys are
 // the lower-case adjective (two-word ones joined by a space) and the family.
-var currencyAdjectives = map[string]string{
+var currencyAdjectives = withISOAdjectives(map[string]string{
 	"us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD", "canadian dollar": "CAD",
 	"australian dollar": "AUD", "hong kong dollar": "HKD", "new zealand dollar": "NZD",
 	"singapore dollar": "SGD", "taiwan dollar": "TWD", "new taiwan dollar": "TWD",
@@ -103,7 +103,7 @@ var currencyAdjectives = map[string]string{
 	"uae dirham": "AED", "moroccan dirham": "MAD", "polish zloty": "PLN", "hungarian forint": "HUF",
 	"czech koruna": "CZK", "thai baht": "THB", "malaysian ringgit": "MYR", "indonesian rupiah": "IDR",
 	"vietnamese dong": "VND", "zambian kwacha": "ZMW", "malawian kwacha": "MWK", "ukrainian hryvnia": "UAH",
-}
+})
 
 // isDollarWord reports whether token i is "dollar(s)".
 func (a *amountScan) isDollarWord(i int) bool { return a.is(i, "dollars") || a.is(i, "dollar") }
@@ -117,6 +117,10 @@ func (a *amountScan) prefix(i int, j *int) string {
 		return ""
 	}
 	digitAt := func(k int) bool { s := a.tok(k); return s != "" && text.IsDigit(s[0]) }
+	if iso, ok := a.pairedSymbol(i); ok && digitAt(i+2) {
+		*j = i + 2 // "E£ 20"
+		return iso
+	}
 	if iso, ok := currencySymbols[t]; ok && digitAt(i+1) {
 		*j = i + 1
 		return iso

@@ -55,7 +55,7 @@ func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 	deadline := a.deadline(endOff, hi)
 	var buf [24]byte
 	words := 0
-	is := false
+	is, intent := false, false
 	holderAt := -1
 	for k := start - 1; k >= lo && words < 10; k-- {
 		t := a.tok(k)
@@ -87,6 +87,15 @@ func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 			is = true
 			break
 		}
+		if deadline != "" && isChangeVerb(w) && intentionBefore(a, k) {
+			intent = true // "plans to cut emissions by 40 percent by 2030"; a cue further back still names the holder
+		}
+	}
+	if !is && intent {
+		is = true
+	}
+	if !is {
+		is, holderAt = a.targetSubject(lo, start)
 	}
 	if !is {
 		words = 0
@@ -259,3 +268,42 @@ var reportingWords = map[string]bool{"said": true, "says": true, "told": true, "
 // holderStops end a holder's name.
 var holderStops = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
 	"his": true, "her": true, "of": false, "to": true, "toward": true, "towards": true, "with": true}
+
+// intentionBefore reports whether the verb at token k is governed by an
+// intention or obligation ("to cut", "will raise", "must lower"): with a
+// deadline after the amount, the change it names is still to come.
+func intentionBefore(a *amountScan, k int) bool {
+	for _, w := range []string{"to", "will", "would", "should", "must", "shall"} {
+		if a.is(k-1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectNouns open a sentence whose subject is a goal, so that every
+// amount it states is the goal's, however far from the noun: "The goal,
+// set in 2015 after long talks, is for renewables to reach 40 percent."
+var subjectNouns = map[string]bool{"goal": true, "target": true, "aim": true, "objective": true,
+	"ambition": true, "pledge": true, "commitment": true}
+
+// targetSubject finds a goal noun as the sentence's subject, within its
+// first four words and before the amount at token start; it returns the
+// noun's token, from which the holder is read.
+func (a *amountScan) targetSubject(lo, start int) (bool, int) {
+	var buf [24]byte
+	for k := lo; k < start && k < lo+4; k++ {
+		b := text.Fold(buf[:], a.tok(k))
+		if b == nil {
+			return false, -1
+		}
+		if subjectNouns[string(b)] {
+			// "the goal is", "the goal, set in 2015, is": the noun is
+			// followed by its verb or an aside, not by "of" (a goal of
+			// something names its amount there and is read above).
+			n := strings.ToLower(a.tok(k + 1))
+			return n == "," || n == "is" || n == "was" || n == "remains", k
+		}
+	}
+	return false, -1
+}
