@@ -54,6 +54,7 @@ func (r PolNeARResult) String() string {
 type polnearGold struct {
 	content []span
 	source  []span
+	cue     []span
 	text    string
 	toks    []string
 }
@@ -227,6 +228,8 @@ func readBrat(path, text string) ([]polnearGold, error) {
 				g.content = append(g.content, spans[id]...)
 			case "Source":
 				g.source = append(g.source, spans[id]...)
+			case "Cue":
+				g.cue = append(g.cue, spans[id]...)
 			}
 		}
 		if len(g.content) == 0 {

@@ -19,12 +19,12 @@ type PolNeARDoc struct {
 	Attributions []PolNeARAttribution
 }
 
-// PolNeARAttribution is one gold attribution: its content and source as
+// PolNeARAttribution is one gold attribution: its content, source and cue as
 // byte spans of the text, each possibly in several pieces (Source empty for
 // PolNeAR's attributions with no source), and the content's text.
 type PolNeARAttribution struct {
-	Content, Source [][2]int
-	Text            string
+	Content, Source, Cue [][2]int
+	Text                 string
 }
 
 // ReadPolNeAR reads a PolNeAR split folder (text/*.txt and
@@ -66,6 +66,9 @@ func ReadPolNeAR(dir string) ([]PolNeARDoc, error) {
 			}
 			for _, s := range g.source {
 				at.Source = append(at.Source, [2]int{s.start, s.end})
+			}
+			for _, s := range g.cue {
+				at.Cue = append(at.Cue, [2]int{s.start, s.end})
 			}
 			doc.Attributions = append(doc.Attributions, at)
 		}

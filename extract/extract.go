@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"sync"
 	"time"
 
@@ -53,6 +54,7 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Dates = dates.Find(d, ref)
 	f.Amounts = money.Amounts(d, f.Dates)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
+	f.Claims = x.att.Propose(d, f.Quotes, f.Claims)
 	x.att.Rank(d, f.Entities, f.Quotes, f.Claims)
 	x.att.Bounds(d, f.Claims)
 	readSpeakerNames(&f)
@@ -69,15 +71,29 @@ type Bound = attrib.Bound
 // and returns them with every decision the learned attribution stage would
 // make: each speaker's candidates and each claim's candidate bounds, with
 // their features. It is the training data of extract/internal/genrank.
-func (x *Extractor) TrainingSets(a whosaid.Article) (whosaid.Findings, []SpeakerSet, []Bound) {
+//
+// The claims proposed where no rule fires are listed apart, each with the
+// features of keeping it, for the trigger words of lex.
+func (x *Extractor) TrainingSets(a whosaid.Article, lex map[string]bool) (whosaid.Findings, []SpeakerSet, []Bound, []Proposal) {
 	d := x.docs.Get().(*text.Doc)
 	defer x.docs.Put(d)
 	d.Split(a.Text)
 	f := whosaid.Findings{Article: a}
 	f.Entities = x.ents.Tag(d, a)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
-	return f, attrib.Decisions(d, f.Entities, f.Quotes, f.Claims), attrib.BoundSets(d, f.Claims)
+	props := attrib.Proposals(d, f.Quotes, f.Claims, lex)
+	// The ranker learns the speakers of proposed claims too: every
+	// proposal is ranked beside the rules' findings.
+	all := append([]whosaid.Claim(nil), f.Claims...)
+	for _, p := range props {
+		all = append(all, attrib.ProposalClaim(d, p))
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	return f, attrib.Decisions(d, f.Entities, f.Quotes, all), attrib.BoundSets(d, f.Claims), props
 }
+
+// Proposal is one claim proposed where no rule fires.
+type Proposal = attrib.Proposal
 
 // Edge is one candidate start or end of a claim.
 type Edge = attrib.Edge

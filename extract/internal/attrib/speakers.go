@@ -207,6 +207,9 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
 			return
 		}
+		if notLabel[strings.ToLower(d.Text[c.start:c.end])] {
+			return // a lone function word the tagger took for a name
+		}
 		if k := a.tokAt(c.start); k < len(a.inQ) && a.inQ[k] {
 			return
 		}
@@ -330,7 +333,8 @@ func (a *article) label(p int) (s, e int, ok bool) {
 // function words of a heading ("From:", "This:").
 var notLabel = map[string]bool{"q": true, "or": true, "what": true, "who": true, "how": true, "why": true, "if": true, "so": true, "a": true, "an": true, "the": true, "at": true, "from": true,
 	"to": true, "this": true, "that": true, "in": true, "on": true, "for": true, "of": true, "by": true,
-	"these": true, "those": true, "as": true, "with": true, "and": true, "but": true,
+	"these": true, "those": true, "as": true, "is": true, "are": true, "was": true, "were": true,
+	"be": true, "has": true, "have": true, "had": true, "not": true, "no": true, "yes": true, "do": true, "does": true, "did": true, "with": true, "and": true, "but": true,
 	"update": true, "note": true, "editor's": true, "photo": true, "video": true, "watch": true, "read": true}
 
 // labelSpeaker is who a transcript label names: the person or organization

@@ -49,6 +49,18 @@ func (m *Model) Score(feats []uint64) float32 {
 	return s
 }
 
+// Has reports whether key has a weight.
+func (m *Model) Has(key uint64) bool {
+	if m == nil {
+		return false
+	}
+	_, ok := m.w[key]
+	return ok
+}
+
+// Set gives key the weight w: a way to keep a word list in the model.
+func (m *Model) Set(key uint64, w float32) { m.w[key] = w }
+
 // Len is the number of features with a weight.
 func (m *Model) Len() int { return len(m.w) }
 
