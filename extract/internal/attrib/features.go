@@ -104,6 +104,10 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	f("next|sent", nw+"|"+sr)
 	f("next2", nw+" "+nw2)
 	f("next|typ", nw+"|"+c.typ)
+	if c.typ == "np" {
+		f("nphead", a.low[ck1-1])
+		f("npfirst", a.low[ck0])
+	}
 	if c.typ == "pron" {
 		f("pron", a.low[ck0]+"|"+dir+"|"+sr)
 	}
@@ -113,6 +117,28 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	}
 	if p := d.ParagraphAt(c.start); p >= 0 && d.Paragraphs[p].Start == c.start {
 		f("parastart", c.typ+"|"+pr)
+	}
+	buf = a.between(it, ck0, ck1, ik0, ik1, dir, c.typ, buf)
+	if prev != "" && strings.EqualFold(c.sp.Name, prev) {
+		f("prevspk", c.typ+"|"+ik)
+	}
+	if it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) {
+		f("samename", c.typ)
+	}
+	if it.cue != "" {
+		f("cue|typ", strings.ToLower(it.cue)+"|"+c.typ)
+		f("cue|dir|sent", strings.ToLower(it.cue)+"|"+dir+"|"+sr)
+	}
+	return buf
+}
+
+// between appends the features of what lies between the mention (tokens
+// ck0–ck1) and the speech (ik0–ik1): other quotations, and the cue.
+func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf []uint64) []uint64 {
+	f := func(t, v string) { buf = append(buf, rank.Key(t, v)) }
+	ik := "claim"
+	if it.quote {
+		ik = "quote"
 	}
 	// Quotation marks between the mention and the speech belong to other
 	// speech, which usually has its own speaker.
@@ -128,17 +154,22 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	}
 	f("qbetween", string(rune('0'+min(between, 2)))+"|"+dir)
 	if between > 0 {
-		f("qbetween|typ", c.typ)
+		f("qbetween|typ", typ)
 	}
-	if prev != "" && strings.EqualFold(c.sp.Name, prev) {
-		f("prevspk", c.typ+"|"+ik)
-	}
-	if it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) {
-		f("samename", c.typ)
-	}
-	if it.cue != "" {
-		f("cue|typ", strings.ToLower(it.cue)+"|"+c.typ)
-		f("cue|dir|sent", strings.ToLower(it.cue)+"|"+dir+"|"+sr)
+	// Where the mention sits from the cue: its subject ends just before
+	// it ("Smith said"), an inverted one starts just after ("said Smith").
+	if k := it.cueTok; k >= 0 {
+		rel := "far"
+		switch {
+		case ck1 <= k && k-ck1 <= 3:
+			rel = "subj" + dist(k-ck1)
+		case ck0 > k && ck0-k-1 <= 3:
+			rel = "obj" + dist(ck0-k-1)
+		}
+		f("cuerel", rel+"|"+typ)
+		f("cuerel|item", rel+"|"+ik)
+	} else {
+		f("cuerel", "nocue|"+typ)
 	}
 	return buf
 }
