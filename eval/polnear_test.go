@@ -36,6 +36,6 @@ func TestPolNeARDevFloors(t *testing.T) {
 	assert.GreaterOrEqual(t, ref.ContentF1(), 0.670, "reference content F1")
 	assert.GreaterOrEqual(t, ref.Source(), 0.863, "reference source")
 	assert.GreaterOrEqual(t, ref.JointF1(), 0.579, "reference joint F1")
-	assert.GreaterOrEqual(t, ref.ExactF1(), 0.365, "reference exact F1")
+	assert.GreaterOrEqual(t, ref.ExactF1(), 0.363, "reference exact F1")
 	assert.GreaterOrEqual(t, ref.QuotedRecall(), 0.933, "reference quoted recall")
 }

@@ -54,9 +54,7 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Dates = dates.Find(d, ref)
 	f.Amounts = money.Amounts(d, f.Dates)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
-	f.Claims = x.att.Propose(d, f.Quotes, f.Claims)
-	x.att.Rank(d, f.Entities, f.Quotes, f.Claims)
-	x.att.Bounds(d, f.Claims)
+	f.Claims = x.att.Apply(d, f.Entities, f.Quotes, f.Claims)
 	readSpeakerNames(&f)
 	return f
 }

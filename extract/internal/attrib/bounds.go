@@ -1,6 +1,7 @@
 package attrib
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -44,13 +45,10 @@ var cutWords = map[string]bool{
 // cutPuncts are the marks a content may end before.
 var cutPuncts = map[string]bool{",": true, "—": true, "–": true, "--": true, "-": true, ";": true, "(": true, ":": true}
 
-// Bounds moves each claim's start and end to the candidates the model
+// bounds moves each claim's start and end to the candidates the model
 // ranks first.
-func (r *Ranker) Bounds(d *text.Doc, cs []whosaid.Claim) {
-	if r == nil || r.m == nil || len(cs) == 0 {
-		return
-	}
-	a := newArticle(d, nil)
+func (r *Ranker) bounds(a *article, cs []whosaid.Claim) {
+	d := a.d
 	for i := range cs {
 		c := &cs[i]
 		b := a.bound(c, i)
@@ -90,11 +88,44 @@ func bestEdge(m *rank.Model, es []Edge) int {
 	return best
 }
 
-// newArticle prepares the token views of d the features read.
+// newArticle prepares the token views of d the features read: the text
+// lower-cased once (ASCII in place, a token with other bytes on its own).
 func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 	a := &article{d: d, ents: ents, low: make([]string, len(d.Tokens)), inQ: make([]bool, len(d.Tokens))}
+	b := []byte(d.Text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	lt := string(b)
+	a.tokIdx = make([]int32, len(d.Text)+1)
+	k := 0
+	for off := range a.tokIdx {
+		for k < len(d.Tokens) && d.Tokens[k].Start < off {
+			k++
+		}
+		a.tokIdx[off] = int32(k)
+	}
+	for _, e := range ents {
+		kind, typ := entityKind(e.Type)
+		if kind == "" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			a.ments = append(a.ments, ment{m: m, name: e.Name, kind: kind, typ: typ})
+		}
+	}
+	sort.SliceStable(a.ments, func(i, j int) bool { return a.ments[i].m.Start < a.ments[j].m.Start })
 	for i, t := range d.Tokens {
-		a.low[i] = strings.ToLower(d.Text[t.Start:t.End])
+		w := lt[t.Start:t.End]
+		for j := 0; j < len(w); j++ {
+			if w[j] >= 0x80 {
+				w = strings.ToLower(d.Text[t.Start:t.End])
+				break
+			}
+		}
+		a.low[i] = w
 	}
 	return a
 }
@@ -124,18 +155,18 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 			}
 		}
 		var fs []uint64
-		f := func(t, v string) { fs = append(fs, rank.Key(t, v)) }
+		f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
 		pw := "<start>"
 		if k > 0 {
 			pw = a.low[k-1]
 		}
 		f("s:typ", typ)
 		f("s:w", a.low[k])
-		f("s:typ|w", typ+"|"+a.low[k])
-		f("s:typ|prev", typ+"|"+pw)
-		f("s:typ|first", typ+"|"+first)
-		f("s:typ|skip", typ+"|"+dist(k-k0))
-		f("s:typ|cue", typ+"|"+cue)
+		f("s:typ|w", typ, a.low[k])
+		f("s:typ|prev", typ, pw)
+		f("s:typ|first", typ, first)
+		f("s:typ|skip", typ, dist(k-k0))
+		f("s:typ|cue", typ, cue)
 		b.Starts = append(b.Starts, Edge{Off: d.Tokens[k].Start, Feats: fs})
 	}
 	addS("orig", k0)
@@ -153,7 +184,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		// The content ends before token k.
 		end := d.Tokens[k-1].End
 		var fs []uint64
-		f := func(t, v string) { fs = append(fs, rank.Key(t, v)) }
+		f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
 		w, nw := "<end>", "<end>"
 		if k < len(a.low) {
 			w = a.low[k]
@@ -163,11 +194,11 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		}
 		f("e:typ", typ)
 		f("e:w", w)
-		f("e:typ|w", typ+"|"+w)
-		f("e:w|next", w+"|"+nw)
-		f("e:w|kept", w+"|"+dist(k-k0))
-		f("e:w|dropped", w+"|"+dist(k1-k))
-		f("e:typ|cue", typ+"|"+cue)
+		f("e:typ|w", typ, w)
+		f("e:w|next", w, nw)
+		f("e:w|kept", w, dist(k-k0))
+		f("e:w|dropped", w, dist(k1-k))
+		f("e:typ|cue", typ, cue)
 		f("e:last", a.low[k-1])
 		b.Ends = append(b.Ends, Edge{Off: end, Feats: fs})
 	}

@@ -40,19 +40,19 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	if rk == "" {
 		rk = whosaid.KindUnknown
 	}
-	f := func(t, v string) { buf = append(buf, rank.Key(t, v)) }
+	f := func(t string, parts ...string) { buf = append(buf, rank.KeyN(t, parts...)) }
 	f("typ", c.typ)
-	f("typ|item", c.typ+"|"+ik)
-	f("typ|rulekind", c.typ+"|"+rk)
+	f("typ|item", c.typ, ik)
+	f("typ|rulekind", c.typ, rk)
 	if c.rule {
 		f("rule", rk)
-		f("rule|item", rk+"|"+ik)
+		f("rule|item", rk, ik)
 		if it.cue == "" {
-			f("rule|nocue", rk+"|"+ik)
+			f("rule|nocue", rk, ik)
 		}
 	}
 	if c.start < 0 {
-		f("nomention", rk+"|"+ik)
+		f("nomention", rk, ik)
 		return buf
 	}
 	ck0, ck1 := a.tokAt(c.start), a.tokAt(c.end)
@@ -62,9 +62,8 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 		dir, n = "before", ik0-ck1
 	}
 	dd := dist(n)
-	f("dist", dir+"|"+dd)
-	f("dist|typ", dir+"|"+dd+"|"+c.typ)
-	f("dist|item", dir+"|"+dd+"|"+ik)
+	f("dist", dir, dd)
+	f("dist|typ", dir, dd, c.typ)
 	cs, is := d.SentenceAt(c.start), d.SentenceAt(it.start)
 	ie := d.SentenceAt(max(it.start, it.end-1))
 	sr := "other"
@@ -76,58 +75,50 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	case cs == ie+1:
 		sr = "next"
 	}
-	f("sent", sr+"|"+dir)
-	f("sent|typ", sr+"|"+dir+"|"+c.typ)
+	f("sent", sr, dir)
+	f("sent|typ", sr, dir, c.typ)
 	pr := "same"
 	if cp, ip := d.ParagraphAt(c.start), d.ParagraphAt(it.start); cp < ip {
 		pr = "prev"
 	} else if cp > ip {
 		pr = "next"
 	}
-	f("para", pr+"|"+dir+"|"+ik)
+	f("para", pr, dir, ik)
 	// The words around the mention: a cue right after it ("Smith said")
 	// or right before it ("said Smith").
-	nw, pw, nw2 := "<end>", "<start>", "<end>"
+	nw, pw := "<end>", "<start>"
 	if ck1 < len(a.low) {
 		nw = a.low[ck1]
-	}
-	if ck1+1 < len(a.low) {
-		nw2 = a.low[ck1+1]
 	}
 	if ck0 > 0 {
 		pw = a.low[ck0-1]
 	}
 	f("next", nw)
 	f("prev", pw)
-	f("next|dir", nw+"|"+dir)
-	f("prev|dir", pw+"|"+dir)
-	f("next|sent", nw+"|"+sr)
-	f("next2", nw+" "+nw2)
-	f("next|typ", nw+"|"+c.typ)
+	f("next|typ", nw, c.typ)
 	if c.typ == "np" {
 		f("nphead", a.low[ck1-1])
 		f("npfirst", a.low[ck0])
 	}
 	if c.typ == "pron" {
-		f("pron", a.low[ck0]+"|"+dir+"|"+sr)
+		f("pron", a.low[ck0], dir, sr)
 	}
 	// Where the mention sits: opening its sentence or paragraph.
 	if cs >= 0 && d.Sentences[cs].Start == c.start {
-		f("sentstart", c.typ+"|"+sr)
+		f("sentstart", c.typ, sr)
 	}
 	if p := d.ParagraphAt(c.start); p >= 0 && d.Paragraphs[p].Start == c.start {
-		f("parastart", c.typ+"|"+pr)
+		f("parastart", c.typ, pr)
 	}
 	buf = a.between(it, ck0, ck1, ik0, ik1, dir, c.typ, buf)
 	if prev != "" && strings.EqualFold(c.sp.Name, prev) {
-		f("prevspk", c.typ+"|"+ik)
+		f("prevspk", c.typ, ik)
 	}
 	if it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) {
 		f("samename", c.typ)
 	}
 	if it.cue != "" {
-		f("cue|typ", strings.ToLower(it.cue)+"|"+c.typ)
-		f("cue|dir|sent", strings.ToLower(it.cue)+"|"+dir+"|"+sr)
+		f("cue|typ", it.cueLow, c.typ)
 	}
 	return buf
 }
@@ -135,7 +126,7 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 // between appends the features of what lies between the mention (tokens
 // ck0–ck1) and the speech (ik0–ik1): other quotations, and the cue.
 func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf []uint64) []uint64 {
-	f := func(t, v string) { buf = append(buf, rank.Key(t, v)) }
+	f := func(t string, parts ...string) { buf = append(buf, rank.KeyN(t, parts...)) }
 	ik := "claim"
 	if it.quote {
 		ik = "quote"
@@ -152,7 +143,7 @@ func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf
 			between++
 		}
 	}
-	f("qbetween", string(rune('0'+min(between, 2)))+"|"+dir)
+	f("qbetween", [3]string{"0", "1", "2"}[min(between, 2)], dir)
 	if between > 0 {
 		f("qbetween|typ", typ)
 	}
@@ -166,10 +157,10 @@ func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf
 		case ck0 > k && ck0-k-1 <= 3:
 			rel = "obj" + dist(ck0-k-1)
 		}
-		f("cuerel", rel+"|"+typ)
-		f("cuerel|item", rel+"|"+ik)
+		f("cuerel", rel, typ)
+		f("cuerel|item", rel, ik)
 	} else {
-		f("cuerel", "nocue|"+typ)
+		f("cuerel", "nocue", typ)
 	}
 	return buf
 }

@@ -49,13 +49,10 @@ func LexiconKeys(words []string) []uint64 {
 // maxContentToks caps a proposed content.
 const maxContentToks = 60
 
-// Propose appends to cs the proposed claims the model keeps, in text
+// propose appends to cs the proposed claims the model keeps, in text
 // order with the others.
-func (r *Ranker) Propose(d *text.Doc, qs []whosaid.Quote, cs []whosaid.Claim) []whosaid.Claim {
-	if r == nil || r.m == nil {
-		return cs
-	}
-	a := newArticle(d, nil)
+func (r *Ranker) propose(a *article, qs []whosaid.Quote, cs []whosaid.Claim) []whosaid.Claim {
+	d := a.d
 	ps := a.proposals(qs, cs, func(w string) bool { return r.m.Has(lexKey(w)) })
 	n := len(cs)
 	for _, p := range ps {
@@ -135,7 +132,7 @@ func (a *article) proposals(qs []whosaid.Quote, cs []whosaid.Claim, lex func(str
 // tokens [cs, ce) in a sentence starting at token k0.
 func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 	var fs []uint64
-	f := func(t, v string) { fs = append(fs, rank.Key(t, v)) }
+	f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
 	w := a.low[k]
 	pw, ppw := "<s>", "<s>"
 	if k > k0 {
@@ -147,12 +144,12 @@ func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 	nw := a.low[cs]
 	f("p:bias", "")
 	f("p:w", w)
-	f("p:prev|w", pw+"|"+w)
-	f("p:pprev|prev|w", ppw+"|"+pw+"|"+w)
-	f("p:w|next", w+"|"+nw)
+	f("p:prev|w", pw, w)
+	f("p:pprev|prev|w", ppw, pw, w)
+	f("p:w|next", w, nw)
 	f("p:next", nw)
 	f("p:len", dist(ce-cs))
-	f("p:w|len", w+"|"+dist(ce-cs))
+	f("p:w|len", w, dist(ce-cs))
 	f("p:pos", dist(k-k0))
 	// A subject just before: a pronoun or a capitalised word.
 	subj := "none"
@@ -167,13 +164,13 @@ func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 		}
 	}
 	f("p:subj", subj)
-	f("p:subj|w", subj+"|"+w)
+	f("p:subj|w", subj, w)
 	nw2 := "<e>"
 	if cs+1 < ce {
 		nw2 = a.low[cs+1]
 	}
 	f("p:next2", nw+" "+nw2)
-	f("p:w|next2", w+"|"+nw+" "+nw2)
+	f("p:w|next2", w, nw+" "+nw2)
 	f("p:last", a.low[ce-1])
 	if p := a.d.ParagraphAt(a.d.Tokens[k].Start); p >= 0 && a.tokAt(a.d.Paragraphs[p].Start) == k0 {
 		f("p:parafirst", subj)

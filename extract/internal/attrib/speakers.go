@@ -69,24 +69,29 @@ type Cand struct {
 	Feats      []uint64
 }
 
-// Rank sets the speaker of each quote and claim of d to the candidate the
-// model ranks first.
-func (r *Ranker) Rank(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) {
+// Apply runs the learned step on the rules' quotes and claims of d: it
+// adds the proposed claims the model keeps, revisits every speaker, then
+// every claim's bounds, and returns the claims.
+func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) []whosaid.Claim {
 	if r == nil || r.m == nil {
-		return
+		return cs
 	}
-	run(d, ents, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
+	a := newArticle(d, ents)
+	cs = r.propose(a, qs, cs)
+	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		if b := r.m.Best(feats); b >= 0 && !cands[b].rule {
 			*it.sp = cands[b].sp
 		}
 	})
+	r.bounds(a, cs)
+	return cs
 }
 
 // Decisions returns every decision Rank would make on d, changing nothing:
 // the training data of extract/internal/genrank.
 func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) []Set {
 	var out []Set
-	run(d, ents, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
+	run(newArticle(d, ents), qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		s := Set{Start: it.start, End: it.end, Quote: it.quote}
 		for i, c := range cands {
 			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: c.sp, Feats: append([]uint64(nil), feats[i]...)})
@@ -109,7 +114,8 @@ type item struct {
 	start, end int
 	quote      bool
 	cue        string
-	cueTok     int // the cue's token nearest the speech, -1 when none is found
+	cueTok     int    // the cue's token nearest the speech, -1 when none is found
+	cueLow     string // the cue lower-cased
 	sp         *whosaid.Speaker
 }
 
@@ -123,6 +129,10 @@ type article struct {
 	// lastPerson and lastOrg are the rules' latest speakers of each kind,
 	// what a pronoun is taken to stand for.
 	lastPerson, lastOrg whosaid.Speaker
+	// ments are the mentions of ents that may speak, in text order.
+	ments []ment
+	// tokIdx[off] is the first token starting at or after byte off.
+	tokIdx []int32
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -131,11 +141,11 @@ const windowParas = 1
 
 // run visits the quotes and claims in text order and hands each with its
 // candidates and their features to decide.
-func run(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, []cand, [][]uint64)) {
+func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, []cand, [][]uint64)) {
 	if len(qs)+len(cs) == 0 {
 		return
 	}
-	a := newArticle(d, ents)
+	d := a.d
 	items := make([]item, 0, len(qs)+len(cs))
 	for i := range qs {
 		q := &qs[i]
@@ -155,6 +165,7 @@ func run(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Cl
 	prev := ""
 	for i := range items {
 		it := &items[i]
+		it.cueLow = strings.ToLower(it.cue)
 		it.cueTok = a.cueToken(it)
 		cands = a.candidates(it, cands[:0])
 		for len(feats) < len(cands) {
@@ -179,8 +190,13 @@ func run(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Cl
 
 // tokAt returns the index of the first token starting at or after off.
 func (a *article) tokAt(off int) int {
-	ts := a.d.Tokens
-	return sort.Search(len(ts), func(i int) bool { return ts[i].Start >= off })
+	if off < 0 {
+		off = 0
+	}
+	if off >= len(a.tokIdx) {
+		return len(a.d.Tokens)
+	}
+	return int(a.tokIdx[off])
 }
 
 // candidates lists the candidates of it: the rules' choice first, then the
@@ -223,7 +239,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
 			return
 		}
-		if notLabel[strings.ToLower(d.Text[c.start:c.end])] {
+		if k := a.tokAt(c.start); k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] {
 			return // a lone function word the tagger took for a name
 		}
 		if k := a.tokAt(c.start); k < len(a.inQ) && a.inQ[k] {
@@ -235,18 +251,10 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		c.rule = it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) && rule.start < 0
 		out = append(out, c)
 	}
-	for _, e := range a.ents {
-		kind, typ := entityKind(e.Type)
-		if kind == "" {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.End <= lo || m.Start >= hi {
-				continue
-			}
-			mm := m
-			add(cand{start: m.Start, end: m.End, typ: typ, sp: whosaid.Speaker{Name: e.Name, Kind: kind, Mention: &mm}})
-		}
+	for i := a.mentionAt(lo); i < len(a.ments) && a.ments[i].m.Start < hi; i++ {
+		mt := &a.ments[i]
+		mm := mt.m
+		add(cand{start: mm.Start, end: mm.End, typ: mt.typ, sp: whosaid.Speaker{Name: mt.name, Kind: mt.kind, Mention: &mm}})
 	}
 	for k, k1 := a.tokAt(lo), a.tokAt(hi); k < k1; k++ {
 		if a.inQ[k] {
@@ -271,8 +279,24 @@ func (a *article) candidates(it *item, out []cand) []cand {
 	if s, e, ok := a.label(p); ok && e <= it.start {
 		add(cand{start: s, end: e, typ: "label", sp: a.labelSpeaker(s, e)})
 	}
+	if len(out) > maxCands+1 {
+		// The nearest mentions only: farther ones are almost never the
+		// speaker, and each costs its features.
+		rest := out[1:]
+		gap := func(c cand) int {
+			if c.end <= it.start {
+				return it.start - c.end
+			}
+			return c.start - it.end
+		}
+		sort.SliceStable(rest, func(i, j int) bool { return gap(rest[i]) < gap(rest[j]) })
+		out = out[:maxCands+1]
+	}
 	return out
 }
+
+// maxCands is how many mentions besides the rules' choice are ranked.
+const maxCands = 8
 
 // entityKind maps an entity type to a speaker kind and a candidate type;
 // kind is empty for types that do not speak.
@@ -327,42 +351,41 @@ func (a *article) nearPerson(k int) (whosaid.Speaker, bool) {
 		return whosaid.Speaker{}, false
 	}
 	lo := d.Paragraphs[p].Start
-	best, at := "", -1
-	for _, e := range a.ents {
-		if e.Type != whosaid.Person {
+	for i := a.mentionAt(off) - 1; i >= 0 && a.ments[i].m.Start >= lo; i-- {
+		mt := &a.ments[i]
+		if mt.typ != "person" || mt.m.End > off {
 			continue
 		}
-		for _, m := range e.Mentions {
-			mk := a.tokAt(m.Start)
-			ss := d.SentenceAt(m.Start)
-			subject := ss >= 0 && mk-a.tokAt(d.Sentences[ss].Start) <= 3
-			if m.End <= off && m.Start >= lo && m.Start > at && !a.inQ[mk] && subject {
-				best, at = e.Name, m.Start
-			}
+		mk := a.tokAt(mt.m.Start)
+		ss := d.SentenceAt(mt.m.Start)
+		if !a.inQ[mk] && ss >= 0 && mk-a.tokAt(d.Sentences[ss].Start) <= 3 {
+			return whosaid.Speaker{Name: mt.name, Kind: whosaid.KindPerson}, true
 		}
 	}
-	return whosaid.Speaker{Name: best, Kind: whosaid.KindPerson}, at >= 0
+	return whosaid.Speaker{}, false
 }
 
 // lastNamed is the entity of type typ mentioned last before token k.
 func (a *article) lastNamed(k int, typ string) (whosaid.Speaker, bool) {
 	off := a.d.Tokens[k].Start
-	best, at := "", -1
-	for _, e := range a.ents {
-		if e.Type != typ {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.End <= off && m.Start > at {
-				best, at = e.Name, m.Start
-			}
+	want, _ := entityKind(typ)
+	for i := a.mentionAt(off) - 1; i >= 0; i-- {
+		if mt := &a.ments[i]; mt.kind == want && mt.typ != "country" && mt.m.End <= off {
+			return whosaid.Speaker{Name: mt.name, Kind: mt.kind}, true
 		}
 	}
-	if at < 0 {
-		return whosaid.Speaker{}, false
-	}
-	kind, _ := entityKind(typ)
-	return whosaid.Speaker{Name: best, Kind: kind}, true
+	return whosaid.Speaker{}, false
+}
+
+// ment is a mention of a person, organization or country, in text order.
+type ment struct {
+	m               whosaid.Mention
+	name, kind, typ string
+}
+
+// mentionAt is the index of the first mention ending after off.
+func (a *article) mentionAt(off int) int {
+	return sort.Search(len(a.ments), func(i int) bool { return a.ments[i].m.End > off })
 }
 
 // label finds the label opening paragraph p: one to three capitalised words
@@ -426,7 +449,7 @@ func (a *article) cueToken(it *item) int {
 		return -1
 	}
 	d := a.d
-	cue := strings.ToLower(it.cue)
+	cue := it.cueLow
 	if i := strings.IndexByte(cue, ' '); i > 0 {
 		cue = cue[:i]
 	}

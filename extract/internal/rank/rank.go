@@ -19,6 +19,49 @@ import (
 // candidate 0; a Model is read-only once loaded and safe for concurrent use.
 type Model struct {
 	w map[uint64]float32
+	// keys and vals are w as an open-addressing table (linear probing,
+	// a power-of-two size, at most half full), built once by index:
+	// scoring does a lookup per feature, and this is several times
+	// cheaper than the map.
+	keys []uint64
+	vals []float32
+	mask uint64
+}
+
+// index builds the lookup table from w.
+func (m *Model) index() {
+	n := 16
+	for n < 2*len(m.w) {
+		n *= 2
+	}
+	m.keys, m.vals, m.mask = make([]uint64, n), make([]float32, n), uint64(n-1)
+	for k, v := range m.w {
+		if k == 0 {
+			continue // the empty slot's key; a feature hashing to 0 is dropped
+		}
+		i := (k * 0x9E3779B97F4A7C15) >> 32 & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i], m.vals[i] = k, v
+	}
+}
+
+// weight is the weight of key f, 0 when it has none.
+func (m *Model) weight(f uint64) float32 {
+	if m.keys == nil {
+		return m.w[f]
+	}
+	i := (f * 0x9E3779B97F4A7C15) >> 32 & m.mask
+	for {
+		switch m.keys[i] {
+		case f:
+			return m.vals[i]
+		case 0:
+			return 0
+		}
+		i = (i + 1) & m.mask
+	}
 }
 
 // Key is the hash of a feature: its template and its value, FNV-1a.
@@ -37,6 +80,29 @@ func Key(template, value string) uint64 {
 	return h
 }
 
+// KeyN is Key of template and the parts joined by "|", without joining
+// them: KeyN("t", "a", "b") == Key("t", "a|b").
+func KeyN(template string, parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(template); i++ {
+		h ^= uint64(template[i])
+		h *= 1099511628211
+	}
+	h ^= 0x1f
+	h *= 1099511628211
+	for j, p := range parts {
+		if j > 0 {
+			h ^= '|'
+			h *= 1099511628211
+		}
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
 // Score is the sum of the weights of feats.
 func (m *Model) Score(feats []uint64) float32 {
 	if m == nil {
@@ -44,7 +110,7 @@ func (m *Model) Score(feats []uint64) float32 {
 	}
 	var s float32
 	for _, f := range feats {
-		s += m.w[f]
+		s += m.weight(f)
 	}
 	return s
 }
@@ -54,12 +120,27 @@ func (m *Model) Has(key uint64) bool {
 	if m == nil {
 		return false
 	}
-	_, ok := m.w[key]
-	return ok
+	if m.keys == nil {
+		_, ok := m.w[key]
+		return ok
+	}
+	i := (key * 0x9E3779B97F4A7C15) >> 32 & m.mask
+	for {
+		switch m.keys[i] {
+		case key:
+			return true
+		case 0:
+			return false
+		}
+		i = (i + 1) & m.mask
+	}
 }
 
 // Set gives key the weight w: a way to keep a word list in the model.
-func (m *Model) Set(key uint64, w float32) { m.w[key] = w }
+func (m *Model) Set(key uint64, w float32) {
+	m.w[key] = w
+	m.keys = nil // the table is rebuilt by Read
+}
 
 // Len is the number of features with a weight.
 func (m *Model) Len() int { return len(m.w) }
@@ -187,5 +268,6 @@ func Read(r io.Reader) (*Model, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read rank model: %w", err)
 	}
+	m.index()
 	return m, nil
 }
