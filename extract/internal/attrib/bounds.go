@@ -30,6 +30,9 @@ type Edge struct {
 	Feats []uint64
 }
 
+// maxCuts is how many ends inside a claim are weighed, the first ones.
+const maxCuts = 10
+
 // maxEdgeToks is how far into a claim a start is looked for, in tokens.
 const maxEdgeToks = 15
 
@@ -92,20 +95,36 @@ func bestEdge(m *rank.Model, es []Edge) int {
 // lower-cased once (ASCII in place, a token with other bytes on its own).
 func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 	a := &article{d: d, ents: ents, low: make([]string, len(d.Tokens)), inQ: make([]bool, len(d.Tokens))}
-	b := []byte(d.Text)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	ascii := true
+	for i := 0; i < len(d.Text); i++ {
+		if d.Text[i] >= 0x80 {
+			ascii = false
+			break
 		}
 	}
-	lt := string(b)
-	a.tokIdx = make([]int32, len(d.Text)+1)
-	k := 0
-	for off := range a.tokIdx {
-		for k < len(d.Tokens) && d.Tokens[k].Start < off {
-			k++
+	var lt string
+	if ascii {
+		lt = strings.ToLower(d.Text) // same offsets
+	} else {
+		b := []byte(d.Text)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
 		}
-		a.tokIdx[off] = int32(k)
+		lt = string(b)
+	}
+	for i, t := range d.Tokens {
+		w := lt[t.Start:t.End]
+		if !ascii {
+			for j := 0; j < len(w); j++ {
+				if w[j] >= 0x80 {
+					w = strings.ToLower(d.Text[t.Start:t.End])
+					break
+				}
+			}
+		}
+		a.low[i] = w
 	}
 	for _, e := range ents {
 		kind, typ := entityKind(e.Type)
@@ -117,16 +136,6 @@ func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 		}
 	}
 	sort.SliceStable(a.ments, func(i, j int) bool { return a.ments[i].m.Start < a.ments[j].m.Start })
-	for i, t := range d.Tokens {
-		w := lt[t.Start:t.End]
-		for j := 0; j < len(w); j++ {
-			if w[j] >= 0x80 {
-				w = strings.ToLower(d.Text[t.Start:t.End])
-				break
-			}
-		}
-		a.low[i] = w
-	}
 	return a
 }
 
@@ -211,7 +220,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		if k-k0 < 2 || quoted {
 			continue
 		}
-		if cutPuncts[a.low[k]] || cutWords[a.low[k]] {
+		if (cutPuncts[a.low[k]] || cutWords[a.low[k]]) && len(b.Ends) <= maxCuts {
 			addE("cut", k)
 		}
 	}

@@ -59,6 +59,9 @@ type Set struct {
 	Start, End int
 	Quote      bool
 	Cands      []Cand
+	// Settled marks the rules' plain case ("Smith said" in the sentence),
+	// not ranked: its one candidate is the rules' choice.
+	Settled bool
 }
 
 // Cand is one candidate of a Set: its mention (Start -1 for a rule choice
@@ -79,7 +82,7 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 	a := newArticle(d, ents)
 	cs = r.propose(a, qs, cs)
 	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
-		if b := r.m.Best(feats); b >= 0 && !cands[b].rule {
+		if b := r.m.Best(feats); b >= 0 && b < len(cands) && !cands[b].rule {
 			*it.sp = cands[b].sp
 		}
 	})
@@ -92,9 +95,13 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) []Set {
 	var out []Set
 	run(newArticle(d, ents), qs, cs, func(it *item, cands []cand, feats [][]uint64) {
-		s := Set{Start: it.start, End: it.end, Quote: it.quote}
+		s := Set{Start: it.start, End: it.end, Quote: it.quote, Settled: feats == nil}
 		for i, c := range cands {
-			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: c.sp, Feats: append([]uint64(nil), feats[i]...)})
+			var fs []uint64
+			if feats != nil {
+				fs = append(fs, feats[i]...)
+			}
+			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: c.sp, Feats: fs})
 		}
 		out = append(out, s)
 	})
@@ -131,8 +138,6 @@ type article struct {
 	lastPerson, lastOrg whosaid.Speaker
 	// ments are the mentions of ents that may speak, in text order.
 	ments []ment
-	// tokIdx[off] is the first token starting at or after byte off.
-	tokIdx []int32
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -167,6 +172,21 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		it := &items[i]
 		it.cueLow = strings.ToLower(it.cue)
 		it.cueTok = a.cueToken(it)
+		a.fixRule(it)
+		if a.settled(it) {
+			// The rules' plain case, which the model keeps: not ranked
+			// (handed on alone, for the trainer to count).
+			rule := cand{start: it.sp.Mention.Start, end: it.sp.Mention.End, sp: *it.sp, typ: "rule", rule: true}
+			decide(it, []cand{rule}, nil)
+			switch it.sp.Kind {
+			case whosaid.KindPerson:
+				a.lastPerson = *it.sp
+			case whosaid.KindOrganization:
+				a.lastOrg = *it.sp
+			}
+			prev = strings.ToLower(it.sp.Name)
+			continue
+		}
 		cands = a.candidates(it, cands[:0])
 		for len(feats) < len(cands) {
 			feats = append(feats, nil)
@@ -190,13 +210,17 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 
 // tokAt returns the index of the first token starting at or after off.
 func (a *article) tokAt(off int) int {
-	if off < 0 {
-		off = 0
+	ts := a.d.Tokens
+	lo, hi := 0, len(ts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ts[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	if off >= len(a.tokIdx) {
-		return len(a.d.Tokens)
-	}
-	return int(a.tokIdx[off])
+	return lo
 }
 
 // candidates lists the candidates of it: the rules' choice first, then the
@@ -204,34 +228,13 @@ func (a *article) tokAt(off int) int {
 func (a *article) candidates(it *item, out []cand) []cand {
 	d := a.d
 	rule := cand{start: -1, end: -1, sp: *it.sp, typ: "rule", rule: true}
-	if m := it.sp.Mention; m != nil && notLabel[strings.ToLower(m.Text)] && strings.EqualFold(m.Text, it.sp.Name) {
-		// A lone function word opening a sentence taken for a name ("A
-		// federal lawsuit was…") is no speaker: the rules' choice stands
-		// for none.
-		rule.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
-		rule.rule = false
-		*it.sp = rule.sp
-	} else if m != nil {
+	if m := it.sp.Mention; m != nil {
 		rule.start, rule.end = m.Start, m.End
 	}
 	out = append(out, rule)
 	p := d.ParagraphAt(it.start)
 	if p < 0 {
 		return out
-	}
-	if m := it.sp.Mention; m != nil && it.sp.Kind == whosaid.KindPerson && (strings.EqualFold(m.Text, "he") || strings.EqualFold(m.Text, "she")) {
-		// The rules' "he" stands for their last speaker; the person named
-		// last before it is more often meant.
-		if sp, ok := a.nearPerson(a.tokAt(m.Start)); ok {
-			out[0].sp.Name, out[0].sp.Kind = sp.Name, sp.Kind
-			*it.sp = out[0].sp
-		}
-	}
-	if s, e, ok := a.label(p); ok && out[0].start == s && out[0].end == e {
-		// The rules took the label's words for the speaker: name it as a
-		// label is named.
-		out[0].sp = a.labelSpeaker(s, e)
-		*it.sp = out[0].sp
 	}
 	lo := d.Paragraphs[max(0, p-windowParas)].Start
 	hi := d.Paragraphs[min(len(d.Paragraphs)-1, p+windowParas)].End
@@ -293,6 +296,37 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		out = out[:maxCands+1]
 	}
 	return out
+}
+
+// fixRule renames the rules' speaker of it where the rules' naming is known
+// to go wrong: a lone function word they took for a name, a "he" or "she"
+// they gave their last speaker, a transcript label they took for a name of
+// its own.
+func (a *article) fixRule(it *item) {
+	d := a.d
+	if m := it.sp.Mention; m != nil && notLabel[strings.ToLower(m.Text)] && strings.EqualFold(m.Text, it.sp.Name) {
+		// A lone function word opening a sentence taken for a name ("A
+		// federal lawsuit was…") is no speaker: the rules' choice stands
+		// for none.
+		*it.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
+		return
+	}
+	p := d.ParagraphAt(it.start)
+	if p < 0 {
+		return
+	}
+	if m := it.sp.Mention; m != nil && it.sp.Kind == whosaid.KindPerson && (strings.EqualFold(m.Text, "he") || strings.EqualFold(m.Text, "she")) {
+		// The rules' "he" stands for their last speaker; the person named
+		// last before it is more often meant.
+		if sp, ok := a.nearPerson(a.tokAt(m.Start)); ok {
+			it.sp.Name, it.sp.Kind = sp.Name, sp.Kind
+		}
+	}
+	if s, e, ok := a.label(p); ok && it.sp.Mention != nil && it.sp.Mention.Start == s && it.sp.Mention.End == e {
+		// The rules took the label's words for the speaker: name it as a
+		// label is named.
+		*it.sp = a.labelSpeaker(s, e)
+	}
 }
 
 // maxCands is how many mentions besides the rules' choice are ranked.
@@ -530,4 +564,21 @@ func (a *article) npSpeaker(s, e int) whosaid.Speaker {
 		h++
 	}
 	return whosaid.Speaker{Name: d.Text[d.Tokens[h].Start:d.Tokens[e-1].End], Kind: whosaid.KindAnonymous, Mention: m}
+}
+
+// settled reports whether the rules' speaker of it is the plain case the
+// ranker keeps: a name right before or after the cue ("Smith said", "said
+// Smith") in the sentence of the speech.
+func (a *article) settled(it *item) bool {
+	m := it.sp.Mention
+	k := it.cueTok
+	if m == nil || k < 0 || it.sp.Kind != whosaid.KindPerson && it.sp.Kind != whosaid.KindOrganization {
+		return false
+	}
+	d := a.d
+	if s := d.SentenceAt(m.Start); s < d.SentenceAt(it.start) || s > d.SentenceAt(max(it.start, it.end-1)) {
+		return false
+	}
+	mk0, mk1 := a.tokAt(m.Start), a.tokAt(m.End)
+	return mk1 <= k && k-mk1 <= 1 || mk0 > k && mk0-k-1 <= 1
 }
