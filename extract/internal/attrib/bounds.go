@@ -190,8 +190,18 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		}
 	}
 	addE := func(typ string, k int) {
-		// The content ends before token k.
-		end := d.Tokens[k-1].End
+		// The content ends before token k, and before the marks just
+		// before it ("…in the first quarter, although…").
+		j := k - 1
+		for j > k0 && cutPuncts[a.low[j]] {
+			j--
+		}
+		end := d.Tokens[j].End
+		for _, e := range b.Ends {
+			if e.Off == end {
+				return
+			}
+		}
 		var fs []uint64
 		f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
 		w, nw := "<end>", "<end>"

@@ -242,7 +242,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
 			return
 		}
-		if k := a.tokAt(c.start); k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] {
+		if k := a.tokAt(c.start); k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] && !a.upper(k) {
 			return // a lone function word the tagger took for a name
 		}
 		if k := a.tokAt(c.start); k < len(a.inQ) && a.inQ[k] {
@@ -304,10 +304,11 @@ func (a *article) candidates(it *item, out []cand) []cand {
 // its own.
 func (a *article) fixRule(it *item) {
 	d := a.d
-	if m := it.sp.Mention; m != nil && notLabel[strings.ToLower(m.Text)] && strings.EqualFold(m.Text, it.sp.Name) {
+	if m := it.sp.Mention; m != nil && notLabel[strings.ToLower(m.Text)] && !strings.HasSuffix(it.sp.Name, " "+m.Text) &&
+		!(len(m.Text) > 1 && strings.ToUpper(m.Text) == m.Text) { // "WHO" is a name
 		// A lone function word opening a sentence taken for a name ("A
-		// federal lawsuit was…") is no speaker: the rules' choice stands
-		// for none.
+		// federal lawsuit was…") is no speaker, unless it is the
+		// surname ("Al From"): the rules' choice stands for none.
 		*it.sp = whosaid.Speaker{Kind: whosaid.KindUnknown}
 		return
 	}
@@ -512,7 +513,7 @@ func (a *article) cueToken(it *item) int {
 
 // npSkip are the words between a subject and its verb ("has said", "also
 // told") and the words that end a noun phrase going left.
-var npSkip = map[string]bool{"has": true, "have": true, "had": true, "also": true, "would": true, "will": true,
+var npSkip = map[string]bool{"been": true, "being": true, "be": true, "has": true, "have": true, "had": true, "also": true, "would": true, "will": true,
 	"did": true, "does": true, "do": true, "is": true, "was": true, "were": true, "are": true, "had been": true,
 	"could": true, "may": true, "might": true, "should": true, "later": true, "then": true, "previously": true}
 
@@ -531,13 +532,14 @@ func (a *article) subjectNP(k int) [2]int {
 		j--
 	}
 	e := j + 1
-	for j >= 0 && e-j <= 6 && a.tokFlagWord(j) && !a.inQ[j] && !npStop[a.low[j]] {
+	for j >= 0 && e-j <= 6 && a.tokFlagWord(j) && !a.inQ[j] && !npStop[a.low[j]] && !npSkip[a.low[j]] {
 		j--
 	}
-	if s := j + 1; s < e && !pronounWords[a.low[e-1]] {
-		return [2]int{s, e}
+	s := j + 1
+	if s >= e || pronounWords[a.low[e-1]] || strings.HasSuffix(a.low[e-1], "ed") {
+		return [2]int{}
 	}
-	return [2]int{}
+	return [2]int{s, e}
 }
 
 // objectNP is the noun phrase just after the cue token k ("said the
@@ -568,7 +570,7 @@ func (a *article) npSpeaker(s, e int) whosaid.Speaker {
 
 // settled reports whether the rules' speaker of it is the plain case the
 // ranker keeps: a name right before or after the cue ("Smith said", "said
-// Smith") in the sentence of the speech.
+// Smith", "according to Smith") in the sentence of the speech.
 func (a *article) settled(it *item) bool {
 	m := it.sp.Mention
 	k := it.cueTok
@@ -580,5 +582,15 @@ func (a *article) settled(it *item) bool {
 		return false
 	}
 	mk0, mk1 := a.tokAt(m.Start), a.tokAt(m.End)
-	return mk1 <= k && k-mk1 <= 1 || mk0 > k && mk0-k-1 <= 1
+	after := 1
+	if k+1 < len(a.low) && (a.low[k+1] == "to" || a.low[k+1] == "by") {
+		after = 2 // "according to X", "as stated by X"
+	}
+	return mk1 <= k && k-mk1 <= 1 || mk0 > k && mk0-k-1 <= after
+}
+
+// upper reports whether token k is an acronym in capitals ("WHO", "IT").
+func (a *article) upper(k int) bool {
+	w := a.d.Text[a.d.Tokens[k].Start:a.d.Tokens[k].End]
+	return len(w) > 1 && strings.ToUpper(w) == w
 }
