@@ -5,19 +5,35 @@ TAGS    := sqlite_fts5
 BIN     := bin/whosaid
 DB      ?= whosaid.db
 
-.PHONY: build test crashtest bench speed demo eval model clean
+.PHONY: build test workertest pgspeed crashtest bench speed demo eval model clean
 
 build:
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/whosaid
 
 # test runs every test, including the accuracy floors over testdata/gold and,
-# when ../shared is beside the checkout, the public evaluation sets.
+# when ../shared is beside the checkout, the public evaluation sets. The
+# PostgreSQL store and the job queue are tested against a throwaway server
+# that .ci/postgres.sh starts (and stops) when PostgreSQL's binaries are
+# installed; without them those tests skip, saying so (in CI they fail).
+PG := .ci/postgres.sh run
 test:
 	$(GO) vet -tags $(TAGS) ./...
-	$(GO) test -tags $(TAGS) -count=1 ./...
+	$(PG) $(GO) test -tags $(TAGS) -count=1 ./...
 	# the concurrent parts (the ingest pipeline, the writer, the
-	# checkpointer) again under the race detector
-	$(GO) test -race -tags $(TAGS) -count=1 ./store ./ingest ./cmd/whosaid
+	# checkpointer, the queue's workers) again under the race detector
+	$(PG) $(GO) test -race -tags $(TAGS) -count=1 ./store ./store/postgres ./ingest ./cmd/whosaid ./queue
+
+# workertest runs the multi-worker test on the whole speed corpus (1,786
+# articles from ../shared in 20 jobs, three worker processes, one killed
+# mid-job) instead of the subset make test runs.
+workertest: build
+	WHOSAID_WORKERS_FULL=1 $(PG) $(GO) test -tags $(TAGS) -count=1 -v -run 'TestWorkers' ./cmd/whosaid
+
+# pgspeed ingests the speed corpus into SQLite, into PostgreSQL in one
+# process and into PostgreSQL through the job queue with two workers, and
+# prints articles/s of each, in one run on this machine.
+pgspeed: build
+	WHOSAID_PG_SPEED=1 $(PG) $(GO) test -tags $(TAGS) -count=1 -v -run '^TestPostgresSpeed$$' ./cmd/whosaid
 
 # crashtest kills a real ingest with SIGKILL at several moments, resumes it,
 # and checks the database equals an uninterrupted run; and runs readers in

@@ -67,12 +67,9 @@ func readJSONLFrom(ctx context.Context, source string, br *bufio.Reader, limit i
 		if len(line) == 0 {
 			continue
 		}
-		var it Item
-		it.Article, err = recordArticle(line)
+		it, err := recordItem(line, source+":"+strconv.Itoa(lineNo))
 		if err != nil {
 			it = Item{Err: inputError(source, lineNo, err)}
-		} else {
-			it.Article.Source = source + ":" + strconv.Itoa(lineNo)
 		}
 		if err := yield(it); err != nil {
 			return err
@@ -113,12 +110,11 @@ func readJSONDocument(source string, data []byte, yield func(Item) error) error 
 		return yield(Item{Err: inputError(source, 0, ErrEmpty)})
 	}
 	if data[0] != '[' {
-		a, err := recordArticle(data)
+		it, err := recordItem(data, source)
 		if err != nil {
 			return yield(Item{Err: inputError(source, 0, err)})
 		}
-		a.Source = source
-		return yield(Item{Article: a})
+		return yield(it)
 	}
 	data = decodeLegacy(data)
 	lineAt := func(off int64) int { return 1 + bytes.Count(data[:min(off, int64(len(data)))], []byte("\n")) }
@@ -133,13 +129,9 @@ func readJSONDocument(source string, data []byte, yield func(Item) error) error 
 			return yield(Item{Err: inputError(source, lineAt(dec.InputOffset()), jsonError(err))})
 		}
 		line := lineAt(dec.InputOffset() - int64(len(raw)))
-		var it Item
-		a, err := recordArticle(raw)
+		it, err := recordItem(raw, source+":"+strconv.Itoa(line))
 		if err != nil {
-			it.Err = inputError(source, line, err)
-		} else {
-			a.Source = source + ":" + strconv.Itoa(line)
-			it.Article = a
+			it = Item{Err: inputError(source, line, err)}
 		}
 		if err := yield(it); err != nil {
 			return err
@@ -149,6 +141,32 @@ func readJSONDocument(source string, data []byte, yield func(Item) error) error 
 		return yield(Item{Err: inputError(source, lineAt(dec.InputOffset()), jsonError(err))})
 	}
 	return nil
+}
+
+// recordItem decodes one JSON object: an article (recordArticle) or
+// `whosaid extract` output (readFindings), recognised by its "article"
+// field. Source is set to source.
+func recordItem(data []byte, source string) (Item, error) {
+	var probe struct {
+		Article json.RawMessage `json:"article"`
+		Text    json.RawMessage `json:"text"`
+		HTML    json.RawMessage `json:"html"`
+	}
+	if d := bytes.TrimSpace(data); len(d) > 0 && d[0] == '{' && json.Unmarshal(d, &probe) == nil &&
+		len(probe.Article) > 0 && probe.Text == nil && probe.HTML == nil {
+		f, err := readFindings(data)
+		if err != nil {
+			return Item{}, err
+		}
+		f.Article.Source = source
+		return Item{Article: f.Article, Findings: &f}, nil
+	}
+	a, err := recordArticle(data)
+	if err != nil {
+		return Item{}, err
+	}
+	a.Source = source
+	return Item{Article: a}, nil
 }
 
 // record is one article in JSON.

@@ -21,7 +21,11 @@ import (
 // Exactly one is set; Err, when set, is an *Error.
 type Item struct {
 	Article whosaid.Article
-	Err     error
+	// Findings is set when the source held `whosaid extract` output (a
+	// JSON object with "article" and its findings) rather than an article:
+	// the findings as read, their Article the same as Article.
+	Findings *whosaid.Findings
+	Err      error
 }
 
 // Walker reads articles from sources: files, folders, JSON Lines, standard

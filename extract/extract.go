@@ -96,6 +96,14 @@ type Proposal = attrib.Proposal
 // Edge is one candidate start or end of a claim.
 type Edge = attrib.Edge
 
+// Complete fills in what Extract gives beyond the `extract` JSON, for
+// findings read back from it (`whosaid ingest` of `whosaid extract`
+// output): the readings of speakers' names (whosaid.Speaker's Gender,
+// Surname and Forms) that the store links people by.
+func (x *Extractor) Complete(f *whosaid.Findings) {
+	readSpeakerNames(f)
+}
+
 // Name is a name the statistical tagger found in tokenised text: tokens
 // [Start, End) of the document, Type one of PER, ORG, LOC and MISC (the
 // CoNLL-2003 types).

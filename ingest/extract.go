@@ -39,7 +39,8 @@ func (p *Pipeline) extract(ctx context.Context, jobs <-chan job, found chan<- ex
 	}
 }
 
-// extractOne extracts one article and prepares its findings for the store
+// extractOne extracts one article, or completes the findings read with it,
+// and prepares its findings for the store
 // (store.Prepare), work that would otherwise wait on the single writer. A
 // panic in an extraction stage (a bug that some text out of millions
 // triggers) costs that article alone: it is turned into an error the
@@ -52,6 +53,12 @@ func (p *Pipeline) extractOne(j job) (e extracted) {
 			e.err = fmt.Errorf("extractor failed: %v", r)
 		}
 	}()
+	if j.findings != nil {
+		f := *j.findings
+		p.x.Complete(&f)
+		e.p = store.Prepare(f)
+		return e
+	}
 	e.p = store.Prepare(p.x.Extract(j.article))
 	return e
 }

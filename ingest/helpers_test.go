@@ -111,6 +111,13 @@ func (fakeExtractor) Extract(a whosaid.Article) whosaid.Findings {
 	return whosaid.Findings{Article: a, Quotes: []whosaid.Quote{{Text: a.Text, End: len(a.Text)}}}
 }
 
+// Complete marks the findings' quotes' speakers as read by it.
+func (fakeExtractor) Complete(f *whosaid.Findings) {
+	for i := range f.Quotes {
+		f.Quotes[i].Speaker.Surname = "completed"
+	}
+}
+
 // writeArticles writes one text file per entry of texts, named 00.txt,
 // 01.txt …, into a new folder and returns it.
 func writeArticles(tb testing.TB, texts ...string) string {

@@ -31,6 +31,9 @@ const foundSize = 64
 // one. Extract is called from several goroutines at once.
 type Extractor interface {
 	Extract(a whosaid.Article) whosaid.Findings
+	// Complete fills in what Extract gives beyond the `extract` JSON to
+	// findings read back from it (whosaid extract output as a source).
+	Complete(f *whosaid.Findings)
 }
 
 // Options tune a Pipeline. The zero value is the default of each field.

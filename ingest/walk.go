@@ -12,6 +12,9 @@ import (
 type job struct {
 	seq     int
 	article whosaid.Article
+	// findings, when the source held `whosaid extract` output, are
+	// stored as read instead of extracting the article again.
+	findings *whosaid.Findings
 }
 
 // walk reads the articles under sources and sends each to jobs, numbered
@@ -36,7 +39,7 @@ func (p *Pipeline) walk(ctx context.Context, sources []string, t *tally, window 
 			return ctx.Err()
 		}
 		select {
-		case jobs <- job{seq: seq, article: it.Article}:
+		case jobs <- job{seq: seq, article: it.Article, findings: it.Findings}:
 			seq++
 			return nil
 		case <-ctx.Done():

@@ -20,6 +20,29 @@ import (
 // the tokenizer would drop them anyway and an empty phrase matches nothing.
 func ftsQuery(input string) string {
 	var terms []string
+	for _, t := range SearchTerms(input) {
+		q := `"` + strings.ReplaceAll(t.Text, `"`, `""`) + `"`
+		if t.Prefix {
+			q += "*"
+		}
+		terms = append(terms, q)
+	}
+	return strings.Join(terms, " ")
+}
+
+// SearchTerm is one term of a search as the user typed it: a word, a word
+// with a trailing * (Prefix), or the text between a pair of double quotes
+// (Phrase). Every term must match.
+type SearchTerm struct {
+	Text           string
+	Phrase, Prefix bool
+}
+
+// SearchTerms splits what a user typed into the terms ftsQuery searches
+// for (see there), dropping those with nothing searchable. Other backends
+// search for the same terms.
+func SearchTerms(input string) []SearchTerm {
+	var terms []SearchTerm
 	add := func(word string, phrase bool) {
 		prefix := false
 		if !phrase {
@@ -30,11 +53,7 @@ func ftsQuery(input string) string {
 		if !strings.ContainsFunc(word, searchable) {
 			return
 		}
-		t := `"` + strings.ReplaceAll(word, `"`, `""`) + `"`
-		if prefix {
-			t += "*"
-		}
-		terms = append(terms, t)
+		terms = append(terms, SearchTerm{Text: word, Phrase: phrase, Prefix: prefix})
 	}
 	// A NUL ends a string for FTS5's parser ("unterminated string"), and
 	// nobody searches for one: it separates words like a space.
@@ -58,8 +77,12 @@ func ftsQuery(input string) string {
 		add(s[:end], false)
 		s = s[end:]
 	}
-	return strings.Join(terms, " ")
+	return terms
 }
+
+// Searchable reports whether r is part of a search token (letters,
+// numbers, private-use characters), as FTS5's unicode61 tokenizer keeps.
+func Searchable(r rune) bool { return searchable(r) }
 
 // searchable reports whether the FTS5 unicode61 tokenizer keeps r as part of
 // a token: letters, numbers and private-use characters.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/store"
 )
 
@@ -26,9 +28,22 @@ var staticFS embed.FS
 // pageSize is how many quotes a listing shows per page.
 const pageSize = 50
 
+// Store is what the explorer reads: a SQLite store.DB or a PostgreSQL
+// postgres.DB, opened read-only or not.
+type Store interface {
+	Counts(ctx context.Context) (store.Counts, error)
+	Speakers(ctx context.Context, limit int) ([]store.SpeakerRow, error)
+	Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteRow, error)
+	Claims(ctx context.Context, q store.ClaimQuery) ([]store.ClaimRow, error)
+	Profile(ctx context.Context, id int64, entities int) (store.Profile, error)
+	Article(ctx context.Context, id string) (whosaid.Findings, error)
+}
+
+var _ Store = (*store.DB)(nil)
+
 // Server is the explorer's http.Handler. It only reads the database.
 type Server struct {
-	db    *store.DB
+	db    Store
 	pages map[string]*template.Template
 	mux   *http.ServeMux
 	// ErrorLog receives the errors behind 500 answers, which the visitor
@@ -40,7 +55,7 @@ var _ http.Handler = (*Server)(nil)
 
 // New returns the explorer over db, which may be opened read-only. It fails
 // only if the embedded templates do not parse.
-func New(db *store.DB) (*Server, error) {
+func New(db Store) (*Server, error) {
 	s := &Server{db: db, pages: map[string]*template.Template{}, mux: http.NewServeMux(),
 		ErrorLog: log.New(io.Discard, "", 0)}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/base.html")

@@ -20,13 +20,13 @@ import (
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "export", "[flags]", "Exports the quote dataset: one record per quote (jsonl, csv) with speaker, article\nid/URL, date and context sentence, or one record per distinct quotation merged across\narticles in Quotebank's format (quotebank). parquet holds the jsonl records as columns.")
-	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
+	dbPath := fs.String("db", "whosaid.db", dbUsage)
 	format := fs.String("format", "jsonl", "`format`: jsonl, csv, quotebank or parquet")
 	outPath := fs.String("out", "", "write to this `file` (default: standard output)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	var write func(context.Context, *store.DB, io.Writer) error
+	var write func(context.Context, reader, io.Writer) error
 	switch *format {
 	case "jsonl":
 		write = exportJSONL
@@ -39,7 +39,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	default:
 		return fmt.Errorf("unknown --format %q (want jsonl, csv, quotebank or parquet): %w", *format, errUsage)
 	}
-	db, err := store.OpenReadOnly(ctx, *dbPath)
+	db, err := openReader(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -112,13 +112,13 @@ func record(r store.QuoteRow) exportRecord {
 		r.Title, r.Published, r.Outlet, r.Sentence, int64(r.Start), int64(r.End)}
 }
 
-func exportJSONL(ctx context.Context, db *store.DB, w io.Writer) error {
+func exportJSONL(ctx context.Context, db reader, w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return db.EachQuote(ctx, func(r store.QuoteRow) error { return enc.Encode(record(r)) })
 }
 
-func exportCSV(ctx context.Context, db *store.DB, w io.Writer) error {
+func exportCSV(ctx context.Context, db reader, w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(exportHeader); err != nil {
 		return err
@@ -140,7 +140,7 @@ const parquetBatch = 1024
 
 // exportParquet writes the records of exportJSONL as a Parquet file, one
 // row group per writer flush, for DuckDB, pandas and Spark.
-func exportParquet(ctx context.Context, db *store.DB, w io.Writer) error {
+func exportParquet(ctx context.Context, db reader, w io.Writer) error {
 	pw := parquet.NewGenericWriter[exportRecord](w)
 	buf := make([]exportRecord, 0, parquetBatch)
 	flush := func() error {
@@ -188,7 +188,7 @@ type quotebankRecord struct {
 // exportQuotebank merges quotes with the same normalised text. The speaker
 // is the one most occurrences give ("None", as in Quotebank, when unknown);
 // probas are each speaker's share of the occurrences.
-func exportQuotebank(ctx context.Context, db *store.DB, w io.Writer) error {
+func exportQuotebank(ctx context.Context, db reader, w io.Writer) error {
 	byKey := map[string]*quotebankRecord{}
 	var order []string
 	err := db.EachQuote(ctx, func(q store.QuoteRow) error {

@@ -6,25 +6,25 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
-	"time"
 
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/ingest"
-	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/queue"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "[flags] SOURCE...", "Reads articles from files, folders (recursively), JSON Lines, standard input (-),\nhttp(s) URLs of pages, RSS/Atom/JSON feeds and sitemaps (each linked article is fetched),\nand WARC files; extracts who said what, and stores it. Re-running on the same sources adds\nnothing twice, and fetches only pages that changed. Copies of one story from several\noutlets are stored once, as occurrences of the first.")
-	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
+	dbPath := fs.String("db", "whosaid.db", dbUsage)
 	workers := fs.Int("workers", 0, "extraction workers (0: one per CPU)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to `file`, for `go tool pprof`")
-	fetcher := &corpus.Fetcher{}
-	fs.IntVar(&fetcher.PerHost, "per-host", 2, "most requests in flight to one host, for URL, feed and sitemap sources")
-	fs.DurationVar(&fetcher.Delay, "delay", time.Second, "least time between requests to one host (a longer robots.txt Crawl-delay wins)")
-	fs.DurationVar(&fetcher.Timeout, "timeout", 30*time.Second, "time limit of one HTTP request")
-	fs.IntVar(&fetcher.Retries, "retries", 3, "retries of a request that failed with a network error, 429 or 5xx, with exponential backoff")
+	ff := addFetchFlags(fs)
+	queued := fs.Bool("queue", false, "only split the sources into jobs and queue them for `whosaid worker` (needs a postgres:// --db)")
+	var sizes queue.Sizes
+	fs.IntVar(&sizes.Lines, "job-lines", 1000, "with --queue: most lines of a JSON Lines file per job")
+	fs.IntVar(&sizes.Files, "job-files", 100, "with --queue: most files of a folder per job")
+	maxAttempts := fs.Int("max-attempts", 5, "with --queue: times a failing job is tried before it is given up")
 	sources, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -33,6 +33,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	if *queued {
+		return enqueue(ctx, e, *dbPath, sources, sizes, *maxAttempts, *quiet)
+	}
+	fetcher := ff.fetcher()
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
@@ -47,7 +51,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	prog := newProgress(e, "ingesting", *quiet)
-	p := ingest.New(x, ingest.DB(db), &corpus.Walker{Fetcher: fetcher, Stdin: e.stdin}, ingest.Options{
+	p := ingest.New(x, db, &corpus.Walker{Fetcher: fetcher, Stdin: e.stdin}, ingest.Options{
 		Workers: *workers,
 		Report: func(msg string) {
 			prog.clear()
@@ -69,16 +73,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// openAndLoad opens the database at path while the extraction models
+// openAndLoad opens the database at path (a file or a postgres:// URL) while the extraction models
 // load: both are start-up time before the first article.
-func openAndLoad(ctx context.Context, path string) (*store.DB, *extract.Extractor, error) {
+func openAndLoad(ctx context.Context, path string) (writer, *extract.Extractor, error) {
 	type opened struct {
-		db  *store.DB
+		db  writer
 		err error
 	}
 	dbc := make(chan opened, 1)
 	go func() {
-		db, err := store.Open(ctx, path)
+		db, err := openWriter(ctx, path)
 		dbc <- opened{db, err}
 	}()
 	x, err := loadExtractor()

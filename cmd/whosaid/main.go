@@ -45,6 +45,8 @@ var commands = []command{
 	{"show", "show one article with its findings", runShow},
 	{"export", "export the quote dataset", runExport},
 	{"serve", "serve the local web explorer", runServe},
+	{"worker", "run queued ingest jobs against PostgreSQL", runWorker},
+	{"queue", "show the ingest job queue", runQueue},
 	{"eval", "score extraction against gold files", runEval},
 }
 

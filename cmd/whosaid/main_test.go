@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,4 +227,57 @@ func TestIngestStdin(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "We are ready,")
 	assert.Contains(t, out, "Ana Ruiz")
+}
+
+// TestIngestExtractOutput stores `whosaid extract` output as ingest would
+// have stored the articles themselves, without extracting them again: the
+// way to run extraction in another batch engine (docs/scale-out.md). A
+// line whose spans leave the text is refused, naming the file and line.
+func TestIngestExtractOutput(t *testing.T) {
+	// The wire samples and the gold stories: people met under several
+	// forms of their names, which the store links by the readings
+	// Complete gives back.
+	dir := t.TempDir()
+	articles := filepath.Join(dir, "articles.jsonl")
+	wires, err := os.ReadFile("../../testdata/articles/wires.jsonl")
+	require.NoError(t, err)
+	golds, err := filepath.Glob("../../testdata/gold/*.json")
+	require.NoError(t, err)
+	for _, g := range golds {
+		var a struct{ ID, Published, Text string }
+		data, err := os.ReadFile(g)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(data, &a))
+		line, err := json.Marshal(map[string]string{"id": a.ID, "published": a.Published, "text": a.Text})
+		require.NoError(t, err)
+		wires = append(append(wires, line...), '\n')
+	}
+	require.NoError(t, os.WriteFile(articles, wires, 0o644))
+	findings, stderr, code := whosaidRun(t, "", "extract", articles)
+	require.Equal(t, 0, code, stderr)
+	bad := strings.Replace(strings.SplitN(findings, "\n", 2)[0], `"start":0,`, `"start":-7,`, 1)
+	bad = strings.Replace(bad, `"id":"`, `"id":"bad-`, 1)
+	require.Contains(t, bad, `"start":-7,`)
+	path := filepath.Join(dir, "findings.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte(findings+bad+"\n"), 0o644))
+
+	direct, fromFindings := filepath.Join(dir, "direct.db"), filepath.Join(dir, "findings.db")
+	_, stderr, code = whosaidRun(t, "", "ingest", "--quiet", "--db", direct, articles)
+	require.Equal(t, 0, code, stderr)
+	_, stderr, code = whosaidRun(t, "", "ingest", "--quiet", "--db", fromFindings, path)
+	assert.Equal(t, 1, code, "a refused line makes the run exit 1")
+	lines := strings.Count(findings, "\n")
+	assert.Contains(t, stderr, fmt.Sprintf("findings.jsonl:%d", lines+1))
+	assert.Contains(t, stderr, "is not inside the text")
+
+	for _, cmd := range [][]string{{"quotes"}, {"claims"}, {"speakers"}, {"targets"}, {"quotes", "--speaker", "Kuramochi"},
+		{"quotes", "--speaker", "Mrs Pell"}, {"claims", "--speaker", "librarian Claire Vasseur"}} {
+		args := append(append([]string{}, cmd...), "--format", "json", "--db")
+		want, _, code := whosaidRun(t, "", append(args, direct)...)
+		require.Equal(t, 0, code)
+		got, _, code := whosaidRun(t, "", append(args, fromFindings)...)
+		require.Equal(t, 0, code)
+		require.NotEqual(t, "[]\n", want, cmd)
+		assert.JSONEq(t, want, got, "%v", cmd)
+	}
 }

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
-
-	"github.com/whosaid/whosaid/store"
 )
 
 // Output formats shared by the query commands.
@@ -31,7 +29,7 @@ type queryFlags struct {
 
 func addQueryFlags(fs *flag.FlagSet) queryFlags {
 	return queryFlags{
-		db:     fs.String("db", "whosaid.db", "SQLite database `file`"),
+		db:     fs.String("db", "whosaid.db", dbUsage),
 		format: fs.String("format", formatTable, "output `format`: table, json or csv"),
 		limit:  fs.Int("limit", 0, "at most this many rows (0: all)"),
 		offset: fs.Int("offset", 0, "skip this many rows first (with --limit, for paging)"),
@@ -41,7 +39,7 @@ func addQueryFlags(fs *flag.FlagSet) queryFlags {
 // open parses a query command's arguments, checks the shared flags and opens
 // the database read-only, so queries never change it and can run beside an
 // ingest. It returns the positional arguments.
-func (q queryFlags) open(ctx context.Context, fs *flag.FlagSet, args []string) (*store.DB, []string, error) {
+func (q queryFlags) open(ctx context.Context, fs *flag.FlagSet, args []string) (reader, []string, error) {
 	pos, err := parse(fs, args)
 	if err != nil {
 		return nil, nil, err
@@ -49,7 +47,7 @@ func (q queryFlags) open(ctx context.Context, fs *flag.FlagSet, args []string) (
 	if err := q.check(); err != nil {
 		return nil, nil, err
 	}
-	db, err := store.OpenReadOnly(ctx, *q.db)
+	db, err := openReader(ctx, *q.db)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 
-	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/web"
 )
 
@@ -13,7 +12,7 @@ import (
 // run beside an ingest into the same database.
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[flags]", "Serves the local web explorer over a database, read-only: search quotes, speaker\npages, articles with their findings highlighted. Stops cleanly on Ctrl-C.")
-	dbPath := fs.String("db", "whosaid.db", "SQLite database `file`")
+	dbPath := fs.String("db", "whosaid.db", dbUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `host:port` (port 0 picks a free one)")
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -23,7 +22,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	db, err := store.OpenReadOnly(ctx, *dbPath)
+	db, err := openReader(ctx, *dbPath)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/store"
 )
 
 func runShow(ctx context.Context, e *env, args []string) error {
@@ -26,7 +25,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	db, err := store.OpenReadOnly(ctx, *qf.db)
+	db, err := openReader(ctx, *qf.db)
 	if err != nil {
 		return err
 	}
