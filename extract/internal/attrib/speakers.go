@@ -83,7 +83,7 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 	cs = r.propose(a, qs, cs)
 	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		if b := r.m.Best(feats); b >= 0 && b < len(cands) && !cands[b].rule {
-			*it.sp = cands[b].sp
+			*it.sp = a.speaker(cands[b])
 		}
 	})
 	r.bounds(a, cs)
@@ -94,14 +94,15 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 // the training data of extract/internal/genrank.
 func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) []Set {
 	var out []Set
-	run(newArticle(d, ents), qs, cs, func(it *item, cands []cand, feats [][]uint64) {
+	a := newArticle(d, ents)
+	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		s := Set{Start: it.start, End: it.end, Quote: it.quote, Settled: feats == nil}
 		for i, c := range cands {
 			var fs []uint64
 			if feats != nil {
 				fs = append(fs, feats[i]...)
 			}
-			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: c.sp, Feats: fs})
+			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: a.speaker(c), Feats: fs})
 		}
 		out = append(out, s)
 	})
@@ -256,8 +257,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 	}
 	for i := a.mentionAt(lo); i < len(a.ments) && a.ments[i].m.Start < hi; i++ {
 		mt := &a.ments[i]
-		mm := mt.m
-		add(cand{start: mm.Start, end: mm.End, typ: mt.typ, sp: whosaid.Speaker{Name: mt.name, Kind: mt.kind, Mention: &mm}})
+		add(cand{start: mt.m.Start, end: mt.m.End, typ: mt.typ, sp: whosaid.Speaker{Name: mt.name, Kind: mt.kind}})
 	}
 	for k, k1 := a.tokAt(lo), a.tokAt(hi); k < k1; k++ {
 		if a.inQ[k] {
@@ -268,7 +268,6 @@ func (a *article) candidates(it *item, out []cand) []cand {
 			continue
 		}
 		t := d.Tokens[k]
-		sp.Mention = &whosaid.Mention{Text: d.Text[t.Start:t.End], Start: t.Start, End: t.End}
 		add(cand{start: t.Start, end: t.End, typ: "pron", sp: sp})
 	}
 	if it.cueTok >= 0 {
@@ -326,7 +325,9 @@ func (a *article) fixRule(it *item) {
 	if s, e, ok := a.label(p); ok && it.sp.Mention != nil && it.sp.Mention.Start == s && it.sp.Mention.End == e {
 		// The rules took the label's words for the speaker: name it as a
 		// label is named.
+		m := it.sp.Mention
 		*it.sp = a.labelSpeaker(s, e)
+		it.sp.Mention = m
 	}
 }
 
@@ -459,22 +460,21 @@ var notLabel = map[string]bool{"q": true, "or": true, "what": true, "who": true,
 func (a *article) labelSpeaker(s, e int) whosaid.Speaker {
 	lt := a.d.Text[s:e]
 	last := strings.TrimSuffix(strings.ToLower(lt[strings.LastIndexByte(lt, ' ')+1:]), ".")
-	m := &whosaid.Mention{Text: lt, Start: s, End: e}
 	// A person whose name ends with the label's word first ("HART:" is
 	// Daniel Hart even when the tagger also took "HART" for a name of its
 	// own), then any name equal to it.
 	for _, en := range a.ents {
 		if n := strings.ToLower(en.Name); en.Type == whosaid.Person && strings.HasSuffix(n, " "+last) {
-			return whosaid.Speaker{Name: en.Name, Kind: whosaid.KindPerson, Mention: m}
+			return whosaid.Speaker{Name: en.Name, Kind: whosaid.KindPerson}
 		}
 	}
 	for _, en := range a.ents {
 		kind, _ := entityKind(en.Type)
 		if kind != "" && strings.ToLower(en.Name) == last {
-			return whosaid.Speaker{Name: en.Name, Kind: kind, Mention: m}
+			return whosaid.Speaker{Name: en.Name, Kind: kind}
 		}
 	}
-	return whosaid.Speaker{Name: lt, Kind: whosaid.KindPerson, Mention: m}
+	return whosaid.Speaker{Name: lt, Kind: whosaid.KindPerson}
 }
 
 // cueToken finds the token of it's cue nearest the speech, within the
@@ -560,12 +560,11 @@ func (a *article) objectNP(k int) [2]int {
 // without leading determiners ("the spokesman" → "spokesman").
 func (a *article) npSpeaker(s, e int) whosaid.Speaker {
 	d := a.d
-	m := &whosaid.Mention{Text: d.Text[d.Tokens[s].Start:d.Tokens[e-1].End], Start: d.Tokens[s].Start, End: d.Tokens[e-1].End}
 	h := s
 	for h < e-1 && determiners[a.low[h]] {
 		h++
 	}
-	return whosaid.Speaker{Name: d.Text[d.Tokens[h].Start:d.Tokens[e-1].End], Kind: whosaid.KindAnonymous, Mention: m}
+	return whosaid.Speaker{Name: d.Text[d.Tokens[h].Start:d.Tokens[e-1].End], Kind: whosaid.KindAnonymous}
 }
 
 // settled reports whether the rules' speaker of it is the plain case the
@@ -593,4 +592,14 @@ func (a *article) settled(it *item) bool {
 func (a *article) upper(k int) bool {
 	w := a.d.Text[a.d.Tokens[k].Start:a.d.Tokens[k].End]
 	return len(w) > 1 && strings.ToUpper(w) == w
+}
+
+// speaker is the speaker candidate c stands for, with its mention (only the
+// chosen candidate's mention is made, to spare the others an allocation).
+func (a *article) speaker(c cand) whosaid.Speaker {
+	sp := c.sp
+	if sp.Mention == nil && c.start >= 0 {
+		sp.Mention = &whosaid.Mention{Text: a.d.Text[c.start:c.end], Start: c.start, End: c.end}
+	}
+	return sp
 }
