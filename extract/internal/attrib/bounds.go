@@ -54,6 +54,7 @@ func (r *Ranker) bounds(a *article, cs []whosaid.Claim) {
 	d := a.d
 	for i := range cs {
 		c := &cs[i]
+		a.arena = a.arena[:0] // the last claim's features are done with
 		b := a.bound(c, i)
 		s, e := c.Start, c.End
 		if k := bestEdge(r.m, b.Starts); k >= 0 {
@@ -163,8 +164,8 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 				return
 			}
 		}
-		var fs []uint64
-		f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
+		at := len(a.arena)
+		f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
 		pw := "<start>"
 		if k > 0 {
 			pw = a.low[k-1]
@@ -176,7 +177,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		f("s:typ|first", typ, first)
 		f("s:typ|skip", typ, dist(k-k0))
 		f("s:typ|cue", typ, cue)
-		b.Starts = append(b.Starts, Edge{Off: d.Tokens[k].Start, Feats: fs})
+		b.Starts = append(b.Starts, Edge{Off: d.Tokens[k].Start, Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addS("orig", k0)
 	if k0 > 0 && a.tokFlagWord(k0-1) {
@@ -202,8 +203,8 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 				return
 			}
 		}
-		var fs []uint64
-		f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
+		at := len(a.arena)
+		f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
 		w, nw := "<end>", "<end>"
 		if k < len(a.low) {
 			w = a.low[k]
@@ -219,7 +220,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		f("e:w|dropped", w, dist(k1-k))
 		f("e:typ|cue", typ, cue)
 		f("e:last", a.low[k-1])
-		b.Ends = append(b.Ends, Edge{Off: end, Feats: fs})
+		b.Ends = append(b.Ends, Edge{Off: end, Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addE("orig", k1)
 	quoted := false

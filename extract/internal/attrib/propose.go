@@ -131,8 +131,8 @@ func (a *article) proposals(qs []whosaid.Quote, cs []whosaid.Claim, lex func(str
 // proposalFeats describes keeping the proposal of trigger k with content
 // tokens [cs, ce) in a sentence starting at token k0.
 func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
-	var fs []uint64
-	f := func(t string, parts ...string) { fs = append(fs, rank.KeyN(t, parts...)) }
+	at := len(a.arena)
+	f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
 	w := a.low[k]
 	pw, ppw := "<s>", "<s>"
 	if k > k0 {
@@ -182,7 +182,7 @@ func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 	if comma {
 		f("p:comma|w", w)
 	}
-	return fs
+	return a.arena[at:len(a.arena):len(a.arena)]
 }
 
 // pronounWords are the personal pronouns that make a subject.

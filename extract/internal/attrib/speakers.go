@@ -139,6 +139,9 @@ type article struct {
 	lastPerson, lastOrg whosaid.Speaker
 	// ments are the mentions of ents that may speak, in text order.
 	ments []ment
+	// arena holds the features of claims' bounds and proposals, each a
+	// full slice of it, so that they cost no allocation of their own.
+	arena []uint64
 }
 
 // windowParas is how many paragraphs before and after the speech the
