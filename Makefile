@@ -66,23 +66,16 @@ eval: build
 	./$(BIN) eval testdata/gold
 
 # model regenerates the embedded gazetteer tables and retrains the entity
-<<<<<<< HEAD
-# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames), then
-# the speaker ranker from PolNeAR train and testdata/gold (genrank); the
-# result is deterministic for the same data.
-model:
-	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
-	# the speaker ranker learns from what the entity stage finds, so after it
-	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model
-=======
-# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames), and
-# the holiday and currency tables from the libraries that compute them; the
+# tagger from ../shared/data (CoNLL-2003 train, countries, GeoNames), the
+# holiday and currency tables from the libraries that compute them, then the
+# attribution models from PolNeAR train and testdata/gold (genrank); the
 # result is deterministic for the same data.
 model:
 	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
 	cd extract && $(GO) run ./internal/genholidays -out internal/holidays/tables.go
 	cd extract && $(GO) run ./internal/geniso4217 -out internal/iso4217/table.go
->>>>>>> main
+	# the attribution models learn from what the entity stage finds, so after it
+	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm
