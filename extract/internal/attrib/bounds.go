@@ -95,7 +95,14 @@ func bestEdge(m *rank.Model, es []Edge) int {
 // newArticle prepares the token views of d the features read: the text
 // lower-cased once (ASCII in place, a token with other bytes on its own).
 func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
-	a := &article{d: d, ents: ents, low: make([]string, len(d.Tokens)), inQ: make([]bool, len(d.Tokens))}
+	return new(article).reset(d, ents)
+}
+
+// reset readies a for d, keeping the arrays of the article it held before.
+func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
+	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
+		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken}
+	clear(a.inQ)
 	ascii := true
 	for i := 0; i < len(d.Text); i++ {
 		if d.Text[i] >= 0x80 {
@@ -242,4 +249,12 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 func (a *article) tokFlagWord(k int) bool {
 	r, _ := text.RuneAt(a.d.Text, a.d.Tokens[k].Start)
 	return text.IsWordRune(r)
+}
+
+// resize returns s with length n, on its own array when that is big enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }

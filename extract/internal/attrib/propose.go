@@ -89,7 +89,9 @@ func Proposals(d *text.Doc, qs []whosaid.Quote, cs []whosaid.Claim, lex map[stri
 // quotes and claims, and the content each proposes.
 func (a *article) proposals(qs []whosaid.Quote, cs []whosaid.Claim, lex func(string) bool) []Proposal {
 	d := a.d
-	taken := make([]bool, len(d.Tokens))
+	a.taken = resize(a.taken, len(d.Tokens))
+	clear(a.taken)
+	taken := a.taken
 	mark := func(s, e int) {
 		for k := a.tokAt(s - 1); k < len(d.Tokens) && d.Tokens[k].Start < e+1; k++ {
 			taken[k] = true

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/extract/internal/rank"
@@ -37,7 +38,8 @@ var speakerModel []byte
 // Ranker holds the learned model. It is loaded once by Load and read-only,
 // safe for concurrent use.
 type Ranker struct {
-	m *rank.Model
+	m    *rank.Model
+	pool sync.Pool // *article, whose arrays are reused article after article
 }
 
 // Load parses the embedded model. It fails only if the embedded file is
@@ -79,7 +81,12 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 	if r == nil || r.m == nil {
 		return cs
 	}
-	a := newArticle(d, ents)
+	a, _ := r.pool.Get().(*article)
+	if a == nil {
+		a = new(article)
+	}
+	defer r.pool.Put(a)
+	a.reset(d, ents)
 	cs = r.propose(a, qs, cs)
 	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		if b := r.m.Best(feats); b >= 0 && b < len(cands) && !cands[b].rule {
@@ -142,6 +149,11 @@ type article struct {
 	// arena holds the features of claims' bounds and proposals, each a
 	// full slice of it, so that they cost no allocation of their own.
 	arena []uint64
+	// Scratch kept between articles.
+	items []item
+	cands []cand
+	feats [][]uint64
+	taken []bool
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -155,7 +167,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		return
 	}
 	d := a.d
-	items := make([]item, 0, len(qs)+len(cs))
+	items := a.items[:0]
 	for i := range qs {
 		q := &qs[i]
 		items = append(items, item{start: q.Start, end: q.End, quote: true, cue: q.Cue, sp: &q.Speaker})
@@ -169,8 +181,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		items = append(items, item{start: c.Start, end: c.End, cue: c.Cue, sp: &c.Speaker})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].start < items[j].start })
-	var cands []cand
-	var feats [][]uint64
+	cands, feats := a.cands[:0], a.feats
 	prev := ""
 	for i := range items {
 		it := &items[i]
@@ -210,6 +221,8 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 			a.lastOrg = ruleSp
 		}
 	}
+	clear(items) // no pointers into this article's findings outlive it
+	a.items, a.cands, a.feats = items[:0], cands[:0], feats
 }
 
 // tokAt returns the index of the first token starting at or after off.
