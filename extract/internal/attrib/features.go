@@ -29,7 +29,7 @@ func dist(n int) string {
 }
 
 // features appends the features of candidate c of it to buf; prev is the
-// rules' speaker of the speech before, lower-cased.
+// rules' speaker of the speech before.
 func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64 {
 	d := a.d
 	ik := "claim"

@@ -199,7 +199,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 			case whosaid.KindOrganization:
 				a.lastOrg = *it.sp
 			}
-			prev = strings.ToLower(it.sp.Name)
+			prev = it.sp.Name
 			continue
 		}
 		cands = a.candidates(it, cands[:0])
@@ -212,7 +212,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		// The features read the rules' speakers only, so that they are the
 		// same in training and in use.
 		ruleSp := *it.sp
-		prev = strings.ToLower(ruleSp.Name)
+		prev = ruleSp.Name
 		decide(it, cands, feats[:len(cands)])
 		switch ruleSp.Kind {
 		case whosaid.KindPerson:
