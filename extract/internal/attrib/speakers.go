@@ -29,11 +29,11 @@ import (
 	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
-// speakerModel is the ranker's weights, learnt by `make model` (go run
-// ./internal/genrank); an empty file leaves the rules' speakers alone.
+// attribModel is the stage's weights, learnt by `make model` (go run
+// ./internal/genrank); an empty file leaves the rules' findings alone.
 //
 //go:embed data/attrib.model
-var speakerModel []byte
+var attribModel []byte
 
 // Ranker holds the learned model. It is loaded once by Load and read-only,
 // safe for concurrent use.
@@ -45,12 +45,12 @@ type Ranker struct {
 // Load parses the embedded model. It fails only if the embedded file is
 // malformed.
 func Load() (*Ranker, error) {
-	if len(speakerModel) == 0 {
+	if len(attribModel) == 0 {
 		return &Ranker{}, nil
 	}
-	m, err := rank.Read(bytes.NewReader(speakerModel))
+	m, err := rank.Read(bytes.NewReader(attribModel))
 	if err != nil {
-		return nil, fmt.Errorf("read speaker model: %w", err)
+		return nil, fmt.Errorf("read attribution model: %w", err)
 	}
 	return &Ranker{m: m}, nil
 }

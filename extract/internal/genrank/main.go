@@ -1,19 +1,27 @@
-// Command genrank learns the speaker ranker of the attribution stage
-// (extract/speaker_rank.go) from PolNeAR train and the project's own gold
-// stories, and writes it to extract/data/attrib.model. `make model` runs
-// it; the same data always gives the same file.
+// Command genrank learns the attribution stage's models
+// (extract/internal/attrib) from PolNeAR train and the project's own gold
+// stories (testdata/gold, never gold-blind), and writes them to
+// internal/attrib/data/attrib.model. `make model` runs it; the same data
+// always gives the same file.
 //
-// Each quote and claim the rules find is a ranking decision among the
-// candidate speakers around it. On PolNeAR a candidate is right when its
-// mention overlaps the gold Source of the attribution whose Content the
-// speech matches (token F1 >= 0.5 and overlapping spans), or, with no
-// mention, when its name passes the reference scorer's source test; on the
-// gold stories when it is the speaker FORMAT.md scores right. Decisions
-// with no right candidate teach nothing and are left out.
+// Three kinds of decision are learnt, all by one averaged perceptron:
 //
-// With -cv it first reports five-fold cross-validation by article on
-// PolNeAR train: how often the rules' choice and the ranked choice are
-// right over the decisions that have a right candidate.
+//   - the speaker of each quote and claim the rules find, among the
+//     candidates around it. On PolNeAR a candidate is right when its
+//     mention overlaps the gold Source of the attribution whose Content the
+//     speech matches (token F1 >= 0.5 and overlapping spans), or, with no
+//     mention, when its name passes the reference scorer's source test; on
+//     the gold stories when it is the speaker FORMAT.md scores right.
+//     Decisions with no right candidate teach nothing and are left out;
+//   - each claim's start and end, right where PolNeAR's content starts and
+//     ends (spaces, quotation marks and final , . ; : aside);
+//   - whether to keep each claim proposed by a trigger word (mined from the
+//     last words of PolNeAR train's cues), right when it matches a gold
+//     content no rule finds; on the gold stories, a gold claim.
+//
+// It prints, each run, the counts behind the rules the stage keeps (each
+// must be right more often than wrong on train). With -cv it first reports
+// five-fold cross-validation by article on PolNeAR train.
 package main
 
 import (
@@ -53,7 +61,7 @@ const goldWeight = 10
 func main() {
 	shared := flag.String("shared", "../../shared", "the shared data folder (data/polnear/train)")
 	gold := flag.String("gold", "../testdata/gold", "the project's gold stories (not gold-blind)")
-	out := flag.String("out", "data/attrib.model", "model file to write")
+	out := flag.String("out", "internal/attrib/data/attrib.model", "model file to write")
 	cv := flag.Bool("cv", false, "report five-fold cross-validation on PolNeAR train first")
 	flag.Parse()
 	if err := run(filepath.Join(*shared, "data", "polnear", "train"), *gold, *out, *cv); err != nil {
@@ -62,15 +70,15 @@ func main() {
 	}
 }
 
-// doc is the labelled decisions of one article: speakers, and claims'
-// starts and ends.
+// doc is the labelled decisions of one article: speakers, claims'
+// bounds and proposed claims.
 type doc struct {
 	sets, bounds, props []rank.Set
 }
 
 func run(polnear, goldDir, out string, cv bool) error {
 	// The ranker must learn from the rules alone: an empty model file
-	// would otherwise not matter, a present one is bypassed by SpeakerSets.
+	// would otherwise not matter, a present one is bypassed by TrainingSets.
 	x, err := extract.New()
 	if err != nil {
 		return err
@@ -150,11 +158,11 @@ func run(polnear, goldDir, out string, cv bool) error {
 	}
 	f, err := os.Create(out)
 	if err != nil {
-		return fmt.Errorf("create speaker model: %w", err)
+		return fmt.Errorf("create attribution model: %w", err)
 	}
 	if _, err := m.WriteTo(f); err != nil {
 		f.Close()
-		return fmt.Errorf("write speaker model: %w", err)
+		return fmt.Errorf("write attribution model: %w", err)
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s: %d features\n", out, m.Len())
 	return f.Close()
