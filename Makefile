@@ -81,8 +81,9 @@ eval: build
 
 # model regenerates the embedded gazetteer tables and retrains the entity
 # tagger and the span decider after it from ../shared/data (CoNLL-2003
-# train, countries, GeoNames), and
-# the holiday and currency tables from the libraries that compute them; the
+# train, countries, GeoNames), the holiday and currency tables from the
+# libraries that compute them, then the attribution models from PolNeAR
+# train and testdata/gold (genrank); the
 # result is deterministic for the same data.
 model:
 	cd extract && $(GO) run ./internal/gengaz -shared ../../shared -out internal/entities/data -model
@@ -92,6 +93,8 @@ model:
 	# CoNLL-2003 train, so it is trained after the tagger it reads
 	$(GO) test -tags $(TAGS) -count=1 -timeout 30m -run '^TestTrainDecider$$' -v \
 		./extract/internal/entities -decide.train $(CURDIR)/../shared
+	# the attribution models learn from what the entity stage finds, so after it
+	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

@@ -21,7 +21,7 @@ const module = "github.com/whosaid/whosaid"
 // every package of ours they may import besides the root domain package.
 // Extract's stages import the text package and their own leaf data
 // (entities its tagger, dates the holiday calendar, money the currency
-// table), never each other; text and the leaves import nothing of ours;
+// table, attrib its ranker), never each other; text and the leaves import nothing of ours;
 // store keeps findings and never parses text, so it imports no extract.
 var mayImport = map[string][]string{
 	"extract/internal/text":     {},
@@ -31,6 +31,8 @@ var mayImport = map[string][]string{
 	"extract/internal/dates":    {"extract/internal/text", "extract/internal/holidays"},
 	"extract/internal/money":    {"extract/internal/text", "extract/internal/iso4217"},
 	"extract/internal/speech":   {"extract/internal/text"},
+	"extract/internal/attrib":   {"extract/internal/text", "extract/internal/rank"},
+	"extract/internal/rank":     {},
 	"store":                     {},
 }
 

@@ -32,11 +32,17 @@ type PolNeARResult struct {
 	// Misses lists, per article, missed contents, wrong sources and extra
 	// predictions, for looking at.
 	Misses []string
+	// Reference holds the reference scorer's figures (polnear_score.py),
+	// the ones the targets are stated in.
+	Reference PolNeARReference
 }
 
 func (r PolNeARResult) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "PolNeAR attributions, %d articles\n", r.Articles)
+	fmt.Fprintln(&b, "reference scorer (polnear_score.py):")
+	b.WriteString(r.Reference.String())
+	fmt.Fprintln(&b, "whosaid's own matching (best pairs first, sources by span overlap):")
 	fmt.Fprintln(&b, r.Contents)
 	fmt.Fprintln(&b, r.Sources)
 	fmt.Fprintln(&b, r.Quoted)
@@ -48,6 +54,7 @@ func (r PolNeARResult) String() string {
 type polnearGold struct {
 	content []span
 	source  []span
+	cue     []span
 	text    string
 	toks    []string
 }
@@ -115,7 +122,15 @@ func PolNeAR(dir string, extract func(whosaid.Article) whosaid.Findings) (PolNeA
 		a := whosaid.Article{ID: base, Text: text, Published: published[base], Source: tf,
 			Dateline: corpus.ParseDateline(text)}
 		r.Articles++
-		r.scoreArticle(base, text, gold, polnearPreds(extract(a)))
+		f := extract(a)
+		r.scoreArticle(base, text, gold, polnearPreds(f))
+		if ref := refAnnotation(dir, base); ref != "" {
+			rg, err := readRefGold(ref)
+			if err != nil {
+				return r, err
+			}
+			r.Reference.add(rg, f)
+		}
 	}
 	return r, nil
 }
@@ -213,6 +228,8 @@ func readBrat(path, text string) ([]polnearGold, error) {
 				g.content = append(g.content, spans[id]...)
 			case "Source":
 				g.source = append(g.source, spans[id]...)
+			case "Cue":
+				g.cue = append(g.cue, spans[id]...)
 			}
 		}
 		if len(g.content) == 0 {

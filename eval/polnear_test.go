@@ -14,9 +14,10 @@ import (
 const polnearDev = "../../shared/data/polnear/dev"
 
 // TestPolNeARDevFloors keeps the attribution scores on PolNeAR dev from
-// falling: the floors are what the stage reached, less a hair. The issue's
-// targets are content F1 0.65, source accuracy 0.85 and quoted-content recall
-// 0.90; raise the floors as the stage gets there. Dev is for measuring only:
+// falling: the floors are what the stage reached, less a hair. Issue 15's
+// targets are stated in the reference scorer's figures (content F1 0.70,
+// source 0.90, joint 0.63, exact 0.50, quoted recall 0.94); raise the
+// floors as the stage gets there. Dev is for measuring only:
 // rules and lexicons are learnt from train.
 func TestPolNeARDevFloors(t *testing.T) {
 	needShared(t, polnearDev)
@@ -26,8 +27,15 @@ func TestPolNeARDevFloors(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("whosaid eval %s:\n%s", polnearDev, r)
 	assert.Equal(t, 84, r.Articles, "one annotator's file per dev article")
-	assert.GreaterOrEqual(t, r.Contents.F1(), 0.651, "content F1")
-	assert.GreaterOrEqual(t, r.Contents.Precision(), 0.79, "content precision")
-	assert.GreaterOrEqual(t, r.Sources.Value(), 0.86, "source accuracy over matched contents")
-	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.903, "recall of contents holding a quotation mark")
+	assert.GreaterOrEqual(t, r.Contents.F1(), 0.703, "content F1")
+	assert.GreaterOrEqual(t, r.Contents.Precision(), 0.762, "content precision")
+	assert.GreaterOrEqual(t, r.Sources.Value(), 0.88, "source accuracy over matched contents")
+	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.925, "recall of contents holding a quotation mark")
+	// The reference scorer's figures (polnear_score.py), the issue's targets.
+	ref := r.Reference
+	assert.GreaterOrEqual(t, ref.ContentF1(), 0.670, "reference content F1")
+	assert.GreaterOrEqual(t, ref.Source(), 0.861, "reference source")
+	assert.GreaterOrEqual(t, ref.JointF1(), 0.579, "reference joint F1")
+	assert.GreaterOrEqual(t, ref.ExactF1(), 0.363, "reference exact F1")
+	assert.GreaterOrEqual(t, ref.QuotedRecall(), 0.932, "reference quoted recall")
 }

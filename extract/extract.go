@@ -2,11 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid"
 
+	"github.com/whosaid/whosaid/extract/internal/attrib"
 	"github.com/whosaid/whosaid/extract/internal/dates"
 	"github.com/whosaid/whosaid/extract/internal/entities"
 	"github.com/whosaid/whosaid/extract/internal/money"
@@ -18,7 +20,8 @@ import (
 // loaded once by New; an Extractor is safe for concurrent use.
 type Extractor struct {
 	ents *entities.Tagger
-	docs sync.Pool // *text.Doc, whose token arrays are reused article after article
+	att  *attrib.Ranker // the learned speakers and claim bounds, after the speech stage's rules
+	docs sync.Pool      // *text.Doc, whose token arrays are reused article after article
 }
 
 // New loads the embedded gazetteers and models.
@@ -27,7 +30,11 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	x := &Extractor{ents: et}
+	att, err := attrib.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load attribution models: %w", err)
+	}
+	x := &Extractor{ents: et, att: att}
 	x.docs.New = func() any { return new(text.Doc) }
 	return x, nil
 }
@@ -47,9 +54,47 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Dates = dates.Find(d, ref)
 	f.Amounts = money.Amounts(d, f.Dates)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
+	f.Claims = x.att.Apply(d, f.Entities, f.Quotes, f.Claims)
 	readSpeakerNames(&f)
 	return f
 }
+
+// SpeakerSet is one decision of the speaker ranker with its candidates.
+type SpeakerSet = attrib.Set
+
+// Bound is one claim's candidate starts and ends.
+type Bound = attrib.Bound
+
+// TrainingSets extracts a's entities, quotes and claims by the rules alone
+// and returns them with every decision the learned attribution stage would
+// make: each speaker's candidates and each claim's candidate bounds, with
+// their features. It is the training data of extract/internal/genrank.
+//
+// The claims proposed where no rule fires are listed apart, each with the
+// features of keeping it, for the trigger words of lex.
+func (x *Extractor) TrainingSets(a whosaid.Article, lex map[string]bool) (whosaid.Findings, []SpeakerSet, []Bound, []Proposal) {
+	d := x.docs.Get().(*text.Doc)
+	defer x.docs.Put(d)
+	d.Split(a.Text)
+	f := whosaid.Findings{Article: a}
+	f.Entities = x.ents.Tag(d, a)
+	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
+	props := attrib.Proposals(d, f.Quotes, f.Claims, lex)
+	// The ranker learns the speakers of proposed claims too: every
+	// proposal is ranked beside the rules' findings.
+	all := append([]whosaid.Claim(nil), f.Claims...)
+	for _, p := range props {
+		all = append(all, attrib.ProposalClaim(d, p))
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
+	return f, attrib.Decisions(d, f.Entities, f.Quotes, all), attrib.BoundSets(d, f.Claims), props
+}
+
+// Proposal is one claim proposed where no rule fires.
+type Proposal = attrib.Proposal
+
+// Edge is one candidate start or end of a claim.
+type Edge = attrib.Edge
 
 // Complete fills in what Extract gives beyond the `extract` JSON, for
 // findings read back from it (`whosaid ingest` of `whosaid extract`

@@ -1,0 +1,499 @@
+// Command genrank learns the attribution stage's models
+// (extract/internal/attrib) from PolNeAR train and the project's own gold
+// stories (testdata/gold, never gold-blind), and writes them to
+// internal/attrib/data/attrib.model. `make model` runs it; the same data
+// always gives the same file.
+//
+// Three kinds of decision are learnt, all by one averaged perceptron:
+//
+//   - the speaker of each quote and claim the rules find, among the
+//     candidates around it. On PolNeAR a candidate is right when its
+//     mention overlaps the gold Source of the attribution whose Content the
+//     speech matches (token F1 >= 0.5 and overlapping spans), or, with no
+//     mention, when its name passes the reference scorer's source test; on
+//     the gold stories when it is the speaker FORMAT.md scores right.
+//     Decisions with no right candidate teach nothing and are left out;
+//   - each claim's start and end, right where PolNeAR's content starts and
+//     ends (spaces, quotation marks and final , . ; : aside);
+//   - whether to keep each claim proposed by a trigger word (mined from the
+//     last words of PolNeAR train's cues), right when it matches a gold
+//     content no rule finds; on the gold stories, a gold claim.
+//
+// It prints, each run, the counts behind the rules the stage keeps (each
+// must be right more often than wrong on train). With -cv it first reports
+// five-fold cross-validation by article on PolNeAR train.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid"
+
+	"github.com/whosaid/whosaid/eval"
+	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/extract/internal/attrib"
+	"github.com/whosaid/whosaid/extract/internal/rank"
+)
+
+// epochs is the number of passes of the perceptron.
+const epochs = 10
+
+// headingRight counts PolNeAR train's proposals in heading-like paragraphs
+// by whether they are right: the check of the rule that drops them.
+var headingRight = map[bool]int{}
+
+// settledRight counts the speeches whose rules' speaker is kept unranked
+// (a name next to the cue) by whether it is right, over those matched to a
+// gold content with a source.
+var settledRight = map[bool]int{}
+
+// goldWeight is how many times a proposal of the gold stories counts
+// against one of PolNeAR's.
+const goldWeight = 10
+
+func main() {
+	shared := flag.String("shared", "../../shared", "the shared data folder (data/polnear/train)")
+	gold := flag.String("gold", "../testdata/gold", "the project's gold stories (not gold-blind)")
+	out := flag.String("out", "internal/attrib/data/attrib.model", "model file to write")
+	cv := flag.Bool("cv", false, "report five-fold cross-validation on PolNeAR train first")
+	flag.Parse()
+	if err := run(filepath.Join(*shared, "data", "polnear", "train"), *gold, *out, *cv); err != nil {
+		fmt.Fprintln(os.Stderr, "genrank:", err)
+		os.Exit(1)
+	}
+}
+
+// doc is the labelled decisions of one article: speakers, claims'
+// bounds and proposed claims.
+type doc struct {
+	sets, bounds, props []rank.Set
+}
+
+func run(polnear, goldDir, out string, cv bool) error {
+	// The ranker must learn from the rules alone: an empty model file
+	// would otherwise not matter, a present one is bypassed by TrainingSets.
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+	pdocs, err := eval.ReadPolNeAR(polnear)
+	if err != nil {
+		return err
+	}
+	lex := lexicon(pdocs)
+	var docs []doc
+	total, labelled := 0, 0
+	for _, pd := range pdocs {
+		f, sets, bounds, props := x.TrainingSets(pd.Article, lex)
+		d := doc{bounds: labelBounds(pd, f.Claims, bounds), props: labelProposals(pd, f, props)}
+		for _, s := range sets {
+			if s.Settled {
+				// Counted only: the check of the rule that keeps them.
+				if rs, ok := labelPolNeAR(pd, s); ok {
+					settledRight[rs.Gold[0]]++
+				} else if _, ok := labelPolNeARAny(pd, s); ok {
+					settledRight[false]++
+				}
+				continue
+			}
+			total++
+			if rs, ok := labelPolNeAR(pd, s); ok {
+				d.sets = append(d.sets, rs)
+				labelled++
+			}
+		}
+		docs = append(docs, d)
+	}
+	fmt.Fprintf(os.Stderr, "polnear train: %d articles, %d decisions, %d with a right candidate\n", len(pdocs), total, labelled)
+	var own []rank.Set
+	golds, err := eval.LoadDir(goldDir)
+	if err != nil {
+		return err
+	}
+	for _, g := range golds {
+		f, sets, _, props := x.TrainingSets(g.Article(), lex)
+		for _, s := range sets {
+			if s.Settled {
+				continue
+			}
+			if rs, ok := labelGold(g, s); ok {
+				own = append(own, rs)
+			}
+		}
+		// What FORMAT.md calls a claim is narrower than PolNeAR's
+		// attributions (no stances, intentions or questions): the gold
+		// stories' proposals teach that, counted goldWeight times.
+		for _, s := range labelGoldProposals(g, f, props) {
+			for range goldWeight {
+				own = append(own, s)
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: the rules' name next to the cue kept unranked: right %d, wrong %d\n", settledRight[true], settledRight[false])
+	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: proposals in heading-like paragraphs right %d, wrong %d\n", headingRight[true], headingRight[false])
+	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(own))
+	if cv {
+		crossValidate(docs)
+	}
+	var all []rank.Set
+	nb := 0
+	for _, d := range docs {
+		all = append(all, d.sets...)
+		all = append(all, d.bounds...)
+		all = append(all, d.props...)
+		nb += len(d.bounds)
+	}
+	fmt.Fprintf(os.Stderr, "claim bounds: %d labelled start and end decisions\n", nb)
+	all = append(all, own...)
+	m := rank.Train(all, epochs)
+	for _, k := range attrib.LexiconKeys(sortedKeys(lex)) {
+		m.Set(k, 1)
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return fmt.Errorf("create attribution model: %w", err)
+	}
+	if _, err := m.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write attribution model: %w", err)
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s: %d features\n", out, m.Len())
+	return f.Close()
+}
+
+// crossValidate trains on four fifths of the articles and counts right
+// decisions on the fifth, for the rules' choice (candidate 0) and the model.
+func crossValidate(docs []doc) {
+	const folds = 5
+	n, ruleRight, modelRight := 0, 0, 0
+	nb, bRule, bModel := 0, 0, 0
+	pTP, pFP, pFN := 0, 0, 0
+	for k := 0; k < folds; k++ {
+		var train []rank.Set
+		for i, d := range docs {
+			if i%folds != k {
+				train = append(train, d.sets...)
+			}
+		}
+		for i, d := range docs {
+			if i%folds != k {
+				train = append(train, d.bounds...)
+				train = append(train, d.props...)
+			}
+		}
+		m := rank.Train(train, epochs)
+		for i := k; i < len(docs); i += folds {
+			for _, s := range docs[i].props {
+				kept := m.Best(s.Cands) == 0
+				switch {
+				case kept && s.Gold[0]:
+					pTP++
+				case kept:
+					pFP++
+				case s.Gold[0]:
+					pFN++
+				}
+			}
+			for _, s := range docs[i].bounds {
+				nb++
+				if s.Gold[0] {
+					bRule++
+				}
+				if b := m.Best(s.Cands); b >= 0 && s.Gold[b] {
+					bModel++
+				}
+			}
+			for _, s := range docs[i].sets {
+				n++
+				if s.Gold[0] {
+					ruleRight++
+				}
+				if b := m.Best(s.Cands); b >= 0 && s.Gold[b] {
+					modelRight++
+				}
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d decisions with a right candidate: rules %.3f, ranker %.3f\n",
+		n, float64(ruleRight)/float64(n), float64(modelRight)/float64(n))
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d claim start/end decisions with a right candidate: rules %.3f, model %.3f\n",
+		nb, float64(bRule)/float64(nb), float64(bModel)/float64(nb))
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, proposed claims: %d kept right, %d kept wrong, %d right dropped\n", pTP, pFP, pFN)
+}
+
+func overlaps(s, e int, spans [][2]int) bool {
+	for _, sp := range spans {
+		if s < sp[1] && e > sp[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// labelPolNeAR finds the gold attribution a decision's speech matches and
+// marks the candidates that name its source.
+func labelPolNeAR(pd eval.PolNeARDoc, s extract.SpeakerSet) (rank.Set, bool) {
+	text := pd.Article.Text
+	best, bf := -1, 0.0
+	for i, g := range pd.Attributions {
+		if !overlaps(s.Start, s.End, g.Content) {
+			continue
+		}
+		if f := eval.TokenF1(g.Text, text[s.Start:s.End]); f >= 0.5 && f > bf {
+			best, bf = i, f
+		}
+	}
+	if best < 0 || len(pd.Attributions[best].Source) == 0 {
+		return rank.Set{}, false
+	}
+	g := pd.Attributions[best]
+	src := ""
+	for i, sp := range g.Source {
+		if i > 0 {
+			src += " "
+		}
+		src += text[sp[0]:sp[1]]
+	}
+	rs := rank.Set{}
+	any := false
+	for _, c := range s.Cands {
+		right := false
+		if c.Start >= 0 {
+			right = overlaps(c.Start, c.End, g.Source)
+		} else if c.Speaker.Name != "" {
+			right = eval.SourceOK(c.Speaker.Name, src)
+		}
+		any = any || right
+		rs.Cands = append(rs.Cands, c.Feats)
+		rs.Gold = append(rs.Gold, right)
+	}
+	return rs, any
+}
+
+// labelGold finds the gold quote or claim a decision's speech matches and
+// marks the candidates FORMAT.md would score right.
+func labelGold(g eval.Gold, s extract.SpeakerSet) (rank.Set, bool) {
+	speech := g.Claims
+	min := 0.5
+	if s.Quote {
+		speech, min = g.Quotes, 0.8
+	}
+	t := g.Text[s.Start:s.End]
+	best, bf := -1, 0.0
+	for i, gs := range speech {
+		if f := eval.TokenF1(gs.Text, t); f >= min && f > bf {
+			best, bf = i, f
+		}
+	}
+	if best < 0 {
+		return rank.Set{}, false
+	}
+	rs := rank.Set{}
+	any := false
+	for _, c := range s.Cands {
+		right := eval.SpeakerRight(speech[best], c.Speaker)
+		any = any || right
+		rs.Cands = append(rs.Cands, c.Feats)
+		rs.Gold = append(rs.Gold, right)
+	}
+	return rs, any
+}
+
+// labelBounds marks, for each claim matched to a gold content, the
+// candidate starts and ends that fall where the gold content starts and
+// ends (ignoring spaces, quotation marks and final punctuation, as the
+// reference scorer's exact match does).
+func labelBounds(pd eval.PolNeARDoc, claims []whosaid.Claim, bounds []extract.Bound) []rank.Set {
+	text := pd.Article.Text
+	var out []rank.Set
+	for _, b := range bounds {
+		c := claims[b.Claim]
+		best, bf := -1, 0.0
+		for i, g := range pd.Attributions {
+			if !overlaps(c.Start, c.End, g.Content) {
+				continue
+			}
+			if f := eval.TokenF1(g.Text, c.Text); f >= 0.5 && f > bf {
+				best, bf = i, f
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		g := pd.Attributions[best].Content
+		gs, ge := canonStart(text, g[0][0]), canonEnd(text, g[len(g)-1][1])
+		for _, side := range []struct {
+			edges []extract.Edge
+			want  int
+			canon func(string, int) int
+		}{{b.Starts, gs, canonStart}, {b.Ends, ge, canonEnd}} {
+			s := rank.Set{}
+			any := false
+			for _, e := range side.edges {
+				right := side.canon(text, e.Off) == side.want
+				any = any || right
+				s.Cands = append(s.Cands, e.Feats)
+				s.Gold = append(s.Gold, right)
+			}
+			if any {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// canonStart skips spaces and quotation marks from off.
+func canonStart(text string, off int) int {
+	for off < len(text) {
+		r, n := utf8.DecodeRuneInString(text[off:])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(quoteMarks, r) {
+			break
+		}
+		off += n
+	}
+	return off
+}
+
+// canonEnd steps back from off over spaces, quotation marks and , . ; :.
+func canonEnd(text string, off int) int {
+	for off > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:off])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(quoteMarks+",.;:", r) {
+			break
+		}
+		off -= n
+	}
+	return off
+}
+
+const quoteMarks = "\"“”‘’'"
+
+// lexicon is the trigger words: the last words of PolNeAR train's cues that
+// end a cue at least minCue times and at least one time in minShare of all
+// their occurrences in the texts.
+func lexicon(docs []eval.PolNeARDoc) map[string]bool {
+	const minCue, minShare = 8, 0.08
+	cue, all := map[string]int{}, map[string]int{}
+	for _, d := range docs {
+		t := d.Article.Text
+		for _, w := range strings.FieldsFunc(strings.ToLower(t), notWord) {
+			all[w]++
+		}
+		for _, g := range d.Attributions {
+			if len(g.Cue) == 0 {
+				continue
+			}
+			c := g.Cue[len(g.Cue)-1]
+			if ws := strings.FieldsFunc(strings.ToLower(t[c[0]:c[1]]), notWord); len(ws) > 0 {
+				cue[ws[len(ws)-1]]++
+			}
+		}
+	}
+	lex := map[string]bool{}
+	for w, n := range cue {
+		if n >= minCue && float64(n) >= minShare*float64(all[w]) {
+			lex[w] = true
+		}
+	}
+	fmt.Fprintf(os.Stderr, "trigger lexicon: %d words\n", len(lex))
+	return lex
+}
+
+func notWord(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// labelProposals marks a proposed claim right when its content matches a
+// gold content that no quote or claim of the rules matches.
+func labelProposals(pd eval.PolNeARDoc, f whosaid.Findings, props []extract.Proposal) []rank.Set {
+	text := pd.Article.Text
+	taken := make([]bool, len(pd.Attributions))
+	match := func(s, e int) int {
+		for i, g := range pd.Attributions {
+			if overlaps(s, e, g.Content) && eval.TokenF1(g.Text, text[s:e]) >= 0.5 {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, q := range f.Quotes {
+		if i := match(q.Start, q.End); i >= 0 {
+			taken[i] = true
+		}
+	}
+	for _, c := range f.Claims {
+		if i := match(c.Start, c.End); i >= 0 {
+			taken[i] = true
+		}
+	}
+	var out []rank.Set
+	for _, p := range props {
+		i := match(p.Start, p.End)
+		right := i >= 0 && !taken[i]
+		if p.Heading {
+			// Never kept: counted only, to check the rule.
+			headingRight[right]++
+			continue
+		}
+		out = append(out, rank.Set{Cands: [][]uint64{p.Keep, attrib.DropFeatures()}, Gold: []bool{right, !right}})
+	}
+	return out
+}
+
+// labelGoldProposals marks a proposed claim of a gold story right when it
+// matches a gold claim that no claim of the rules matches.
+func labelGoldProposals(g eval.Gold, f whosaid.Findings, props []extract.Proposal) []rank.Set {
+	taken := make([]bool, len(g.Claims))
+	match := func(t string) int {
+		for i, gc := range g.Claims {
+			if eval.TokenF1(gc.Text, t) >= 0.5 {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, c := range f.Claims {
+		if i := match(c.Text); i >= 0 {
+			taken[i] = true
+		}
+	}
+	var out []rank.Set
+	for _, p := range props {
+		if p.Heading {
+			continue
+		}
+		i := match(g.Text[p.Start:p.End])
+		right := i >= 0 && !taken[i]
+		out = append(out, rank.Set{Cands: [][]uint64{p.Keep, attrib.DropFeatures()}, Gold: []bool{right, !right}})
+	}
+	return out
+}
+
+// labelPolNeARAny reports whether a decision's speech matches a gold
+// content with a source, whatever its candidates.
+func labelPolNeARAny(pd eval.PolNeARDoc, s extract.SpeakerSet) (int, bool) {
+	text := pd.Article.Text
+	for i, g := range pd.Attributions {
+		if overlaps(s.Start, s.End, g.Content) && len(g.Source) > 0 && eval.TokenF1(g.Text, text[s.Start:s.End]) >= 0.5 {
+			return i, true
+		}
+	}
+	return -1, false
+}

@@ -1,0 +1,273 @@
+// Package rank is a linear ranker: it scores each candidate of a set by the
+// sum of the weights of its features and picks the best. Features are
+// hashed strings, so a model is a table from 64-bit keys to weights; it is
+// learnt by an averaged perceptron (Train) in an order fixed by a seed, so
+// the same examples always give the same model, byte for byte.
+package rank
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Model holds the weights of the features. The zero Model scores every
+// candidate 0; a Model is read-only once loaded and safe for concurrent use.
+type Model struct {
+	w map[uint64]float32
+	// keys and vals are w as an open-addressing table (linear probing,
+	// a power-of-two size, at most half full), built once by index:
+	// scoring does a lookup per feature, and this is several times
+	// cheaper than the map.
+	keys []uint64
+	vals []float32
+	mask uint64
+}
+
+// index builds the lookup table from w.
+func (m *Model) index() {
+	n := 16
+	for n < 2*len(m.w) {
+		n *= 2
+	}
+	m.keys, m.vals, m.mask = make([]uint64, n), make([]float32, n), uint64(n-1)
+	for k, v := range m.w {
+		if k == 0 {
+			continue // the empty slot's key; a feature hashing to 0 is dropped
+		}
+		i := (k * 0x9E3779B97F4A7C15) >> 32 & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i], m.vals[i] = k, v
+	}
+}
+
+// weight is the weight of key f, 0 when it has none.
+func (m *Model) weight(f uint64) float32 {
+	if m.keys == nil {
+		return m.w[f]
+	}
+	i := (f * 0x9E3779B97F4A7C15) >> 32 & m.mask
+	for {
+		switch m.keys[i] {
+		case f:
+			return m.vals[i]
+		case 0:
+			return 0
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// Key is the hash of a feature: its template and its value, FNV-1a.
+func Key(template, value string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(template); i++ {
+		h ^= uint64(template[i])
+		h *= 1099511628211
+	}
+	h ^= 0x1f
+	h *= 1099511628211
+	for i := 0; i < len(value); i++ {
+		h ^= uint64(value[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// KeyN is Key of template and the parts joined by "|", without joining
+// them: KeyN("t", "a", "b") == Key("t", "a|b").
+func KeyN(template string, parts ...string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(template); i++ {
+		h ^= uint64(template[i])
+		h *= 1099511628211
+	}
+	h ^= 0x1f
+	h *= 1099511628211
+	for j, p := range parts {
+		if j > 0 {
+			h ^= '|'
+			h *= 1099511628211
+		}
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
+// Score is the sum of the weights of feats.
+func (m *Model) Score(feats []uint64) float32 {
+	if m == nil {
+		return 0
+	}
+	var s float32
+	for _, f := range feats {
+		s += m.weight(f)
+	}
+	return s
+}
+
+// Has reports whether key has a weight.
+func (m *Model) Has(key uint64) bool {
+	if m == nil {
+		return false
+	}
+	if m.keys == nil {
+		_, ok := m.w[key]
+		return ok
+	}
+	i := (key * 0x9E3779B97F4A7C15) >> 32 & m.mask
+	for {
+		switch m.keys[i] {
+		case key:
+			return true
+		case 0:
+			return false
+		}
+		i = (i + 1) & m.mask
+	}
+}
+
+// Set gives key the weight w: a way to keep a word list in the model.
+func (m *Model) Set(key uint64, w float32) {
+	m.w[key] = w
+	m.keys = nil // the table is rebuilt by Read
+}
+
+// Len is the number of features with a weight.
+func (m *Model) Len() int { return len(m.w) }
+
+// Best returns the index of the candidate with the highest score, the first
+// on ties, or -1 when there is none.
+func (m *Model) Best(cands [][]uint64) int {
+	best, bs := -1, float32(0)
+	for i, c := range cands {
+		if s := m.Score(c); best < 0 || s > bs {
+			best, bs = i, s
+		}
+	}
+	return best
+}
+
+// Set is one decision to learn: the candidates' features and which of them
+// are right (at least one).
+type Set struct {
+	Cands [][]uint64
+	Gold  []bool
+}
+
+// Train learns a model from sets over the given number of passes, visiting
+// them in an order shuffled with a fixed seed. On each set whose best
+// candidate is wrong it moves the weights towards the best right candidate
+// and away from the chosen one; the model is the average of the weights
+// over all steps, which generalises better than the last ones.
+func Train(sets []Set, epochs int) *Model {
+	w := map[uint64]float64{}
+	acc := map[uint64]float64{} // sum over steps of w, kept lazily
+	stamp := map[uint64]int{}
+	step := 1
+	cur := &Model{w: map[uint64]float32{}}
+	bump := func(f uint64, d float64) {
+		acc[f] += float64(step-stamp[f]) * w[f]
+		stamp[f] = step
+		w[f] += d
+		cur.w[f] = float32(w[f])
+	}
+	order := make([]int, len(sets))
+	for i := range order {
+		order[i] = i
+	}
+	seed := uint64(1)
+	for ep := 0; ep < epochs; ep++ {
+		for i := len(order) - 1; i > 0; i-- {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			j := int(seed>>33) % (i + 1)
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, si := range order {
+			s := sets[si]
+			pred := cur.Best(s.Cands)
+			if pred >= 0 && !s.Gold[pred] {
+				gi, gs := -1, float32(0)
+				for i, c := range s.Cands {
+					if sc := cur.Score(c); s.Gold[i] && (gi < 0 || sc > gs) {
+						gi, gs = i, sc
+					}
+				}
+				if gi >= 0 {
+					for _, f := range s.Cands[gi] {
+						bump(f, 1)
+					}
+					for _, f := range s.Cands[pred] {
+						bump(f, -1)
+					}
+				}
+			}
+			step++
+		}
+	}
+	out := &Model{w: make(map[uint64]float32, len(w))}
+	for f, v := range w {
+		a := (acc[f] + float64(step-stamp[f])*v) / float64(step)
+		// Weights are rounded to 4 significant digits so the file is small
+		// and the same on every machine.
+		if r := float32(strconvRound(a)); r != 0 {
+			out.w[f] = r
+		}
+	}
+	return out
+}
+
+func strconvRound(v float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 4, 64), 64)
+	return r
+}
+
+// WriteTo writes the model as text, one "key weight" line per feature in
+// key order.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	keys := make([]uint64, 0, len(m.w))
+	for k := range m.w {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var b bytes.Buffer
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%016x %s\n", k, strconv.FormatFloat(float64(m.w[k]), 'g', -1, 32))
+	}
+	return b.WriteTo(w)
+}
+
+// Read parses a model written by WriteTo. It fails on a malformed line.
+func Read(r io.Reader) (*Model, error) {
+	m := &Model{w: map[uint64]float32{}}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		k, v, ok := strings.Cut(sc.Text(), " ")
+		if !ok {
+			return nil, fmt.Errorf("rank model line %d: no weight", n)
+		}
+		key, err := strconv.ParseUint(k, 16, 64)
+		if err != nil {
+			return nil, fmt.Errorf("rank model line %d: %w", n, err)
+		}
+		f, err := strconv.ParseFloat(v, 32)
+		if err != nil {
+			return nil, fmt.Errorf("rank model line %d: %w", n, err)
+		}
+		m.w[key] = float32(f)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read rank model: %w", err)
+	}
+	m.index()
+	return m, nil
+}
