@@ -101,8 +101,10 @@ func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 // reset readies a for d, keeping the arrays of the article it held before.
 func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
-		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken}
+		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken,
+		at: a.at}
 	clear(a.inQ)
+	a.indexTokens()
 	ascii := true
 	for i := 0; i < len(d.Text); i++ {
 		if d.Text[i] >= 0x80 {
