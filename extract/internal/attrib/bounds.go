@@ -174,18 +174,18 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 			}
 		}
 		at := len(a.arena)
-		f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
+		f := func(t rank.Template, parts ...string) { a.arena = append(a.arena, t.Key(parts...)) }
 		pw := "<start>"
 		if k > 0 {
 			pw = a.low[k-1]
 		}
-		f("s:typ", typ)
-		f("s:w", a.low[k])
-		f("s:typ|w", typ, a.low[k])
-		f("s:typ|prev", typ, pw)
-		f("s:typ|first", typ, first)
-		f("s:typ|skip", typ, dist(k-k0))
-		f("s:typ|cue", typ, cue)
+		f(tSTyp, typ)
+		f(tSW, a.low[k])
+		f(tSTypW, typ, a.low[k])
+		f(tSTypPrev, typ, pw)
+		f(tSTypFirst, typ, first)
+		f(tSTypSkip, typ, dist(k-k0))
+		f(tSTypCue, typ, cue)
 		b.Starts = append(b.Starts, Edge{Off: d.Tokens[k].Start, Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addS("orig", k0)
@@ -213,7 +213,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 			}
 		}
 		at := len(a.arena)
-		f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
+		f := func(t rank.Template, parts ...string) { a.arena = append(a.arena, t.Key(parts...)) }
 		w, nw := "<end>", "<end>"
 		if k < len(a.low) {
 			w = a.low[k]
@@ -221,14 +221,14 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		if k+1 < len(a.low) {
 			nw = a.low[k+1]
 		}
-		f("e:typ", typ)
-		f("e:w", w)
-		f("e:typ|w", typ, w)
-		f("e:w|next", w, nw)
-		f("e:w|kept", w, dist(k-k0))
-		f("e:w|dropped", w, dist(k1-k))
-		f("e:typ|cue", typ, cue)
-		f("e:last", a.low[k-1])
+		f(tETyp, typ)
+		f(tEW, w)
+		f(tETypW, typ, w)
+		f(tEWNext, w, nw)
+		f(tEWKept, w, dist(k-k0))
+		f(tEWDropped, w, dist(k1-k))
+		f(tETypCue, typ, cue)
+		f(tELast, a.low[k-1])
 		b.Ends = append(b.Ends, Edge{Off: end, Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addE("orig", k1)
