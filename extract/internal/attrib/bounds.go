@@ -102,7 +102,7 @@ func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
 		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken,
-		at: a.at}
+		at: a.at, prons: a.prons[:0]}
 	clear(a.inQ)
 	a.indexTokens()
 	ascii := true
@@ -135,6 +135,9 @@ func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 			}
 		}
 		a.low[i] = w
+		if isPronoun(w) {
+			a.prons = append(a.prons, int32(i))
+		}
 	}
 	for _, e := range ents {
 		kind, typ := entityKind(e.Type)

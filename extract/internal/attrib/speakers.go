@@ -159,6 +159,9 @@ type article struct {
 	// every candidate, speech and edge, and the binary search was a tenth
 	// of its time.
 	at []int32
+	// prons are the tokens pronoun may take, in order: candidates looks
+	// at these rather than at every word of the window for every speech.
+	prons []int32
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -307,7 +310,16 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		mt := &a.ments[i]
 		add(cand{start: mt.m.Start, end: mt.m.End, typ: mt.typ, sp: whosaid.Speaker{Name: mt.name, Kind: mt.kind}})
 	}
-	for k, k1 := a.tokAt(lo), a.tokAt(hi); k < k1; k++ {
+	k0, k1 := a.tokAt(lo), a.tokAt(hi)
+	ps := a.prons
+	for len(ps) > 0 && int(ps[0]) < k0 {
+		ps = ps[1:]
+	}
+	for _, pk := range ps {
+		k := int(pk)
+		if k >= k1 {
+			break
+		}
 		if a.inQ[k] {
 			continue
 		}
@@ -400,6 +412,7 @@ func entityKind(t string) (kind, typ string) {
 // before it, else the latest person named before it: the model decides
 // whether the pronoun is the speaker, not whom it stands for.
 func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
+	// isPronoun must hold for every word taken here.
 	switch w {
 	case "he", "she", "i":
 		if sp, ok := a.nearPerson(k); ok {
@@ -419,6 +432,15 @@ func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
 		return a.lastNamed(k, whosaid.Org)
 	}
 	return whosaid.Speaker{}, false
+}
+
+// isPronoun reports whether pronoun may take w.
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "i", "it", "we", "they":
+		return true
+	}
+	return false
 }
 
 // nearPerson is the person named last before token k in k's paragraph,
