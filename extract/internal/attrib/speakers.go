@@ -212,7 +212,13 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		}
 		cands = a.candidates(it, cands[:0])
 		for len(feats) < len(cands) {
-			feats = append(feats, nil)
+			if len(feats) < cap(feats) {
+				// The buffer an earlier article left there, which reset
+				// only cut off: appending nil threw it away.
+				feats = feats[:len(feats)+1]
+			} else {
+				feats = append(feats, nil)
+			}
 		}
 		for j, c := range cands {
 			feats[j] = a.features(it, c, prev, feats[j][:0])
