@@ -101,8 +101,10 @@ func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 // reset readies a for d, keeping the arrays of the article it held before.
 func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
-		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken}
+		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken,
+		at: a.at, prons: a.prons[:0]}
 	clear(a.inQ)
+	a.indexTokens()
 	ascii := true
 	for i := 0; i < len(d.Text); i++ {
 		if d.Text[i] >= 0x80 {
@@ -133,6 +135,9 @@ func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 			}
 		}
 		a.low[i] = w
+		if isPronoun(w) {
+			a.prons = append(a.prons, int32(i))
+		}
 	}
 	for _, e := range ents {
 		kind, typ := entityKind(e.Type)
@@ -172,18 +177,18 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 			}
 		}
 		at := len(a.arena)
-		f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
+		f := func(t rank.Template, parts ...string) { a.arena = append(a.arena, t.Key(parts...)) }
 		pw := "<start>"
 		if k > 0 {
 			pw = a.low[k-1]
 		}
-		f("s:typ", typ)
-		f("s:w", a.low[k])
-		f("s:typ|w", typ, a.low[k])
-		f("s:typ|prev", typ, pw)
-		f("s:typ|first", typ, first)
-		f("s:typ|skip", typ, dist(k-k0))
-		f("s:typ|cue", typ, cue)
+		f(tSTyp, typ)
+		f(tSW, a.low[k])
+		f(tSTypW, typ, a.low[k])
+		f(tSTypPrev, typ, pw)
+		f(tSTypFirst, typ, first)
+		f(tSTypSkip, typ, dist(k-k0))
+		f(tSTypCue, typ, cue)
 		b.Starts = append(b.Starts, Edge{Off: d.Tokens[k].Start, Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addS("orig", k0)
@@ -211,7 +216,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 			}
 		}
 		at := len(a.arena)
-		f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
+		f := func(t rank.Template, parts ...string) { a.arena = append(a.arena, t.Key(parts...)) }
 		w, nw := "<end>", "<end>"
 		if k < len(a.low) {
 			w = a.low[k]
@@ -219,14 +224,14 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		if k+1 < len(a.low) {
 			nw = a.low[k+1]
 		}
-		f("e:typ", typ)
-		f("e:w", w)
-		f("e:typ|w", typ, w)
-		f("e:w|next", w, nw)
-		f("e:w|kept", w, dist(k-k0))
-		f("e:w|dropped", w, dist(k1-k))
-		f("e:typ|cue", typ, cue)
-		f("e:last", a.low[k-1])
+		f(tETyp, typ)
+		f(tEW, w)
+		f(tETypW, typ, w)
+		f(tEWNext, w, nw)
+		f(tEWKept, w, dist(k-k0))
+		f(tEWDropped, w, dist(k1-k))
+		f(tETypCue, typ, cue)
+		f(tELast, a.low[k-1])
 		b.Ends = append(b.Ends, Edge{Off: end, Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addE("orig", k1)

@@ -40,19 +40,19 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	if rk == "" {
 		rk = whosaid.KindUnknown
 	}
-	f := func(t string, parts ...string) { buf = append(buf, rank.KeyN(t, parts...)) }
-	f("typ", c.typ)
-	f("typ|item", c.typ, ik)
-	f("typ|rulekind", c.typ, rk)
+	f := func(t rank.Template, parts ...string) { buf = append(buf, t.Key(parts...)) }
+	f(tTyp, c.typ)
+	f(tTypItem, c.typ, ik)
+	f(tTypRulekind, c.typ, rk)
 	if c.rule {
-		f("rule", rk)
-		f("rule|item", rk, ik)
+		f(tRule, rk)
+		f(tRuleItem, rk, ik)
 		if it.cue == "" {
-			f("rule|nocue", rk, ik)
+			f(tRuleNocue, rk, ik)
 		}
 	}
 	if c.start < 0 {
-		f("nomention", rk, ik)
+		f(tNomention, rk, ik)
 		return buf
 	}
 	ck0, ck1 := a.tokAt(c.start), a.tokAt(c.end)
@@ -62,8 +62,8 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 		dir, n = "before", ik0-ck1
 	}
 	dd := dist(n)
-	f("dist", dir, dd)
-	f("dist|typ", dir, dd, c.typ)
+	f(tDist, dir, dd)
+	f(tDistTyp, dir, dd, c.typ)
 	cs, is := d.SentenceAt(c.start), d.SentenceAt(it.start)
 	ie := d.SentenceAt(max(it.start, it.end-1))
 	sr := "other"
@@ -75,15 +75,15 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	case cs == ie+1:
 		sr = "next"
 	}
-	f("sent", sr, dir)
-	f("sent|typ", sr, dir, c.typ)
+	f(tSent, sr, dir)
+	f(tSentTyp, sr, dir, c.typ)
 	pr := "same"
 	if cp, ip := d.ParagraphAt(c.start), d.ParagraphAt(it.start); cp < ip {
 		pr = "prev"
 	} else if cp > ip {
 		pr = "next"
 	}
-	f("para", pr, dir, ik)
+	f(tPara, pr, dir, ik)
 	// The words around the mention: a cue right after it ("Smith said")
 	// or right before it ("said Smith").
 	nw, pw := "<end>", "<start>"
@@ -93,32 +93,32 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	if ck0 > 0 {
 		pw = a.low[ck0-1]
 	}
-	f("next", nw)
-	f("prev", pw)
-	f("next|typ", nw, c.typ)
+	f(tNext, nw)
+	f(tPrev, pw)
+	f(tNextTyp, nw, c.typ)
 	if c.typ == "np" {
-		f("nphead", a.low[ck1-1])
-		f("npfirst", a.low[ck0])
+		f(tNphead, a.low[ck1-1])
+		f(tNpfirst, a.low[ck0])
 	}
 	if c.typ == "pron" {
-		f("pron", a.low[ck0], dir, sr)
+		f(tPron, a.low[ck0], dir, sr)
 	}
 	// Where the mention sits: opening its sentence or paragraph.
 	if cs >= 0 && d.Sentences[cs].Start == c.start {
-		f("sentstart", c.typ, sr)
+		f(tSentstart, c.typ, sr)
 	}
 	if p := d.ParagraphAt(c.start); p >= 0 && d.Paragraphs[p].Start == c.start {
-		f("parastart", c.typ, pr)
+		f(tParastart, c.typ, pr)
 	}
 	buf = a.between(it, ck0, ck1, ik0, ik1, dir, c.typ, buf)
 	if prev != "" && strings.EqualFold(c.sp.Name, prev) {
-		f("prevspk", c.typ, ik)
+		f(tPrevspk, c.typ, ik)
 	}
 	if it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) {
-		f("samename", c.typ)
+		f(tSamename, c.typ)
 	}
 	if it.cue != "" {
-		f("cue|typ", it.cueLow, c.typ)
+		f(tCueTyp, it.cueLow, c.typ)
 	}
 	return buf
 }
@@ -126,7 +126,7 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 // between appends the features of what lies between the mention (tokens
 // ck0–ck1) and the speech (ik0–ik1): other quotations, and the cue.
 func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf []uint64) []uint64 {
-	f := func(t string, parts ...string) { buf = append(buf, rank.KeyN(t, parts...)) }
+	f := func(t rank.Template, parts ...string) { buf = append(buf, t.Key(parts...)) }
 	ik := "claim"
 	if it.quote {
 		ik = "quote"
@@ -143,9 +143,9 @@ func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf
 			between++
 		}
 	}
-	f("qbetween", [3]string{"0", "1", "2"}[min(between, 2)], dir)
+	f(tQbetween, [3]string{"0", "1", "2"}[min(between, 2)], dir)
 	if between > 0 {
-		f("qbetween|typ", typ)
+		f(tQbetweenTyp, typ)
 	}
 	// Where the mention sits from the cue: its subject ends just before
 	// it ("Smith said"), an inverted one starts just after ("said Smith").
@@ -157,10 +157,10 @@ func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf
 		case ck0 > k && ck0-k-1 <= 3:
 			rel = "obj" + dist(ck0-k-1)
 		}
-		f("cuerel", rel, typ)
-		f("cuerel|item", rel, ik)
+		f(tCuerel, rel, typ)
+		f(tCuerelItem, rel, ik)
 	} else {
-		f("cuerel", "nocue", typ)
+		f(tCuerel, "nocue", typ)
 	}
 	return buf
 }

@@ -134,7 +134,7 @@ func (a *article) proposals(qs []whosaid.Quote, cs []whosaid.Claim, lex func(str
 // tokens [cs, ce) in a sentence starting at token k0.
 func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 	at := len(a.arena)
-	f := func(t string, parts ...string) { a.arena = append(a.arena, rank.KeyN(t, parts...)) }
+	f := func(t rank.Template, parts ...string) { a.arena = append(a.arena, t.Key(parts...)) }
 	w := a.low[k]
 	pw, ppw := "<s>", "<s>"
 	if k > k0 {
@@ -144,15 +144,15 @@ func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 		ppw = a.low[k-2]
 	}
 	nw := a.low[cs]
-	f("p:bias", "")
-	f("p:w", w)
-	f("p:prev|w", pw, w)
-	f("p:pprev|prev|w", ppw, pw, w)
-	f("p:w|next", w, nw)
-	f("p:next", nw)
-	f("p:len", dist(ce-cs))
-	f("p:w|len", w, dist(ce-cs))
-	f("p:pos", dist(k-k0))
+	f(tPBias, "")
+	f(tPW, w)
+	f(tPPrevW, pw, w)
+	f(tPPprevPrevW, ppw, pw, w)
+	f(tPWNext, w, nw)
+	f(tPNext, nw)
+	f(tPLen, dist(ce-cs))
+	f(tPWLen, w, dist(ce-cs))
+	f(tPPos, dist(k-k0))
 	// A subject just before: a pronoun or a capitalised word.
 	subj := "none"
 	for j := k - 1; j >= k0 && j >= k-4; j-- {
@@ -165,24 +165,24 @@ func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 			break
 		}
 	}
-	f("p:subj", subj)
-	f("p:subj|w", subj, w)
+	f(tPSubj, subj)
+	f(tPSubjW, subj, w)
 	nw2 := "<e>"
 	if cs+1 < ce {
 		nw2 = a.low[cs+1]
 	}
-	f("p:next2", nw+" "+nw2)
-	f("p:w|next2", w, nw+" "+nw2)
-	f("p:last", a.low[ce-1])
+	f(tPNext2, nw+" "+nw2)
+	f(tPWNext2, w, nw+" "+nw2)
+	f(tPLast, a.low[ce-1])
 	if p := a.d.ParagraphAt(a.d.Tokens[k].Start); p >= 0 && a.tokAt(a.d.Paragraphs[p].Start) == k0 {
-		f("p:parafirst", subj)
+		f(tPParafirst, subj)
 	}
 	comma := false
 	for j := k0; j < k; j++ {
 		comma = comma || a.low[j] == ","
 	}
 	if comma {
-		f("p:comma|w", w)
+		f(tPCommaW, w)
 	}
 	return a.arena[at:len(a.arena):len(a.arena)]
 }

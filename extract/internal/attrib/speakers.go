@@ -154,6 +154,14 @@ type article struct {
 	cands []cand
 	feats [][]uint64
 	taken []bool
+	// at is tokAt's answer for every offset of the text and the one after
+	// it, nil when the tokens are out of order: the stage asks it for
+	// every candidate, speech and edge, and the binary search was a tenth
+	// of its time.
+	at []int32
+	// prons are the tokens pronoun may take, in order: candidates looks
+	// at these rather than at every word of the window for every speech.
+	prons []int32
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -204,7 +212,13 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		}
 		cands = a.candidates(it, cands[:0])
 		for len(feats) < len(cands) {
-			feats = append(feats, nil)
+			if len(feats) < cap(feats) {
+				// The buffer an earlier article left there, which reset
+				// only cut off: appending nil threw it away.
+				feats = feats[:len(feats)+1]
+			} else {
+				feats = append(feats, nil)
+			}
 		}
 		for j, c := range cands {
 			feats[j] = a.features(it, c, prev, feats[j][:0])
@@ -225,8 +239,35 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 	a.items, a.cands, a.feats = items[:0], cands[:0], feats
 }
 
+// indexTokens fills a.at for the tokens of a.d.
+func (a *article) indexTokens() {
+	ts := a.d.Tokens
+	n := len(a.d.Text)
+	for k := 1; k < len(ts); k++ {
+		if ts[k].Start < ts[k-1].Start {
+			a.at = a.at[:0]
+			return
+		}
+	}
+	if len(ts) > 0 && (ts[0].Start < 0 || ts[len(ts)-1].Start > n) {
+		a.at = a.at[:0]
+		return
+	}
+	a.at = resize(a.at, n+1)
+	k := 0
+	for off := range a.at {
+		for k < len(ts) && ts[k].Start < off {
+			k++
+		}
+		a.at[off] = int32(k)
+	}
+}
+
 // tokAt returns the index of the first token starting at or after off.
 func (a *article) tokAt(off int) int {
+	if uint(off) < uint(len(a.at)) {
+		return int(a.at[off])
+	}
 	ts := a.d.Tokens
 	lo, hi := 0, len(ts)
 	for lo < hi {
@@ -275,7 +316,16 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		mt := &a.ments[i]
 		add(cand{start: mt.m.Start, end: mt.m.End, typ: mt.typ, sp: whosaid.Speaker{Name: mt.name, Kind: mt.kind}})
 	}
-	for k, k1 := a.tokAt(lo), a.tokAt(hi); k < k1; k++ {
+	k0, k1 := a.tokAt(lo), a.tokAt(hi)
+	ps := a.prons
+	for len(ps) > 0 && int(ps[0]) < k0 {
+		ps = ps[1:]
+	}
+	for _, pk := range ps {
+		k := int(pk)
+		if k >= k1 {
+			break
+		}
 		if a.inQ[k] {
 			continue
 		}
@@ -368,6 +418,7 @@ func entityKind(t string) (kind, typ string) {
 // before it, else the latest person named before it: the model decides
 // whether the pronoun is the speaker, not whom it stands for.
 func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
+	// isPronoun must hold for every word taken here.
 	switch w {
 	case "he", "she", "i":
 		if sp, ok := a.nearPerson(k); ok {
@@ -387,6 +438,15 @@ func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
 		return a.lastNamed(k, whosaid.Org)
 	}
 	return whosaid.Speaker{}, false
+}
+
+// isPronoun reports whether pronoun may take w.
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "i", "it", "we", "they":
+		return true
+	}
+	return false
 }
 
 // nearPerson is the person named last before token k in k's paragraph,

@@ -103,6 +103,39 @@ func KeyN(template string, parts ...string) uint64 {
 	return h
 }
 
+// Template is a feature template already hashed, with the separator after
+// it: NewTemplate(t).Key(parts...) == KeyN(t, parts...). The stages hash
+// their constant templates once, not for every feature.
+type Template uint64
+
+// NewTemplate hashes template t.
+func NewTemplate(t string) Template {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(t); i++ {
+		h ^= uint64(t[i])
+		h *= 1099511628211
+	}
+	h ^= 0x1f
+	h *= 1099511628211
+	return Template(h)
+}
+
+// Key is KeyN of the template and parts.
+func (t Template) Key(parts ...string) uint64 {
+	h := uint64(t)
+	for j, p := range parts {
+		if j > 0 {
+			h ^= '|'
+			h *= 1099511628211
+		}
+		for i := 0; i < len(p); i++ {
+			h ^= uint64(p[i])
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
 // Score is the sum of the weights of feats.
 func (m *Model) Score(feats []uint64) float32 {
 	if m == nil {
