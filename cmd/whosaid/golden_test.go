@@ -88,19 +88,24 @@ func TestSeedArticle(t *testing.T) {
 	assert.True(t, target, "“2 percent of gross domestic product” is a target")
 }
 
-// TestGoldStories holds the whole extract output of every story of the gold
-// set (testdata/gold) as a golden file in testdata/golden/gold, so that any
-// change of output on them shows, story by story, in review. Each story is
+// TestGoldStories holds the whole extract output of every gold story
+// (testdata/gold, and the blind stories by other writers in
+// testdata/gold-blind) as a golden file in testdata/golden/<set>, so that
+// any change of output on them shows, story by story, in review. Each story is
 // read as a user would give it: one JSON Lines article with its id,
 // publication date and text, on standard input (`whosaid extract -`).
 // -update rewrites the goldens, never the gold files.
 func TestGoldStories(t *testing.T) {
-	paths, err := filepath.Glob("../../testdata/gold/*.json")
-	require.NoError(t, err)
-	require.NotEmpty(t, paths)
+	var paths []string
+	for _, set := range []string{"gold", "gold-blind"} {
+		more, err := filepath.Glob("../../testdata/" + set + "/*.json")
+		require.NoError(t, err)
+		require.NotEmpty(t, more, set)
+		paths = append(paths, more...)
+	}
 	for _, path := range paths {
-		name := strings.TrimSuffix(filepath.Base(path), ".json")
-		t.Run(name, func(t *testing.T) {
+		set, name := filepath.Base(filepath.Dir(path)), strings.TrimSuffix(filepath.Base(path), ".json")
+		t.Run(set+"/"+name, func(t *testing.T) {
 			b, err := os.ReadFile(path)
 			require.NoError(t, err)
 			var g struct{ ID, Published, Text string }
@@ -109,7 +114,7 @@ func TestGoldStories(t *testing.T) {
 			require.NoError(t, err)
 			out, stderr, code := whosaidRun(t, string(line)+"\n", "extract", "-")
 			require.Equal(t, 0, code, stderr)
-			checkGolden(t, filepath.Join("../../testdata/golden/gold", name+".json"), out)
+			checkGolden(t, filepath.Join("../../testdata/golden", set, name+".json"), out)
 		})
 	}
 }
