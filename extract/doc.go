@@ -9,12 +9,20 @@
 //	                   word helpers and lists every stage shares
 //	internal/entities  people, organizations, countries and places: rules
 //	                   over the gazetteers (data/) and the name tagger
-//	                   (internal/ner)
-//	internal/dates     calendar expressions, resolved to TIMEX3 values
-//	internal/money     amounts, currencies and targets, given the dates
+//	                   (internal/ner), decided by a learned span classifier
+//	internal/dates     calendar expressions, resolved to TIMEX3 values, with
+//	                   the holiday calendar (internal/holidays)
+//	internal/money     amounts, currencies (internal/iso4217) and targets,
+//	                   given the dates
 //	internal/speech    quotes and claims with their speakers, given the
-//	                   entities
+//	                   entities, by rules
+//	internal/attrib    the learned step after speech: speakers ranked among
+//	                   the mentions around each quote and claim, claim
+//	                   bounds, and claims where no rule fires (internal/rank)
 //
-// internal/gengaz builds the gazetteer tables and trains the tagger (make
-// model); internal/benchtest holds what the tests share.
+// make model rebuilds every table and model: internal/gengaz (gazetteers,
+// the tagger), the entity decider's training test, internal/genholidays,
+// internal/geniso4217 and internal/genrank (attribution), byte for byte
+// from ../shared/data and testdata. internal/benchtest holds what the
+// tests share.
 package extract
