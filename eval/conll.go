@@ -100,8 +100,12 @@ type CoNLLReport struct {
 }
 
 // Type returns the metric of name type t, or a zero Metric.
-func (r CoNLLReport) Type(t string) Metric {
-	for _, m := range r.Types {
+func (r CoNLLReport) Type(t string) Metric { return metricNamed(r.Types, t) }
+
+// metricNamed returns the metric of ms named t, or a zero Metric of that
+// name.
+func metricNamed(ms []Metric, t string) Metric {
+	for _, m := range ms {
 		if m.Name == t {
 			return m
 		}

@@ -78,6 +78,15 @@ func f1s(ms ...*eval.Metric) map[string]float64 {
 	return out
 }
 
+// typeF1s maps the names of a report's per-type metrics to their F1 scores.
+func typeF1s(ms []eval.Metric) map[string]float64 {
+	ps := make([]*eval.Metric, len(ms))
+	for i := range ms {
+		ps[i] = &ms[i]
+	}
+	return f1s(ps...)
+}
+
 // floorRecorder is a testing.TB that keeps the errors reported to it.
 type floorRecorder struct {
 	testing.TB

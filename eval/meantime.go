@@ -149,14 +149,7 @@ type MeantimeReport struct {
 }
 
 // Type returns the metric of name type t, or a zero Metric.
-func (r MeantimeReport) Type(t string) Metric {
-	for _, m := range r.Types {
-		if m.Name == t {
-			return m
-		}
-	}
-	return Metric{Name: t}
-}
+func (r MeantimeReport) Type(t string) Metric { return metricNamed(r.Types, t) }
 
 // String prints the report as `whosaid eval` shows it.
 func (r MeantimeReport) String() string {

@@ -36,9 +36,7 @@ func TestMeantimeFloors(t *testing.T) {
 		return x.Extract(whosaid.Article{Text: text}).Entities
 	})
 	t.Logf("whosaid eval meantime:\n%s", r)
-	for typ, floor := range meantimeFloors {
-		assert.GreaterOrEqualf(t, r.Type(typ).F1(), floor, "%s F1 fell below its floor", typ)
-	}
+	checkFloors(t, "F1", meantimeFloors, typeF1s(r.Types))
 }
 
 func TestScoreMeantimeMatchesByOverlap(t *testing.T) {
