@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // What splitting a walk into pieces needs (the job queue hands the pieces
@@ -37,29 +36,12 @@ func FolderFiles(ctx context.Context, root string) ([]string, error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		switch p, _, _ := pickEntry(root, path, d); p {
+		case skipFolder:
+			return fs.SkipDir
+		case readFile, unreadable:
+			files = append(files, path) // an unreadable one is reported when walked
 		}
-		if d.IsDir() {
-			return nil
-		}
-		if _, ok := kindOf(path); !ok {
-			return nil
-		}
-		switch typ := d.Type(); {
-		case typ.IsRegular():
-		case typ&fs.ModeSymlink != 0:
-			info, err := os.Stat(path)
-			if err == nil && !info.Mode().IsRegular() {
-				return nil
-			}
-		default:
-			return nil
-		}
-		files = append(files, path)
 		return nil
 	})
 	if err != nil {

@@ -134,34 +134,60 @@ func (w *Walker) walkPath(ctx context.Context, root string, yield func(Item) err
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		switch p, kind, err := pickEntry(root, path, d); p {
+		case skipFolder:
+			return fs.SkipDir
+		case readFile:
+			return w.readFile(ctx, path, kind, yield)
+		case unreadable:
+			return yield(Item{Err: inputError(path, 0, err)})
 		}
-		if d.IsDir() {
-			return nil
-		}
-		kind, ok := kindOf(path)
-		if !ok {
-			return nil
-		}
-		switch typ := d.Type(); {
-		case typ.IsRegular():
-		case typ&fs.ModeSymlink != 0:
-			info, err := os.Stat(path)
-			if err != nil {
-				return yield(Item{Err: inputError(path, 0, err)})
-			}
-			if !info.Mode().IsRegular() {
-				return nil // a folder (no cycles) or a device
-			}
-		default:
-			return nil // pipes, sockets, devices
-		}
-		return w.readFile(ctx, path, kind, yield)
+		return nil
 	})
+}
+
+// pick is what the walk of a folder does with one entry.
+type pick int
+
+const (
+	passOver   pick = iota // a folder to go into, or a file it does not read
+	skipFolder             // a hidden folder, not gone into
+	readFile               // a file to read, of the kind returned
+	unreadable             // a link that could not be followed: reported
+)
+
+// pickEntry decides, as every walk of the folder root does (Walk, and
+// FolderFiles for the job queue), what becomes of the entry d at path:
+// hidden names, files of no kind the walk reads, links to folders, pipes
+// and devices are passed over.
+func pickEntry(root, path string, d fs.DirEntry) (pick, kind, error) {
+	if path != root && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() {
+			return skipFolder, 0, nil
+		}
+		return passOver, 0, nil
+	}
+	if d.IsDir() {
+		return passOver, 0, nil
+	}
+	k, ok := kindOf(path)
+	if !ok {
+		return passOver, 0, nil
+	}
+	switch typ := d.Type(); {
+	case typ.IsRegular():
+	case typ&fs.ModeSymlink != 0:
+		info, err := os.Stat(path)
+		if err != nil {
+			return unreadable, k, err
+		}
+		if !info.Mode().IsRegular() {
+			return passOver, 0, nil // a folder (no cycles) or a device
+		}
+	default:
+		return passOver, 0, nil // pipes, sockets, devices
+	}
+	return readFile, k, nil
 }
 
 func (w *Walker) readFile(ctx context.Context, path string, kind kind, yield func(Item) error) error {
