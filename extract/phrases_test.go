@@ -47,14 +47,21 @@ var moneyFloors = map[string]int{
 	// first run: ringgit 6/10, pounds-levant 4/10, lev-tugrik 0/10,
 	// hryvnia 9/10, gulf-dinars 9/16, subunits 6/12, other-iso 20/22, targets 11/14.
 	// The floors are the counts since package iso4217 and moneyiso.go.
-	"ringgit":       10,
-	"pounds-levant": 10,
-	"lev-tugrik":    10,
-	"hryvnia":       10,
-	"gulf-dinars":   16,
-	"subunits":      12,
-	"other-iso":     22,
-	"targets":       14,
+	// The target-* families were added later; their first run: threshold
+	// 16/20, deadline 7/12, intent 14/14, noun 7/7, plain 11/16.
+	"ringgit":          10,
+	"pounds-levant":    10,
+	"lev-tugrik":       10,
+	"hryvnia":          10,
+	"gulf-dinars":      16,
+	"subunits":         12,
+	"other-iso":        22,
+	"targets":          14,
+	"target-threshold": 16,
+	"target-deadline":  7,
+	"target-intent":    14,
+	"target-noun":      7,
+	"target-plain":     11,
 }
 
 // phraseRow is one line of a phrase table.
