@@ -48,7 +48,11 @@ var moneyFloors = map[string]int{
 	// hryvnia 9/10, gulf-dinars 9/16, subunits 6/12, other-iso 20/22, targets 11/14.
 	// The floors are the counts since package iso4217 and moneyiso.go.
 	// The target-* families were added later; their first run: threshold
-	// 16/20, deadline 7/12, intent 14/14, noun 7/7, plain 11/16.
+	// 16/20, deadline 7/12, intent 14/14, noun 7/7, plain 11/16. One
+	// deadline row ("expects to double revenue … within five years") moved
+	// to plain: on PolNeAR train, "expect(ed) to" before a change was a
+	// forecast in each case met, so it is not a target. The floors are the
+	// counts since targetmood.go.
 	"ringgit":          10,
 	"pounds-levant":    10,
 	"lev-tugrik":       10,
@@ -57,11 +61,11 @@ var moneyFloors = map[string]int{
 	"subunits":         12,
 	"other-iso":        22,
 	"targets":          14,
-	"target-threshold": 16,
-	"target-deadline":  7,
+	"target-threshold": 20,
+	"target-deadline":  10,
 	"target-intent":    14,
 	"target-noun":      7,
-	"target-plain":     11,
+	"target-plain":     17,
 }
 
 // phraseRow is one line of a phrase table.

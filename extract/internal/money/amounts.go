@@ -31,6 +31,7 @@ func Amounts(d *text.Doc, dates []whosaid.Date) []whosaid.Amount {
 		i++
 	}
 	repeatTargets(a.out)
+	sameSum(d.Text, a.out)
 	return a.out
 }
 
@@ -610,7 +611,7 @@ var baseStops = map[string]bool{
 	"in": true, "on": true, "at": true, "by": true, "for": true, "from": true, "to": true, "with": true,
 	"since": true, "until": true, "during": true, "over": true, "than": true, "as": true, "against": true,
 	"into": true, "per": true, "after": true, "before": true, "under": true, "between": true,
-	"through": true, "among": true, "across": true, "and": true, "or": true, "but": true, "nor": true,
+	"through": true, "within": true, "among": true, "across": true, "and": true, "or": true, "but": true, "nor": true,
 	"that": true, "which": true, "who": true, "whom": true, "whose": true, "where": true, "when": true,
 	"while": true, "is": true, "was": true, "are": true, "were": true, "has": true, "have": true,
 	"had": true, "will": true, "would": true, "said": true, "says": true, "this": true, "last": true,

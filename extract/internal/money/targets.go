@@ -41,11 +41,13 @@ var targetNouns = map[string]bool{
 // changeVerbs make "to X by <date>" a target: "cutting the deficit to 1
 // percent of GDP by 2027".
 var changeVerbs = []string{"cut", "reduc", "rais", "lower", "increas", "boost", "bring", "lift",
-	"slash", "hik", "doubl", "halv", "grow", "expand", "reach"}
+	"slash", "hik", "doubl", "halv", "tripl", "grow", "expand", "reach", "trim", "shed", "sav", "fall",
+	"decreas"}
 
 // clauseBreaks stop the look-back: a cue before them governs another clause.
 var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "whereas": true,
-	"although": true, "though": true, "however": true, ";": true, ":": true}
+	"although": true, "though": true, "however": true, "because": true, ";": true, ":": true,
+	"—": true, "–": true}
 
 // target decides whether the amount at tokens [start, end) is a target and
 // returns its deadline and holder when the text gives them. endOff is the
@@ -53,10 +55,42 @@ var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "w
 func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 	lo, hi := a.sentenceRange(start)
 	deadline := a.deadline(endOff, hi)
+	due := deadline != "" || a.spanDeadline(end, hi)
+	is, holderAt := a.cueBefore(start, lo, deadline)
+	if b, upper := a.boundBefore(start, lo); !is && b >= 0 {
+		// A bound decides by the mood of the verb it qualifies: "may give
+		// up to", not "rose by up to"; "must hold at least", not "can
+		// cost at least" nor "caused at least".
+		switch m, _ := a.clauseMood(b-1, lo, boundWindow); {
+		case m == moodIntent || upper && (m == moodNone || m == moodPermit):
+			return true, deadline, a.holder(start, b, lo)
+		case m != moodNone:
+			return false, "", ""
+		}
+	}
+	if m, at := a.clauseMood(start-1, lo, 12); !is && due && (m == moodIntent || m == moodCond && deadline != "") && a.changeVerbIn(at, start) {
+		is = true // "wants to cut traffic by 30 percent by 2030", "plans to shed $1 billion over the next three years"
+	}
+	if !is {
+		is, holderAt = a.targetSubject(lo, start)
+	}
+	if !is {
+		is = a.nounAfter(end, hi)
+	}
+	if !is {
+		return false, "", ""
+	}
+	return true, deadline, a.holder(start, holderAt, lo)
+}
+
+// cueBefore looks back from the amount at token start, within its clause
+// and ten words, for a word that makes it a target ("pledged", "a cap
+// of", "calls for"); it returns the cue's token, from which the holder
+// is read. A cue followed by a comma governs its own clause, not the
+// amount ("exceeded its limit, lending $4 billion more").
+func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 	var buf [24]byte
 	words := 0
-	is, intent := false, false
-	holderAt := -1
 	for k := start - 1; k >= lo && words < 10; k-- {
 		t := a.tok(k)
 		b := text.Fold(buf[:], t)
@@ -71,51 +105,55 @@ func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 			words++
 		}
 		if targetCues[w] && !(w == "cap" && a.is(k-1, "market")) {
-			is, holderAt = true, k
-			break
-		}
-		if w == "up" && a.is(k+1, "to") || w == "no" && a.is(k+1, "more") && a.is(k+2, "than") ||
-			w == "at" && a.is(k+1, "most") || (w == "calls" || w == "called" || w == "call" || w == "asked" || w == "asking") && a.is(k+1, "for") {
-			is, holderAt = true, k
-			break
-		}
-		if deadline != "" && w == "at" && a.is(k+1, "least") {
-			is = true
-			break
-		}
-		if deadline != "" && a.is(start-1, "to") && k < start-1 && isChangeVerb(w) {
-			is = true
-			break
-		}
-		if deadline != "" && isChangeVerb(w) && intentionBefore(a, k) {
-			intent = true // "plans to cut emissions by 40 percent by 2030"; a cue further back still names the holder
-		}
-	}
-	if !is && intent {
-		is = true
-	}
-	if !is {
-		is, holderAt = a.targetSubject(lo, start)
-	}
-	if !is {
-		words = 0
-		for k := end; k < hi && words < 3; k++ {
-			t := a.tok(k)
-			if !isWordStart(t) {
-				break
+			// A cue followed by a comma governs its own clause; a capital
+			// inside the sentence makes it a name ("Targeted Victory",
+			// "Keep the Promise"); "targeted by" is "aimed at".
+			if a.is(k+1, ",") && k+1 < start-1 || k > lo && text.StartsUpper(t) || w == "targeted" && a.is(k+1, "by") {
+				continue
 			}
-			words++
-			b := text.Fold(buf[:], t)
-			if b != nil && targetNouns[string(b)] {
-				is = true
-				break
-			}
+			return true, k
+		}
+		if (w == "need" || w == "needs") && a.is(k+1, "to") {
+			return true, k // "would need to win 55 percent of the delegates": a threshold
+		}
+		if (w == "calls" || w == "called" || w == "call" || w == "asked" || w == "asking") && a.is(k+1, "for") {
+			return true, k
+		}
+		if deadline != "" && a.is(start-1, "to") && k < start-1 && isChangeVerb(w) && !strings.HasSuffix(w, "ed") {
+			return true, -1 // "cutting the deficit to 1 percent of GDP by 2027"
 		}
 	}
-	if !is {
-		return false, "", ""
+	return false, -1
+}
+
+// nounAfter reports whether a target noun follows the amount, right after
+// it or after a word or two that qualify it ("the 2% target", "a 2
+// percent spending floor"); a function word ends the search ("40 percent
+// since the pledge").
+func (a *amountScan) nounAfter(end, hi int) bool {
+	var buf [24]byte
+	for k, words := end, 0; k < hi && words < 3; k++ {
+		t := a.tok(k)
+		if !isWordStart(t) {
+			return false
+		}
+		words++
+		b := text.Fold(buf[:], t)
+		if b == nil {
+			continue
+		}
+		if targetNouns[string(b)] {
+			return true
+		}
+		if string(b) == "per" {
+			k++ // a rate qualifies the amount: "$149 per tonne floor price"
+			continue
+		}
+		if baseStops[string(b)] || determiners[string(b)] || string(b) == "of" {
+			return false
+		}
 	}
-	return true, deadline, a.holder(start, holderAt, lo)
+	return false
 }
 
 // repeatTargets marks as a target every later mention of a sum already
@@ -139,6 +177,40 @@ func repeatTargets(out []whosaid.Amount) {
 			if b.Deadline == "" {
 				b.Deadline = out[i].Deadline
 			}
+		}
+	}
+}
+
+// boundWindow is how many tokens before a bound its verb may stand:
+// "must hold at least", "is required to pay out at least".
+const boundWindow = 4
+
+// changeVerbIn reports whether a verb that moves a quantity stands in
+// tokens [from, to).
+func (a *amountScan) changeVerbIn(from, to int) bool {
+	var buf [24]byte
+	for k := from; k >= 0 && k < to; k++ {
+		if b := text.Fold(buf[:], a.tok(k)); b != nil && isChangeVerb(string(b)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameSum marks as a target an amount that restates the target just
+// before it in another currency or unit: "up to 130 billion euros, about
+// $148 billion", "€100 million ($110 million)".
+func sameSum(src string, out []whosaid.Amount) {
+	for i := 1; i < len(out); i++ {
+		p, b := &out[i-1], &out[i]
+		if !p.Target || b.Target || b.Start < p.End || b.Start-p.End > 12 {
+			continue
+		}
+		gap := strings.TrimSpace(strings.Trim(src[p.End:b.Start], ",( "))
+		switch strings.ToLower(gap) {
+		case "", "about", "around", "roughly", "some", "nearly", "almost", "or", "or about", "worth":
+			b.Target = true
+			b.Holder, b.Deadline = p.Holder, p.Deadline
 		}
 	}
 }
