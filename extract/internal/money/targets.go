@@ -28,7 +28,8 @@ var targetCues = map[string]bool{
 	"threshold": true, "demands": true, "demanded": true, "demanding": true, "appeal": true,
 	"appeals": true, "appealed": true, "appealing": true, "must": true, "quota": true,
 	"maximum": true, "minimum": true, "seeks": true, "seeking": true, "sought": true,
-	"requested": true, "requesting": true, "request": true,
+	"requested": true, "requesting": true, "request": true, "urge": true, "urged": true,
+	"urges": true, "urging": true,
 }
 
 // targetNouns after an amount: "the 2% target", "a 2 percent spending
