@@ -161,6 +161,8 @@ func (s *dateScan) match(i int) (int, bool) {
 		return s.matchMonth(i)
 	case wOrd:
 		return s.matchPart(i, i)
+	case wUnit:
+		return s.matchYearEnd(i)
 	case wFiscal:
 		if y, ok := s.yearAt(i+1, true); ok {
 			s.emit(i, i+2, timexYear(y))
@@ -504,9 +506,31 @@ func (s *dateScan) matchEarly(i int) (int, bool) {
 			return end, true
 		}
 	}
+	if s.known && strings.EqualFold(s.tok(j), "in") && s.kind(j+1) == wThe && s.unit(j+2) == uYear && !s.cls[j+2].plural {
+		s.emit(i, j+3, timexYear(s.ref.Year())) // "earlier in the year": this year, as "earlier this year"
+		return j + 3, true
+	}
 	if y, ok := s.yearAt(j, true); ok {
 		s.emit(i, j+1, timexYear(y))
 		return j + 1, true
 	}
 	return 0, false
+}
+
+// matchYearEnd handles "year end" and "year's end" ("by year end"), the
+// end of the publication year, which TimeML dates as the year like "the
+// end of the year".
+func (s *dateScan) matchYearEnd(i int) (int, bool) {
+	if !s.known || s.unit(i) != uYear || s.cls[i].plural {
+		return 0, false
+	}
+	k := i + 1
+	if t := s.tok(k); t == "'s" || t == "’s" {
+		k++
+	}
+	if !strings.EqualFold(s.tok(k), "end") {
+		return 0, false
+	}
+	s.emit(i, k+1, timexYear(s.ref.Year()))
+	return k + 1, true
 }
