@@ -68,6 +68,12 @@ var moneyFloors = map[string]int{
 	"target-noun":      7,
 	"target-plain":     17,
 	"target-policy":    6, // first run 6/14
+	// symbols, names and base were added with issue 17's item 3; first run
+	// symbols 13/14, names 16/16, base 8/10; the floors are the counts since
+	// stacked magnitudes ("lakh crore") and the base's poll verbs.
+	"symbols": 14,
+	"names":   16,
+	"base":    10,
 }
 
 // phraseRow is one line of a phrase table.
@@ -176,9 +182,12 @@ func TestMoneyPhrases(t *testing.T) {
 		sentence, phrase, unit := r.fields[0], r.fields[1], r.fields[3]
 		want, err := strconv.ParseFloat(r.fields[2], 64)
 		require.NoError(t, err, "money.tsv:%d", r.line)
-		target := ""
+		target, of := "", ""
 		if len(r.fields) > 4 {
 			target = r.fields[4]
+		}
+		if len(r.fields) > 5 {
+			of = strings.TrimSuffix(r.fields[5], "(none)")
 		}
 		start, end := phraseSpan(t, sentence, phrase)
 		f := extract.DatesAndAmounts(whosaid.Article{Text: sentence, Published: "2019-03-14"})
@@ -186,9 +195,10 @@ func TestMoneyPhrases(t *testing.T) {
 		ok := false
 		for _, a := range f.Amounts {
 			if a.Start < end && a.End > start {
-				got = append(got, fmt.Sprintf("%s|%g|%s|target=%t", a.Text, a.Value, a.Unit, a.Target))
+				got = append(got, fmt.Sprintf("%s|%g|%s|target=%t|of=%s", a.Text, a.Value, a.Unit, a.Target, a.Of))
 				ok = math.Abs(a.Value-want) <= 1e-6*math.Abs(want) && a.Unit == unit &&
-					(target == "" || strconv.FormatBool(a.Target) == target)
+					(target == "" || strconv.FormatBool(a.Target) == target) &&
+					(len(r.fields) <= 5 || a.Of == of)
 			}
 		}
 		ok = ok && len(got) == 1

@@ -326,6 +326,7 @@ func (a *amountScan) number(j int, q *quantity) (v float64, end int, scaled, ok 
 			return 0, 0, false, false // "5th", "10am", "3D"
 		}
 		v *= m
+		v, end = a.stackedMagnitude(end, v, m)
 		scaled = true
 	}
 	if !scaled {
@@ -333,9 +334,20 @@ func (a *amountScan) number(j int, q *quantity) (v float64, end int, scaled, ok 
 			v *= m
 			scaled = true
 			end++
+			v, end = a.stackedMagnitude(end, v, m)
 		}
 	}
 	return v, end, scaled, true
+}
+
+// stackedMagnitude applies a larger magnitude word at token end after one
+// of factor m: "₹1.5 lakh crore" is 1.5 × 10⁵ × 10⁷, "a thousand crore"
+// 10¹⁰, "one thousand million" 10⁹.
+func (a *amountScan) stackedMagnitude(end int, v, m float64) (float64, int) {
+	if m2, ok := a.magnitude(end); ok && m2 > m {
+		return v * m2, end + 1
+	}
+	return v, end
 }
 
 // isMagnitude reports whether token i is a magnitude word.
@@ -576,8 +588,11 @@ func (a *amountScan) base(i int) (string, int, int) {
 			break
 		}
 		b := text.Fold(buf[:], t)
-		if b != nil && baseStops[string(b)] {
+		if b != nil && (baseStops[string(b)] || pollVerbs[string(b)] && !determiners[strings.ToLower(a.tok(k-1))]) {
 			break
+		}
+		if b != nil && approximators[string(b)] && (first < 0 || a.is(first, "the") && last == first) {
+			return "", 0, 0
 		}
 		if b != nil && (string(b) == "the" || string(b) == "a" || string(b) == "an" || possessivePronouns[string(b)]) && first >= 0 {
 			break
@@ -617,6 +632,21 @@ var baseStops = map[string]bool{
 	"had": true, "will": true, "would": true, "said": true, "says": true, "this": true, "last": true,
 	"next": true, "a": false, "year-on-year": true, "annually": true, "each": true, "every": true,
 }
+
+// pollVerbs end a base, whose subject it is ("40 percent of Americans own
+// no stocks", "12% of Democrats say"), unless a determiner makes them a
+// noun ("51 percent of the support of likely voters").
+var pollVerbs = map[string]bool{
+	"say": true, "think": true, "believe": true, "support": true, "oppose": true, "approve": true,
+	"disapprove": true, "want": true, "favor": true, "favour": true, "own": true, "agree": true,
+	"disagree": true, "prefer": true, "expect": true, "feel": true, "do": true, "did": true,
+	"does": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true,
+}
+
+// approximators before a number end a base that has named nothing yet:
+// "15 percent of the roughly 54,000 pages" has no base of its own words.
+var approximators = map[string]bool{"roughly": true, "about": true, "around": true, "nearly": true,
+	"almost": true, "some": true, "approximately": true, "over": true, "more": true}
 
 // inDate reports whether byte offset off lies inside a found date.
 func (a *amountScan) inDate(off int) bool {
