@@ -35,7 +35,7 @@ var moodWords = map[string]int8{
 	"made": moodPast, "took": moodPast, "gave": moodPast, "got": moodPast, "saw": moodPast,
 	"sold": moodPast, "held": moodPast, "hit": moodPast, "left": moodPast, "came": moodPast,
 	"went": moodPast, "brought": moodPast, "bought": moodPast, "fallen": moodPast,
-	"risen": moodPast, "grown": moodPast, "shrunk": moodPast, "taken": moodPast,
+	"risen": moodPast, "grown": moodPast, "shrunk": moodPast, "taken": moodPast, "gone": moodPast,
 }
 
 // expectWords before "to" make a forecast of the verb after it ("is

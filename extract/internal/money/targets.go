@@ -48,7 +48,7 @@ var changeVerbs = []string{"cut", "reduc", "rais", "lower", "increas", "boost", 
 // clauseBreaks stop the look-back: a cue before them governs another clause.
 var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "whereas": true,
 	"although": true, "though": true, "however": true, "because": true, ";": true, ":": true,
-	"—": true, "–": true}
+	"—": true, "–": true, "(": true}
 
 // target decides whether the amount at tokens [start, end) is a target and
 // returns its deadline and holder when the text gives them. endOff is the
