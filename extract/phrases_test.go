@@ -71,9 +71,10 @@ var moneyFloors = map[string]int{
 	// symbols, names and base were added with issue 17's item 3; first run
 	// symbols 13/14, names 16/16, base 8/10; the floors are the counts since
 	// stacked magnitudes ("lakh crore") and the base's poll verbs.
-	"symbols": 14,
-	"names":   16,
-	"base":    10,
+	"symbols":  14,
+	"names":    16,
+	"base":     10,
+	"historic": 0, // first run 0/10
 }
 
 // phraseRow is one line of a phrase table.
