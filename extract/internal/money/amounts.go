@@ -111,6 +111,9 @@ func (a *amountScan) match(i int) (int, bool) {
 func (a *amountScan) mayStart(i int) bool {
 	t := a.tok(i)
 	c := t[0]
+	if text.IsDigit(c) && a.is(i-1, ".") && text.AllDigits(a.tok(i-2)) {
+		return false // the decimals of a number spaced out by a wire's tokenizer: "1 . 8500 marks"
+	}
 	if text.IsDigit(c) || c == '$' {
 		return true
 	}

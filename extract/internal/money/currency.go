@@ -59,8 +59,13 @@ var currencyNames = withISONames(map[string]currencyName{
 	"rand": {"ZAR", "rand", 1}, "franc": {"CHF", "franc", 1}, "francs": {"CHF", "franc", 1},
 	"krona": {"SEK", "krona", 1}, "kronor": {"SEK", "krona", 1}, "kronas": {"SEK", "krona", 1},
 	"krone": {"NOK", "krone", 1}, "kroner": {"NOK", "krone", 1},
-	"lira": {"TRY", "lira", 1}, "liras": {"TRY", "lira", 1}, "lire": {"TRY", "lira", 1},
-	"ruble": {"RUB", "ruble", 1}, "rubles": {"RUB", "ruble", 1}, "rouble": {"RUB", "ruble", 1}, "roubles": {"RUB", "ruble", 1},
+	"lira": {"TRY", "lira", 1}, "liras": {"TRY", "lira", 1}, "lire": {"ITL", "lira", 1}, // "lire" is Italian's plural
+	// the currencies the euro replaced, as 1990s wires write them; only the
+	// plural "marks", since "the 600 mark" and "Mark" are no money
+	"marks": {"DEM", "mark", 1}, "deutschmarks": {"DEM", "mark", 1}, "schilling": {"ATS", "schilling", 1},
+	"schillings": {"ATS", "schilling", 1}, "drachma": {"GRD", "drachma", 1}, "drachmas": {"GRD", "drachma", 1},
+	"drachmae": {"GRD", "drachma", 1},
+	"ruble":    {"RUB", "ruble", 1}, "rubles": {"RUB", "ruble", 1}, "rouble": {"RUB", "ruble", 1}, "roubles": {"RUB", "ruble", 1},
 	"hryvnia": {"UAH", "hryvnia", 1}, "hryvnias": {"UAH", "hryvnia", 1}, "hryvnias.": {"UAH", "hryvnia", 1},
 	"naira": {"NGN", "naira", 1}, "shekel": {"ILS", "shekel", 1}, "shekels": {"ILS", "shekel", 1},
 	"dirham": {"AED", "dirham", 1}, "dirhams": {"AED", "dirham", 1},
@@ -98,7 +103,9 @@ var currencyAdjectives = withISOAdjectives(map[string]string{
 	"japanese yen": "JPY", "chinese yuan": "CNY", "turkish lira": "TRY", "russian ruble": "RUB",
 	"russian rouble": "RUB", "south african rand": "ZAR", "brazilian real": "BRL",
 	"kenyan shilling": "KES", "ugandan shilling": "UGX", "tanzanian shilling": "TZS",
-	"somali shilling": "SOS", "finnish markka": "FIM", "dutch guilder": "NLG", "spanish peseta": "ESP",
+	"somali shilling": "SOS", "finnish markka": "FIM", "deutsche mark": "DEM", "german mark": "DEM",
+	"finnish mark": "FIM", "austrian schilling": "ATS", "greek drachma": "GRD", "belgian franc": "BEF",
+	"luxembourg franc": "LUF", "portuguese escudo": "PTE", "irish pound": "IEP", "italian lira": "ITL", "dutch guilder": "NLG", "spanish peseta": "ESP",
 	"nigerian naira": "NGN", "ghanaian cedi": "GHS", "israeli shekel": "ILS", "emirati dirham": "AED",
 	"uae dirham": "AED", "moroccan dirham": "MAD", "polish zloty": "PLN", "hungarian forint": "HUF",
 	"czech koruna": "CZK", "thai baht": "THB", "malaysian ringgit": "MYR", "indonesian rupiah": "IDR",
