@@ -41,6 +41,10 @@ var dateFloors = map[string]int{
 	"holiday-fixed":  16,
 	"holiday-moving": 23,
 	"year-end":       6, // written with matchYearEnd, so no first run before it
+	// periods: quarters, halves, fiscal years, seasons, decades, relative
+	// periods; first run 22/24 (misses: "2018's final quarter", "the
+	// 2017-18 fiscal year").
+	"periods": 22,
 }
 
 // moneyFloors: family → rows that must pass (of the rows in money.tsv).
