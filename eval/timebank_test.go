@@ -17,8 +17,8 @@ const timeBankDir = "../../shared/data/timebank"
 // timeBankFloors are the scores whosaid reached on TimeBank + AQUAINT DATE
 // TIMEX3s, less a hair: quality may only go up. Raise them when it does.
 var timeBankFloors = map[string]float64{
-	"dates (span)": 0.942,
-	"date values":  0.852,
+	"dates (span)": 0.943,
+	"date values":  0.853,
 }
 
 func TestTimeBankFloors(t *testing.T) {
