@@ -129,3 +129,29 @@ func BenchmarkAmounts(b *testing.B) {
 		money.Amounts(docs[k], ds[k])
 	}
 }
+
+// TestTargetHolders: whose goal, pledge or demand an amount is, named by a
+// capitalised name or by a common noun after "the" ("the central bank").
+func TestTargetHolders(t *testing.T) {
+	tests := []struct{ src, holder string }{
+		{"Japan pledged $4 billion to rebuild the port.", "Japan"},
+		{"Nurses are demanding a pay rise of at least 12 percent.", "Nurses"},
+		{"The European Union's target of 40 percent was missed.", "European Union"},
+		{"Canada committed C$5 billion to climate finance.", "Canada"},
+		{"Germany has promised to raise defence spending to 2 percent by 2024.", "Germany"},
+		{"The central bank aims for inflation of 2 percent.", "central bank"},
+		{"The city wants to cut traffic by 30 percent by 2030.", "city"},
+		{"The union is seeking a 15 percent raise for its members.", "union"},
+		{"Officials said the government will cap bonuses at 20 percent.", "government"},
+		{"Under the plan, the ministry must trim costs by 5 percent by 2022.", "ministry"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			got := extract.DatesAndAmounts(whosaid.Article{Text: tt.src, Published: "2019-03-14"}).Amounts
+			if assert.Len(t, got, 1) {
+				assert.True(t, got[0].Target)
+				assert.Equal(t, tt.holder, got[0].Holder)
+			}
+		})
+	}
+}

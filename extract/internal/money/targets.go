@@ -70,7 +70,7 @@ func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 		}
 	}
 	if m, at := a.clauseMood(start-1, lo, 12); !is && due && (m == moodIntent || m == moodCond && deadline != "") && a.changeVerbIn(at, start) {
-		is = true // "wants to cut traffic by 30 percent by 2030", "plans to shed $1 billion over the next three years"
+		is, holderAt = true, at // "wants to cut traffic by 30 percent by 2030", "plans to shed $1 billion over the next three years"
 	}
 	if !is {
 		is, holderAt = a.targetSubject(lo, start)
@@ -121,7 +121,7 @@ func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 			return true, k
 		}
 		if deadline != "" && a.is(start-1, "to") && k < start-1 && isChangeVerb(w) && !strings.HasSuffix(w, "ed") {
-			return true, -1 // "cutting the deficit to 1 percent of GDP by 2027"
+			return true, k // "cutting the deficit to 1 percent of GDP by 2027"
 		}
 	}
 	return false, -1
@@ -296,9 +296,65 @@ func (a *amountScan) holder(start, cue, lo int) string {
 		if first >= 0 && !holderStops[strings.ToLower(a.tok(first))] {
 			return a.d.Text[a.d.Tokens[first].Start:a.d.Tokens[cue-1].End]
 		}
-		return a.subjectBefore(cue, lo)
+		if h := a.subjectBefore(cue, lo); h != "" {
+			return h
+		}
+		return a.nounSubject(cue, lo)
 	}
 	return ""
+}
+
+// nounSubject reads a common-noun subject of the clause that holds the cue
+// at token cue: "the" at the clause's start (the sentence's, or after its
+// last comma) and up to three lower-case words after it, ending before an
+// auxiliary, a cue or a verb in "-s" ("the central bank aims", "the union
+// is seeking", "the government will cap").
+func (a *amountScan) nounSubject(cue, lo int) string {
+	s := lo
+	for k := cue - 1; k > lo; k-- {
+		if t := strings.ToLower(a.tok(k)); t == "," || reportingWords[t] || clauseBreaks[t] {
+			s = k + 1
+			break
+		}
+	}
+	if !a.is(s, "the") {
+		return ""
+	}
+	var buf [24]byte
+	for k := s + 1; k <= cue && k <= s+4; k++ {
+		t := a.tok(k)
+		b := text.Fold(buf[:], t)
+		if b == nil || !isWordStart(t) || text.StartsUpper(t) || determiners[string(b)] {
+			return ""
+		}
+		w := string(b)
+		if moodSkips[w] || targetCues[w] || moodWords[w] != moodNone || k > s+1 && a.verbInS(k) {
+			if k == s+1 || k == cue && !verbForm(w) && moodWords[w] == moodNone && !moodSkips[w] {
+				return "" // "the current federal minimum wage": the cue is a noun in the phrase
+			}
+			return a.d.Text[a.d.Tokens[s+1].Start:a.d.Tokens[k-1].End]
+		}
+	}
+	return "" // no verb ends the phrase within three words: its end is unknown
+}
+
+// verbInS reports whether token k is a verb in "-s" rather than a plural
+// noun: an object or "to" follows it ("the city wants to", "the bank
+// sets the"), where a noun would be followed by its verb ("the three
+// lower-basin states must").
+func (a *amountScan) verbInS(k int) bool {
+	if !strings.HasSuffix(a.tok(k), "s") {
+		return false
+	}
+	n := strings.ToLower(a.tok(k + 1))
+	return n == "to" || n == "for" || n == "that" || determiners[n] || possessivePronouns[n] ||
+		n != "" && (text.IsDigit(n[0]) || n[0] == '$')
+}
+
+// verbForm reports whether w has a verb's inflection: "aims", "pledged",
+// "demanding".
+func verbForm(w string) bool {
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
 
 // subjectBefore finds the name that is the subject of the cue at token
