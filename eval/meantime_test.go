@@ -17,10 +17,15 @@ import (
 // 16) they were PER 0.648, ORG 0.710, LOC 0.785: people lost precision to
 // names the rules left alone and the decider, trained on 1996 Reuters,
 // takes (lone surnames, names of products). Raise them when quality goes up.
+// ORG and LOC were lowered (0.722 to 0.717, 0.820 to 0.819) when the decider
+// became the mean of five perceptrons: single perceptrons trained with
+// another shuffling seed, or after a change moving a few candidates on
+// train, spanned ORG 0.717-0.727 and LOC 0.809-0.821, and the old floors
+// sat on one draw.
 var meantimeFloors = map[string]float64{
-	"PER": 0.586,
-	"ORG": 0.722,
-	"LOC": 0.820,
+	"PER": 0.594,
+	"ORG": 0.717,
+	"LOC": 0.819,
 }
 
 func TestMeantimeFloors(t *testing.T) {
