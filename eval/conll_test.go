@@ -48,9 +48,9 @@ func TestCoNLLTestaFloors(t *testing.T) {
 // rebuilt as text, less a hair. Before the decider (issue 16) they were PER
 // 0.891, ORG 0.593, LOC 0.834. Raise them when quality goes up.
 var conllTextFloors = map[string]float64{
-	"PER": 0.932,
+	"PER": 0.933,
 	"ORG": 0.879,
-	"LOC": 0.951,
+	"LOC": 0.953,
 }
 
 func TestCoNLLTestaEntityFloors(t *testing.T) {

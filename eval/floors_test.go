@@ -23,7 +23,7 @@ import (
 // 0.720) and CoNLL testa as text rose by far more.
 var devFloors = map[string]float64{
 	"people":            0.985,
-	"organizations":     0.955,
+	"organizations":     0.960,
 	"countries":         0.99,
 	"date values":       0.98,
 	"amounts":           0.995,

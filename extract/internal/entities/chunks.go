@@ -389,6 +389,12 @@ func (t *Tagger) classifySub(st *state, a, b int, runStart bool) int {
 	if b-a >= 2 && st.word(a) == "Air" && st.atomAt[a] == 0 {
 		return st.addCand(cand{s: a, e: b, typ: whosaid.Org, s0: a, how: hwGaz}) // "Air India"
 	}
+	if b-a >= 2 && st.atomAt[a] == 0 && st.has(a, lxOrgPrefix) {
+		return st.addCand(cand{s: a, e: b, typ: whosaid.Org, s0: a, how: hwKeyword}) // "Stichting Fairwork"
+	}
+	if b-a >= 2 && st.has(b-1, lxPlaceSuffix) && !st.is(b-1, tfAllCaps) && st.covering(b-1) == nil {
+		return st.addCand(cand{s: a, e: b, typ: whosaid.Location, s0: a, how: hwKeyword}) // "Byron Bay"
+	}
 	if r, ok := t.titled(st, a, b); ok {
 		return r
 	}

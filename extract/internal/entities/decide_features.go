@@ -257,9 +257,14 @@ func (st *state) contextFeatures(c *spanCand) {
 // lexFeatures adds the word lists the first and last words of candidate c
 // and the word before it are in (first names, titles, organization
 // keywords…), and whether its first word is an ordinary English word.
+// The lists after the first names (place suffixes, organization prefixes)
+// are left to the rules: as features they changed the cross-validated
+// score on train by under 0.001 but moved the attribution ranker trained
+// on the entity output (AEB quotes without a speaker 19 to 30 of 926,
+// PolNeAR dev source 0.863 to 0.859).
 func (t *Tagger) lexFeatures(st *state, c *spanCand) {
 	add := func(h uint64) { st.feats = append(st.feats, h) }
-	for b := int8(0); 1<<b < lxKnown; b++ {
+	for b := int8(0); 1<<b <= lxFirstName; b++ {
 		if st.has(c.s, 1<<b) {
 			add(feat(fLexFirst, b, c.rule))
 		}

@@ -46,6 +46,7 @@ const (
 	decideFolds  = 5
 	decideEpochs = 10
 	decideSeed   = 16
+	decideSeeds  = 5
 )
 
 // dcExample is one candidate span of a training document.
@@ -209,9 +210,39 @@ func collectDoc(et *Tagger, cd eval.CoNLLDoc) dcDoc {
 	return out
 }
 
-// trainDecider learns an averaged multiclass perceptron from docs,
-// visiting the examples in an order shuffled with a fixed seed.
+// trainDecider learns decideSeeds averaged multiclass perceptrons from
+// docs, each visiting the examples in an order shuffled with its own fixed
+// seed, and keeps the mean of their weights. One perceptron's weights hang
+// on the order it met the examples: retrained after a change that moved a
+// few dozen candidates on train, one model moved the gold stories'
+// organizations F1 by 0.02 either way; the mean of several moves less.
 func trainDecider(docs []dcDoc) *decider {
+	sum := map[uint64][dcN]float32{}
+	for k := uint64(0); k < decideSeeds; k++ {
+		for f, v := range trainPerceptron(docs, decideSeed+k) {
+			r := sum[f]
+			for c := range r {
+				r[c] += v[c] / decideSeeds
+			}
+			sum[f] = r
+		}
+	}
+	avgs := make(map[uint64][dcN]float32, len(sum))
+	for f, avg := range sum {
+		for _, v := range avg {
+			if v >= decidePrune || v <= -decidePrune {
+				avgs[f] = avg
+				break
+			}
+		}
+	}
+	return newDecider(avgs)
+}
+
+// trainPerceptron learns one averaged multiclass perceptron from docs,
+// visiting the examples in an order shuffled with seed, and returns its
+// averaged weights.
+func trainPerceptron(docs []dcDoc, seed uint64) map[uint64][dcN]float32 {
 	type ref struct{ d, i int }
 	var order []ref
 	for d := range docs {
@@ -221,7 +252,7 @@ func trainDecider(docs []dcDoc) *decider {
 	}
 	w := map[uint64]*[dcN]float32{}
 	u := map[uint64]*[dcN]float32{} // updates weighted by when they happened, for averaging
-	rng := rand.New(rand.NewPCG(decideSeed, decideSeed))
+	rng := rand.New(rand.NewPCG(seed, seed))
 	step := float32(1)
 	for epoch := 0; epoch < decideEpochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -260,18 +291,12 @@ func trainDecider(docs []dcDoc) *decider {
 	avgs := make(map[uint64][dcN]float32, len(w))
 	for f, v := range w {
 		var avg [dcN]float32
-		keep := false
 		for k := range avg {
 			avg[k] = v[k] - u[f][k]/step
-			if avg[k] >= decidePrune || avg[k] <= -decidePrune {
-				keep = true
-			}
 		}
-		if keep {
-			avgs[f] = avg
-		}
+		avgs[f] = avg
 	}
-	return newDecider(avgs)
+	return avgs
 }
 
 // scoreDecided decides a held-out document as decide does (best class per

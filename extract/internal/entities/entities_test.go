@@ -97,6 +97,12 @@ func TestEntitiesNastyCases(t *testing.T) {
 			[]string{"Klára Hrubešová", "Tereza Hrubešová"}, nil, []string{"CZ"}},
 		{"organization keyword with and", "Britain’s Competition and Markets Authority opened an inquiry.",
 			nil, []string{"Competition and Markets Authority"}, []string{"GB"}},
+		// Issue 16's organization boundaries (lexicon.go has the counts on
+		// CoNLL train behind each list).
+		{"places named after people", "The ferry left Byron Bay for Collins Beach on Monday.", nil, nil, nil},
+		{"a Dutch foundation", "Stichting Fairwork said the report was late.", nil, []string{"Stichting Fairwork"}, nil},
+		{"a press release's About heading", "Acme Corp makes anvils in Ohio.\n\nAbout Acme Corp\n\nAcme Corp was founded in 1901.",
+			nil, []string{"Acme Corp"}, nil},
 		{"honorifics tell a couple apart", "Mr. Paul Girard and his wife, Mrs. Anne Girard, farm nearby. " +
 			"“No,” Mrs. Girard said. Mr. Girard said they would appeal.",
 			[]string{"Anne Girard", "Paul Girard"}, nil, nil},
