@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // lookups caches, for one transaction, what the writer's look-ups of
@@ -34,8 +35,8 @@ import (
 // touched by it.
 type lookups struct {
 	names    map[speakerName]nameHit
-	aliases  map[string][]int64     // by asciiLower(alias)
-	surnames map[string][]candidate // by asciiLower(surname)
+	aliases  map[string][]int64          // by asciiLower(alias)
+	surnames map[string][]link.Candidate // by asciiLower(surname)
 }
 
 // speakerName is a speaker's kind and ASCII-lower-cased name.
@@ -45,12 +46,6 @@ type speakerName struct{ kind, name string }
 type nameHit struct {
 	id    int64
 	found bool
-}
-
-// candidate is a person found by surname.
-type candidate struct {
-	id   int64
-	name string
 }
 
 // lookupLimit is the LIMIT of the byAlias and bySurname queries: their
@@ -88,7 +83,7 @@ func (l *lookups) addedPerson(id int64, name, surname string) {
 	}
 	k := asciiLower(surname)
 	if cs, ok := l.surnames[k]; ok && len(cs) < lookupLimit {
-		l.surnames[k] = append(cs[:len(cs):len(cs)], candidate{id, name})
+		l.surnames[k] = append(cs[:len(cs):len(cs)], link.Candidate{ID: id, Name: name})
 	}
 }
 
@@ -127,18 +122,18 @@ func (l *lookups) renamed(id int64, old, name, surname string) {
 	}
 	k := asciiLower(surname)
 	for i, c := range l.surnames[k] {
-		if c.id == id {
-			cs := append([]candidate(nil), l.surnames[k]...)
-			cs[i].name = name
+		if c.ID == id {
+			cs := append([]link.Candidate(nil), l.surnames[k]...)
+			cs[i].Name = name
 			l.surnames[k] = cs
 			return
 		}
 	}
 }
 
-// speakerID runs findSpeaker through the cache: the id of the (kind,
+// SpeakerID runs findSpeaker through the cache: the id of the (kind,
 // name) speaker, and whether there is one.
-func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool, error) {
+func (w *writer) SpeakerID(ctx context.Context, kind, name string) (int64, bool, error) {
 	h, err := through(&w.look.names, nameKey(kind, name), cacheable(name), func() (nameHit, error) {
 		var h nameHit
 		switch err := w.findSpeaker.QueryRowContext(ctx, kind, name).Scan(&h.id); {
@@ -152,10 +147,10 @@ func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool,
 	return h.id, h.found, err
 }
 
-// aliasIDs runs byAlias through the cache: the people who have alias
+// AliasIDs runs byAlias through the cache: the people who have alias
 // among their aliases, up to lookupLimit of them. The slice is the
 // cache's: the caller must not change it.
-func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
+func (w *writer) AliasIDs(ctx context.Context, alias string) ([]int64, error) {
 	return through(&w.look.aliases, asciiLower(alias), cacheable(alias), func() ([]int64, error) {
 		ids, err := w.ids(ctx, w.al.byAlias, alias)
 		if err != nil {
@@ -165,26 +160,26 @@ func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
 	})
 }
 
-// surnameCandidates runs bySurname through the cache: the people of the
+// Surnames runs bySurname through the cache: the people of the
 // surname, up to lookupLimit of them. The slice is the cache's: the caller
 // must not change it.
-func (w *writer) surnameCandidates(ctx context.Context, surname string) ([]candidate, error) {
-	return through(&w.look.surnames, asciiLower(surname), cacheable(surname), func() ([]candidate, error) {
+func (w *writer) Surnames(ctx context.Context, surname string) ([]link.Candidate, error) {
+	return through(&w.look.surnames, asciiLower(surname), cacheable(surname), func() ([]link.Candidate, error) {
 		return w.findSurname(ctx, surname)
 	})
 }
 
 // findSurname runs bySurname itself.
-func (w *writer) findSurname(ctx context.Context, surname string) ([]candidate, error) {
+func (w *writer) findSurname(ctx context.Context, surname string) ([]link.Candidate, error) {
 	rows, err := w.al.bySurname.QueryContext(ctx, surname)
 	if err != nil {
 		return nil, fmt.Errorf("find surname: %w", err)
 	}
 	defer rows.Close()
-	var cs []candidate
+	var cs []link.Candidate
 	for rows.Next() {
-		var c candidate
-		if err := rows.Scan(&c.id, &c.name); err != nil {
+		var c link.Candidate
+		if err := rows.Scan(&c.ID, &c.Name); err != nil {
 			return nil, fmt.Errorf("find surname: %w", err)
 		}
 		cs = append(cs, c)

@@ -65,7 +65,7 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 	t.Helper()
 	ctx := context.Background()
 	for _, name := range names {
-		id, found, err := w.speakerID(ctx, whosaid.KindPerson, name)
+		id, found, err := w.SpeakerID(ctx, whosaid.KindPerson, name)
 		require.NoError(t, err)
 		var want int64
 		err = w.findSpeaker.QueryRowContext(ctx, whosaid.KindPerson, name).Scan(&want)
@@ -77,7 +77,7 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 			assert.Equal(t, want, id, "speaker %q", name)
 		}
 
-		ids, err := w.aliasIDs(ctx, name)
+		ids, err := w.AliasIDs(ctx, name)
 		require.NoError(t, err)
 		wantIDs, err := w.ids(ctx, w.al.byAlias, name)
 		require.NoError(t, err)
@@ -91,7 +91,7 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 			surs = append(surs, r.surname)
 		}
 		for _, sur := range surs {
-			cs, err := w.surnameCandidates(ctx, sur)
+			cs, err := w.Surnames(ctx, sur)
 			require.NoError(t, err)
 			wantCs, err := w.findSurname(ctx, sur)
 			require.NoError(t, err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // Status says what Put did with one article.
@@ -178,10 +179,9 @@ type writer struct {
 	// what an article gets never depends on the articles stored with it
 	// in the same batch.
 	people map[string]int64
-	// aliases are the speaker aliases this transaction has stored (or
-	// found stored): INSERT OR IGNORE of one again changes nothing, so it
-	// is skipped. Emptied with look when a savepoint is rolled back.
-	aliases map[aliasKey]bool
+	// link links people across articles (store/link); reset with look
+	// when a savepoint is rolled back.
+	link link.Linker
 	// look caches the results of the speaker look-ups of this
 	// transaction (lookups.go).
 	look lookups
@@ -320,7 +320,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		}
 		w.fts.rollback()
 		w.look.reset()
-		clear(w.aliases)
+		w.link.Reset()
 		w.resetIDs()
 		return fail(err)
 	}
@@ -532,14 +532,14 @@ func (w *writer) resetIDs() {
 // new. Names compare case-insensitively (ASCII), so "senior official" and
 // "Senior official" are one speaker, spelt as first seen. An empty kind is
 // stored as "unknown". A person is linked across articles by name, alias
-// or surname (aliases.go), with the titles of its entity among es.
+// or surname (store/link), with the titles of its entity among es.
 func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.Entity) (int64, error) {
 	kind := s.Kind
 	if kind == "" {
 		kind = whosaid.KindUnknown
 	}
 	if kind == whosaid.KindPerson && s.Name != "" {
-		titles := personTitles(es, s.Name)
+		titles := link.Titles(es, s.Name)
 		key := s.Name + "\x00" + strings.Join(titles, "\x00")
 		if s.Mention != nil {
 			key += "\x00\x00" + s.Mention.Text
@@ -547,7 +547,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		if id, ok := w.people[key]; ok {
 			return id, nil
 		}
-		id, err := w.person(ctx, s, titles)
+		id, err := w.link.Person(ctx, w, s, titles)
 		if err != nil {
 			return 0, err
 		}
@@ -557,7 +557,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		w.people[key] = id
 		return id, nil
 	}
-	id, found, err := w.speakerID(ctx, kind, s.Name)
+	id, found, err := w.SpeakerID(ctx, kind, s.Name)
 	if err != nil || found {
 		return id, err
 	}

@@ -9,15 +9,15 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/store/link"
 )
 
-// Speakers are linked across articles as store's writer links them (see
-// store/aliases.go for the rules: the same name, else an alias, else the
-// one person of a surname; genders from honorifics keep "Mrs. Smith" from
-// "Mr. Smith"). The rules are the same code paths in the same order, over
-// PostgreSQL. Names compare as SQLite's NOCASE does: ASCII letters folded,
-// lower(x) on the "C" collation, with the Go side folded by
-// store.ASCIILower.
+// Speakers are linked across articles by store/link's one routine, as
+// store's writer links them (the same name, else an alias, else the one
+// person of a surname; genders from honorifics keep "Mrs. Smith" from
+// "Mr. Smith"): this file answers link's look-ups over PostgreSQL. Names
+// compare as SQLite's NOCASE does: ASCII letters folded, lower(x) on the
+// "C" collation, with the Go side folded by store.ASCIILower.
 
 // speaker returns the id of the (kind, name) speaker row, adding it when
 // new.
@@ -27,7 +27,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		kind = whosaid.KindUnknown
 	}
 	if kind == whosaid.KindPerson && s.Name != "" {
-		titles := store.PersonTitles(es, s.Name)
+		titles := link.Titles(es, s.Name)
 		key := s.Name + "\x00" + strings.Join(titles, "\x00")
 		if s.Mention != nil {
 			key += "\x00\x00" + s.Mention.Text
@@ -35,7 +35,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		if id, ok := w.people[key]; ok {
 			return id, nil
 		}
-		id, err := w.person(ctx, s, titles)
+		id, err := w.link.Person(ctx, w, s, titles)
 		if err != nil {
 			return 0, err
 		}
@@ -45,7 +45,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		w.people[key] = id
 		return id, nil
 	}
-	id, found, err := w.speakerID(ctx, kind, s.Name)
+	id, found, err := w.SpeakerID(ctx, kind, s.Name)
 	if err != nil || found {
 		return id, err
 	}
@@ -70,157 +70,41 @@ func (w *writer) addSpeaker(ctx context.Context, kind, name string, surname any)
 	return id, nil
 }
 
-// person returns the speaker id of a person, linking across articles, as
-// store's writer.person does, from the extractor's reading of the names
-// (whosaid.Speaker's Gender, Surname and Forms).
-func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string) (int64, error) {
-	n := personName{strings.TrimSpace(s.Name), s.Surname, s.Forms.NameGender}
-	mention := ""
-	if s.Mention != nil {
-		mention = strings.TrimSpace(s.Mention.Text)
-	}
-	g := s.Gender
-	id, clash, err := w.findPerson(ctx, n, g)
+// The writer answers link's look-ups, through its cache, and queues its
+// changes for the next round trip.
+var _ link.Store = (*writer)(nil)
+
+// AddPerson adds a person speaker with its surname.
+func (w *writer) AddPerson(ctx context.Context, name, surname string) (int64, error) {
+	id, err := w.addSpeaker(ctx, whosaid.KindPerson, name, surname)
 	if err != nil {
 		return 0, err
 	}
-	if clash && mention != "" && !strings.EqualFold(mention, n.name) {
-		n = personName{mention, s.Forms.MentionSurname, s.Forms.MentionGender}
-		if id, clash, err = w.findPerson(ctx, n, g); err != nil {
-			return 0, err
-		}
-	}
-	name := n.name
-	if clash {
-		found := false
-		if id, found, err = w.speakerID(ctx, whosaid.KindPerson, name); err != nil {
-			return 0, err
-		}
-		if !found {
-			return 0, fmt.Errorf("find speaker: %w", pgx.ErrNoRows)
-		}
-	}
-	if id == 0 {
-		if id, err = w.addSpeaker(ctx, whosaid.KindPerson, name, n.surname); err != nil {
-			return 0, err
-		}
-		w.look.addedPerson(id, name, n.surname)
-	}
-	aliases := []alias{{name, n.gender}}
-	if mention != "" && mention != name && s.Forms.MentionAlias {
-		aliases = append(aliases, alias{mention, s.Forms.MentionGender})
-	}
-	for i, t := range titles {
-		g := ""
-		if i < len(s.Forms.TitleGenders) {
-			g = s.Forms.TitleGenders[i]
-		}
-		aliases = append(aliases, alias{t + " " + name, g})
-	}
-	for _, a := range aliases {
-		k := aliasKey{id, a.text}
-		if w.aliases[k] {
-			continue
-		}
-		w.later(`INSERT INTO speaker_aliases (speaker_id, alias, gender) VALUES ($1, $2, $3)
-			ON CONFLICT DO NOTHING`, id, a.text, null(a.gender))
-		if a.gender != "" {
-			delete(w.genders, id)
-		}
-		w.look.aliased(id, a.text)
-		if w.aliases == nil {
-			w.aliases = map[aliasKey]bool{}
-		}
-		w.aliases[k] = true
-	}
+	w.look.addedPerson(id, name, surname)
 	return id, nil
 }
 
-// personName is a name a person is looked up and stored under, with the
-// extractor's reading of it.
-type personName struct {
-	name, surname, gender string
+// Rename gives person id, known so far under old, a full name.
+func (w *writer) Rename(_ context.Context, id int64, old, name, surname string) error {
+	w.later(`UPDATE speakers SET name = $1, surname = $2 WHERE id = $3`, name, surname, id)
+	w.look.renamed(id, old, name, surname)
+	return nil
 }
 
-// alias is a name a person is stored under and the gender of an
-// honorific opening it.
-type alias struct {
-	text, gender string
+// AddAlias records an alias of person id; one already there is kept.
+func (w *writer) AddAlias(_ context.Context, id int64, alias, gender string) error {
+	w.later(`INSERT INTO speaker_aliases (speaker_id, alias, gender) VALUES ($1, $2, $3)
+			ON CONFLICT DO NOTHING`, id, alias, null(gender))
+	if gender != "" {
+		delete(w.genders, id)
+	}
+	w.look.aliased(id, alias)
+	return nil
 }
 
-// aliasKey is an alias of a speaker the writer has stored.
-type aliasKey struct {
-	id    int64
-	alias string
-}
-
-// findPerson looks an existing person of gender g up by n's name, alias or
-// surname; clash reports that a person of this very name is of the other
-// gender.
-func (w *writer) findPerson(ctx context.Context, n personName, g string) (id int64, clash bool, err error) {
-	id, found, err := w.speakerID(ctx, whosaid.KindPerson, n.name)
-	if err != nil {
-		return 0, false, err
-	}
-	if found {
-		if ok, err := w.sameGender(ctx, id, g); err != nil || !ok {
-			return 0, !ok, err
-		}
-		return id, false, nil
-	}
-	ids, err := w.aliasIDs(ctx, n.name)
-	if err != nil {
-		return 0, false, err
-	}
-	if len(ids) > 1 {
-		return 0, false, nil
-	}
-	if len(ids) == 1 {
-		if ok, err := w.sameGender(ctx, ids[0], g); err != nil || !ok {
-			return 0, false, err
-		}
-		return ids[0], false, nil
-	}
-	id, err = w.bySurname(ctx, n, g)
-	return id, false, err
-}
-
-func (w *writer) sameGender(ctx context.Context, id int64, g string) (bool, error) {
-	if g == "" {
-		return true, nil
-	}
-	cg, err := w.speakerGender(ctx, id)
-	return cg == "" || cg == g, err
-}
-
-// bySurname links a name to the one known person of its surname.
-func (w *writer) bySurname(ctx context.Context, n personName, g string) (int64, error) {
-	name, sur := n.name, n.surname
-	cands, err := w.surnameCandidates(ctx, sur)
-	if err != nil {
-		return 0, err
-	}
-	if len(cands) != 1 {
-		return 0, nil
-	}
-	c := cands[0]
-	if ok, err := w.sameGender(ctx, c.id, g); err != nil || !ok {
-		return 0, err
-	}
-	switch {
-	case !strings.Contains(name, " "):
-		return c.id, nil
-	case !strings.Contains(c.name, " "):
-		w.later(`UPDATE speakers SET name = $1, surname = $2 WHERE id = $3`, name, sur, c.id)
-		w.look.renamed(c.id, c.name, name, sur)
-		return c.id, nil
-	}
-	return 0, nil
-}
-
-// speakerGender is the gender the honorifics among a speaker's aliases
+// Gender is the gender the honorifics among a speaker's aliases
 // give, as stored with them, "" when they give none or both.
-func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
+func (w *writer) Gender(ctx context.Context, id int64) (string, error) {
 	if g, ok := w.genders[id]; ok {
 		return g, nil
 	}
@@ -244,7 +128,7 @@ func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
 type lookups struct {
 	names    map[speakerName]nameHit
 	aliases  map[string][]int64
-	surnames map[string][]candidate
+	surnames map[string][]link.Candidate
 }
 
 type speakerName struct{ kind, name string }
@@ -252,11 +136,6 @@ type speakerName struct{ kind, name string }
 type nameHit struct {
 	id    int64
 	found bool
-}
-
-type candidate struct {
-	id   int64
-	name string
 }
 
 // lookupLimit is the LIMIT of the alias and surname look-ups: callers
@@ -282,7 +161,7 @@ func (l *lookups) addedPerson(id int64, name, surname string) {
 	l.added(id, whosaid.KindPerson, name)
 	k := store.ASCIILower(surname)
 	if cs, ok := l.surnames[k]; ok && len(cs) < lookupLimit {
-		l.surnames[k] = append(cs[:len(cs):len(cs)], candidate{id, name})
+		l.surnames[k] = append(cs[:len(cs):len(cs)], link.Candidate{ID: id, Name: name})
 	}
 }
 
@@ -308,9 +187,9 @@ func (l *lookups) renamed(id int64, old, name, surname string) {
 	l.added(id, whosaid.KindPerson, name)
 	k := store.ASCIILower(surname)
 	for i, c := range l.surnames[k] {
-		if c.id == id {
-			cs := append([]candidate(nil), l.surnames[k]...)
-			cs[i].name = name
+		if c.ID == id {
+			cs := append([]link.Candidate(nil), l.surnames[k]...)
+			cs[i].Name = name
 			l.surnames[k] = cs
 			return
 		}
@@ -375,13 +254,13 @@ func (w *writer) queueAlias(b *pgx.Batch, alias string, ids *[]int64) {
 	})
 }
 
-func (w *writer) queueSurname(b *pgx.Batch, surname string, cs *[]candidate) {
+func (w *writer) queueSurname(b *pgx.Batch, surname string, cs *[]link.Candidate) {
 	b.Queue(findSurnameQuery, store.ASCIILower(surname)).Query(func(rows pgx.Rows) error {
-		var c candidate
+		var c link.Candidate
 		var lo, hi *string
-		_, err := pgx.ForEachRow(rows, []any{&c.id, &c.name, &lo, &hi}, func() error {
+		_, err := pgx.ForEachRow(rows, []any{&c.ID, &c.Name, &lo, &hi}, func() error {
 			*cs = append(*cs, c)
-			w.gendered(c.id, lo, hi)
+			w.gendered(c.ID, lo, hi)
 			return nil
 		})
 		return err
@@ -402,11 +281,11 @@ func (w *writer) prefetchSpeakers(ctx context.Context, f *whosaid.Findings) erro
 		w.look.aliases = map[string][]int64{}
 	}
 	if w.look.surnames == nil {
-		w.look.surnames = map[string][]candidate{}
+		w.look.surnames = map[string][]link.Candidate{}
 	}
 	names := map[speakerName]*nameHit{}
 	aliases := map[string]*[]int64{}
-	surnames := map[string]*[]candidate{}
+	surnames := map[string]*[]link.Candidate{}
 	var b pgx.Batch
 	name := func(kind, n string) {
 		k := nameKey(kind, n)
@@ -426,7 +305,7 @@ func (w *writer) prefetchSpeakers(ctx context.Context, f *whosaid.Findings) erro
 		}
 		if k := store.ASCIILower(surname); surnames[k] == nil {
 			if _, ok := w.look.surnames[k]; !ok {
-				surnames[k] = &[]candidate{}
+				surnames[k] = &[]link.Candidate{}
 				w.queueSurname(&b, surname, surnames[k])
 			}
 		}
@@ -471,8 +350,8 @@ func (w *writer) prefetchSpeakers(ctx context.Context, f *whosaid.Findings) erro
 	return nil
 }
 
-// speakerID: the id of the (kind, name) speaker, and whether there is one.
-func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool, error) {
+// SpeakerID: the id of the (kind, name) speaker, and whether there is one.
+func (w *writer) SpeakerID(ctx context.Context, kind, name string) (int64, bool, error) {
 	h, err := through(&w.look.names, nameKey(kind, name), func() (nameHit, error) {
 		var h nameHit
 		if err := w.run(ctx, func(b *pgx.Batch) { w.queueSpeaker(b, kind, name, &h) }); err != nil {
@@ -483,9 +362,9 @@ func (w *writer) speakerID(ctx context.Context, kind, name string) (int64, bool,
 	return h.id, h.found, err
 }
 
-// aliasIDs: the people who have alias among their aliases, up to
+// AliasIDs: the people who have alias among their aliases, up to
 // lookupLimit of them.
-func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
+func (w *writer) AliasIDs(ctx context.Context, alias string) ([]int64, error) {
 	return through(&w.look.aliases, store.ASCIILower(alias), func() ([]int64, error) {
 		var ids []int64
 		if err := w.run(ctx, func(b *pgx.Batch) { w.queueAlias(b, alias, &ids) }); err != nil {
@@ -495,10 +374,10 @@ func (w *writer) aliasIDs(ctx context.Context, alias string) ([]int64, error) {
 	})
 }
 
-// surnameCandidates: the people of the surname, up to lookupLimit.
-func (w *writer) surnameCandidates(ctx context.Context, surname string) ([]candidate, error) {
-	return through(&w.look.surnames, store.ASCIILower(surname), func() ([]candidate, error) {
-		var cs []candidate
+// Surnames: the people of the surname, up to lookupLimit.
+func (w *writer) Surnames(ctx context.Context, surname string) ([]link.Candidate, error) {
+	return through(&w.look.surnames, store.ASCIILower(surname), func() ([]link.Candidate, error) {
+		var cs []link.Candidate
 		if err := w.run(ctx, func(b *pgx.Batch) { w.queueSurname(b, surname, &cs) }); err != nil {
 			return nil, fmt.Errorf("find surname: %w", err)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // writer writes the articles of one transaction, which holds writerLock:
@@ -43,9 +44,9 @@ type writer struct {
 	speakerIDs idSeq
 
 	people  map[string]int64
-	aliases map[aliasKey]bool
+	link    link.Linker // store/link
 	look    lookups
-	genders map[int64]string // speakerGender's answers
+	genders map[int64]string // Gender's answers
 }
 
 // run sends the pending writes and the reads queue adds, in one round
@@ -222,7 +223,7 @@ func (w *writer) put(ctx context.Context, p *store.Prepared) (store.Result, erro
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
 		w.look.reset()
-		clear(w.aliases)
+		w.link.Reset()
 		clear(w.rows)
 		clear(w.genders)
 		w.speakerIDs.reset()
