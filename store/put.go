@@ -429,7 +429,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			if err != nil {
 				return err
 			}
-			args = append(args, mid, eids[i], int64(m.Start), int64(m.End), m.Text)
+			args = append(args, mid, eids[i], int64(m.Start), int64(m.End), spanText(a.Text, m))
 		}
 	}
 	if err := w.mentions.exec(ctx, args); err != nil {
@@ -466,7 +466,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ranges[2].add(qid)
-		ms, me, mt := mention(q.Speaker.Mention)
+		ms, me, mt := mention(a.Text, q.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, q.Sentence)
 		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
 			sid, ms, me, mt, st, ss, se)
@@ -486,7 +486,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ranges[3].add(cid)
-		ms, me, mt := mention(c.Speaker.Mention)
+		ms, me, mt := mention(a.Text, c.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, c.Sentence)
 		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
 			sid, ms, me, mt, st, ss, se)
@@ -610,10 +610,34 @@ func sentenceSpan(text, sentence string) (s, ss, se any) {
 	return sentence, nil, nil
 }
 
-// mention spreads an optional speaker mention into three nullable columns.
-func mention(m *whosaid.Mention) (start, end, text any) {
+// mention spreads an optional speaker mention into three nullable columns,
+// its text as spanText stores it.
+func mention(text string, m *whosaid.Mention) (start, end, txt any) {
 	if m == nil {
 		return nil, nil, nil
 	}
-	return int64(m.Start), int64(m.End), m.Text
+	return int64(m.Start), int64(m.End), spanText(text, *m)
+}
+
+// spanText is the text stored for mention m of the article text: empty when
+// it is the text of its span, as the extractor's always are (migration
+// 0019), so the article's text is not stored a second time. The spans are
+// inside the text (validate).
+func spanText(text string, m whosaid.Mention) string {
+	if m.End > m.Start && text[m.Start:m.End] == m.Text {
+		return ""
+	}
+	return m.Text
+}
+
+// fromSpan is what spanText took away: the mention's text, given the
+// stored one (stored) and the span [start, end) of the article text.
+func fromSpan(text, stored string, start, end int64) (string, error) {
+	if stored != "" || end <= start {
+		return stored, nil
+	}
+	if start < 0 || end > int64(len(text)) {
+		return "", fmt.Errorf("mention span [%d, %d) outside the text", start, end)
+	}
+	return text[start:end], nil
 }
