@@ -620,9 +620,11 @@ func mention(text string, m *whosaid.Mention) (start, end, txt any) {
 }
 
 // spanText is the text stored for mention m of the article text: empty when
-// it is the text of its span, as the extractor's always are (migration
-// 0019), so the article's text is not stored a second time. The spans are
-// inside the text (validate).
+// it is the text of its span, as the extractor's always are, so the
+// article's text is not stored a second time. The spans are inside the text
+// (validate). Mentions stored before keep their text, which reads the same:
+// rewriting every mention of a large archive in one migration held the
+// original of each page it changed in memory (400 MB at 100,000 articles).
 func spanText(text string, m whosaid.Mention) string {
 	if m.End > m.Start && text[m.Start:m.End] == m.Text {
 		return ""
