@@ -169,6 +169,32 @@ func TestProfilePlans(t *testing.T) {
 	}
 }
 
+// TestSpeakerPagePlans: a speaker page and a deep listing read the indexes
+// migration 0018 made for them.
+func TestSpeakerPagePlans(t *testing.T) {
+	db := corpusDB(t)
+	for _, tt := range []struct {
+		sql  string
+		args []any
+		want []string
+	}{
+		{monthsSQL, []any{1}, []string{"SEARCH speaker_months USING PRIMARY KEY (speaker_id=?)"}},
+		{recentWalkSQL, []any{1, 10, 2}, []string{
+			"SEARCH articles USING COVERING INDEX articles_published (published>?)",
+			"SEARCH quotes USING COVERING INDEX quotes_speaker_article (speaker_id=? AND article_id=?)",
+			"SEARCH claims USING COVERING INDEX claims_speaker_article (speaker_id=? AND article_id=?)"}},
+		{"SELECT x.id FROM articles a CROSS JOIN quotes x ON x.id BETWEEN a.quotes_first AND a.quotes_last" +
+			speechOrder + " LIMIT 5 OFFSET 10", nil, []string{
+			"SCAN a USING COVERING INDEX articles_order",
+			"SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"}},
+	} {
+		plan := queryPlan(t, db, tt.sql, tt.args...)
+		for _, step := range tt.want {
+			assert.Contains(t, plan, step, "%s", tt.sql)
+		}
+	}
+}
+
 // requireMonthsCounted requires the counts speaker_months keeps to be what
 // counting every quote and claim by its article's month gives.
 func requireMonthsCounted(tb testing.TB, db *DB) {
