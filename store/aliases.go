@@ -60,7 +60,7 @@ func newAliasStmts(ctx context.Context, conn *sql.Conn) (*aliasStmts, []*sql.Stm
 	return a, stmts, nil
 }
 
-// The writer answers link's look-ups through its cache (lookups.go) and
+// The writer answers link's look-ups through its cache (link.Cache, w.look) and
 // keeps the cache in step with every change it makes.
 var _ link.Store = (*writer)(nil)
 
@@ -74,7 +74,7 @@ func (w *writer) AddPerson(ctx context.Context, name, surname string) (int64, er
 	if err != nil {
 		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	w.look.addedPerson(id, name, surname)
+	w.look.AddedPerson(id, name, surname)
 	return id, nil
 }
 
@@ -83,7 +83,7 @@ func (w *writer) Rename(ctx context.Context, id int64, old, name, surname string
 	if _, err := w.al.rename.ExecContext(ctx, name, surname, id); err != nil {
 		return fmt.Errorf("rename speaker: %w", err)
 	}
-	w.look.renamed(id, old, name, surname)
+	w.look.Renamed(id, old, name, surname)
 	return nil
 }
 
@@ -92,7 +92,7 @@ func (w *writer) AddAlias(ctx context.Context, id int64, alias, gender string) e
 	if _, err := w.al.addAlias.ExecContext(ctx, id, alias, null(gender)); err != nil {
 		return fmt.Errorf("insert alias: %w", err)
 	}
-	w.look.aliased(id, alias)
+	w.look.Aliased(id, alias)
 	return nil
 }
 

@@ -183,8 +183,8 @@ type writer struct {
 	// when a savepoint is rolled back.
 	link link.Linker
 	// look caches the results of the speaker look-ups of this
-	// transaction (lookups.go).
-	look lookups
+	// transaction (link.Cache; the look-ups are in lookups.go).
+	look link.Cache
 }
 
 func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error) {
@@ -319,7 +319,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
 		w.fts.rollback()
-		w.look.reset()
+		w.look.Reset()
 		w.link.Reset()
 		w.resetIDs()
 		return fail(err)
@@ -568,25 +568,8 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 	if id, err = r.LastInsertId(); err != nil {
 		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	w.look.added(id, kind, s.Name)
+	w.look.Added(id, kind, s.Name)
 	return id, nil
-}
-
-// asciiLower lower-cases the ASCII letters of s alone, as SQLite's NOCASE
-// collation compares them ("É" and "é" are different names to it).
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // null stores an empty optional string as NULL, so SQL users can tell

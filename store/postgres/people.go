@@ -8,7 +8,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/store"
 	"github.com/whosaid/whosaid/store/link"
 )
 
@@ -17,7 +16,7 @@ import (
 // person of a surname; genders from honorifics keep "Mrs. Smith" from
 // "Mr. Smith"): this file answers link's look-ups over PostgreSQL. Names
 // compare as SQLite's NOCASE does: ASCII letters folded, lower(x) on the
-// "C" collation, with the Go side folded by store.ASCIILower.
+// "C" collation, with the Go side folded by link.ASCIILower.
 
 // speaker returns the id of the (kind, name) speaker row, adding it when
 // new.
@@ -53,7 +52,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 	if err != nil {
 		return 0, err
 	}
-	w.look.added(id, kind, s.Name)
+	w.look.Added(id, kind, s.Name)
 	return id, nil
 }
 
@@ -80,14 +79,14 @@ func (w *writer) AddPerson(ctx context.Context, name, surname string) (int64, er
 	if err != nil {
 		return 0, err
 	}
-	w.look.addedPerson(id, name, surname)
+	w.look.AddedPerson(id, name, surname)
 	return id, nil
 }
 
 // Rename gives person id, known so far under old, a full name.
 func (w *writer) Rename(_ context.Context, id int64, old, name, surname string) error {
 	w.later(`UPDATE speakers SET name = $1, surname = $2 WHERE id = $3`, name, surname, id)
-	w.look.renamed(id, old, name, surname)
+	w.look.Renamed(id, old, name, surname)
 	return nil
 }
 
@@ -98,7 +97,7 @@ func (w *writer) AddAlias(_ context.Context, id int64, alias, gender string) err
 	if gender != "" {
 		delete(w.genders, id)
 	}
-	w.look.aliased(id, alias)
+	w.look.Aliased(id, alias)
 	return nil
 }
 
@@ -118,82 +117,6 @@ func (w *writer) Gender(ctx context.Context, id int64) (string, error) {
 	}
 	w.gendered(id, lo, hi)
 	return w.genders[id], nil
-}
-
-// lookups caches the speaker look-ups of one transaction, which holds
-// writerLock, so only it changes speakers meanwhile, and every change it
-// makes updates the entries it touches: an entry says what its query
-// would say now (as store/lookups.go explains for SQLite). A rolled-back
-// savepoint empties it.
-type lookups struct {
-	names    map[speakerName]nameHit
-	aliases  map[string][]int64
-	surnames map[string][]link.Candidate
-}
-
-type speakerName struct{ kind, name string }
-
-type nameHit struct {
-	id    int64
-	found bool
-}
-
-// lookupLimit is the LIMIT of the alias and surname look-ups: callers
-// tell none, one and more than one apart.
-const lookupLimit = 2
-
-func nameKey(kind, name string) speakerName { return speakerName{kind, store.ASCIILower(name)} }
-
-func (l *lookups) reset() {
-	clear(l.names)
-	clear(l.aliases)
-	clear(l.surnames)
-}
-
-func (l *lookups) added(id int64, kind, name string) {
-	if l.names == nil {
-		l.names = map[speakerName]nameHit{}
-	}
-	l.names[nameKey(kind, name)] = nameHit{id, true}
-}
-
-func (l *lookups) addedPerson(id int64, name, surname string) {
-	l.added(id, whosaid.KindPerson, name)
-	k := store.ASCIILower(surname)
-	if cs, ok := l.surnames[k]; ok && len(cs) < lookupLimit {
-		l.surnames[k] = append(cs[:len(cs):len(cs)], link.Candidate{ID: id, Name: name})
-	}
-}
-
-func (l *lookups) aliased(id int64, alias string) {
-	k := store.ASCIILower(alias)
-	ids, ok := l.aliases[k]
-	if !ok || len(ids) >= lookupLimit {
-		return
-	}
-	for _, x := range ids {
-		if x == id {
-			return
-		}
-	}
-	l.aliases[k] = append(ids[:len(ids):len(ids)], id)
-}
-
-func (l *lookups) renamed(id int64, old, name, surname string) {
-	if l.names == nil {
-		l.names = map[speakerName]nameHit{}
-	}
-	l.names[nameKey(whosaid.KindPerson, old)] = nameHit{}
-	l.added(id, whosaid.KindPerson, name)
-	k := store.ASCIILower(surname)
-	for i, c := range l.surnames[k] {
-		if c.ID == id {
-			cs := append([]link.Candidate(nil), l.surnames[k]...)
-			cs[i].Name = name
-			l.surnames[k] = cs
-			return
-		}
-	}
 }
 
 // The look-ups of a speaker's name, a person's alias and surname, each
@@ -228,12 +151,12 @@ func (w *writer) gendered(id int64, lo, hi *string) {
 	w.genders[id] = g
 }
 
-func (w *writer) queueSpeaker(b *pgx.Batch, kind, name string, h *nameHit) {
-	b.Queue(findSpeakerQuery, kind, store.ASCIILower(name)).Query(func(rows pgx.Rows) error {
+func (w *writer) queueSpeaker(b *pgx.Batch, kind, name string, h *link.NameHit) {
+	b.Queue(findSpeakerQuery, kind, link.ASCIILower(name)).Query(func(rows pgx.Rows) error {
 		var id int64
 		var lo, hi *string
 		_, err := pgx.ForEachRow(rows, []any{&id, &lo, &hi}, func() error {
-			*h = nameHit{id, true}
+			*h = link.NameHit{ID: id, Found: true}
 			w.gendered(id, lo, hi)
 			return nil
 		})
@@ -242,7 +165,7 @@ func (w *writer) queueSpeaker(b *pgx.Batch, kind, name string, h *nameHit) {
 }
 
 func (w *writer) queueAlias(b *pgx.Batch, alias string, ids *[]int64) {
-	b.Queue(findAliasQuery, store.ASCIILower(alias)).Query(func(rows pgx.Rows) error {
+	b.Queue(findAliasQuery, link.ASCIILower(alias)).Query(func(rows pgx.Rows) error {
 		var id int64
 		var lo, hi *string
 		_, err := pgx.ForEachRow(rows, []any{&id, &lo, &hi}, func() error {
@@ -255,7 +178,7 @@ func (w *writer) queueAlias(b *pgx.Batch, alias string, ids *[]int64) {
 }
 
 func (w *writer) queueSurname(b *pgx.Batch, surname string, cs *[]link.Candidate) {
-	b.Queue(findSurnameQuery, store.ASCIILower(surname)).Query(func(rows pgx.Rows) error {
+	b.Queue(findSurnameQuery, link.ASCIILower(surname)).Query(func(rows pgx.Rows) error {
 		var c link.Candidate
 		var lo, hi *string
 		_, err := pgx.ForEachRow(rows, []any{&c.ID, &c.Name, &lo, &hi}, func() error {
@@ -274,40 +197,31 @@ func (w *writer) queueSurname(b *pgx.Batch, surname string, cs *[]link.Candidate
 // other speakers' names. Asked one after another, they would cost a round
 // trip each.
 func (w *writer) prefetchSpeakers(ctx context.Context, f *whosaid.Findings) error {
-	if w.look.names == nil {
-		w.look.names = map[speakerName]nameHit{}
+	type nameLookup struct {
+		kind, name string
+		hit        link.NameHit
 	}
-	if w.look.aliases == nil {
-		w.look.aliases = map[string][]int64{}
-	}
-	if w.look.surnames == nil {
-		w.look.surnames = map[string][]link.Candidate{}
-	}
-	names := map[speakerName]*nameHit{}
+	names := map[string]*nameLookup{}
 	aliases := map[string]*[]int64{}
 	surnames := map[string]*[]link.Candidate{}
 	var b pgx.Batch
 	name := func(kind, n string) {
-		k := nameKey(kind, n)
-		if _, ok := w.look.names[k]; ok || names[k] != nil {
+		k := kind + "\x00" + link.ASCIILower(n)
+		if w.look.KnowsName(kind, n) || names[k] != nil {
 			return
 		}
-		names[k] = &nameHit{}
-		w.queueSpeaker(&b, kind, n, names[k])
+		names[k] = &nameLookup{kind: kind, name: n}
+		w.queueSpeaker(&b, kind, n, &names[k].hit)
 	}
 	person := func(n, surname string) {
 		name(whosaid.KindPerson, n)
-		if k := store.ASCIILower(n); aliases[k] == nil {
-			if _, ok := w.look.aliases[k]; !ok {
-				aliases[k] = &[]int64{}
-				w.queueAlias(&b, n, aliases[k])
-			}
+		if k := link.ASCIILower(n); aliases[k] == nil && !w.look.KnowsAlias(n) {
+			aliases[k] = &[]int64{}
+			w.queueAlias(&b, n, aliases[k])
 		}
-		if k := store.ASCIILower(surname); surnames[k] == nil {
-			if _, ok := w.look.surnames[k]; !ok {
-				surnames[k] = &[]link.Candidate{}
-				w.queueSurname(&b, surname, surnames[k])
-			}
+		if k := link.ASCIILower(surname); surnames[k] == nil && !w.look.KnowsSurname(surname) {
+			surnames[k] = &[]link.Candidate{}
+			w.queueSurname(&b, surname, surnames[k])
 		}
 	}
 	each := func(s whosaid.Speaker) {
@@ -338,34 +252,34 @@ func (w *writer) prefetchSpeakers(ctx context.Context, f *whosaid.Findings) erro
 	if err := w.run(ctx, func(q *pgx.Batch) { q.QueuedQueries = append(q.QueuedQueries, b.QueuedQueries...) }); err != nil {
 		return fmt.Errorf("find speakers: %w", err)
 	}
-	for k, h := range names {
-		w.look.names[k] = *h
+	for _, l := range names {
+		w.look.KeepName(l.kind, l.name, l.hit)
 	}
 	for k, ids := range aliases {
-		w.look.aliases[k] = *ids
+		w.look.KeepAlias(k, *ids)
 	}
 	for k, cs := range surnames {
-		w.look.surnames[k] = *cs
+		w.look.KeepSurname(k, *cs)
 	}
 	return nil
 }
 
 // SpeakerID: the id of the (kind, name) speaker, and whether there is one.
 func (w *writer) SpeakerID(ctx context.Context, kind, name string) (int64, bool, error) {
-	h, err := through(&w.look.names, nameKey(kind, name), func() (nameHit, error) {
-		var h nameHit
+	h, err := w.look.Name(kind, name, func() (link.NameHit, error) {
+		var h link.NameHit
 		if err := w.run(ctx, func(b *pgx.Batch) { w.queueSpeaker(b, kind, name, &h) }); err != nil {
 			return h, fmt.Errorf("find speaker: %w", err)
 		}
 		return h, nil
 	})
-	return h.id, h.found, err
+	return h.ID, h.Found, err
 }
 
 // AliasIDs: the people who have alias among their aliases, up to
 // lookupLimit of them.
 func (w *writer) AliasIDs(ctx context.Context, alias string) ([]int64, error) {
-	return through(&w.look.aliases, store.ASCIILower(alias), func() ([]int64, error) {
+	return w.look.Alias(alias, func() ([]int64, error) {
 		var ids []int64
 		if err := w.run(ctx, func(b *pgx.Batch) { w.queueAlias(b, alias, &ids) }); err != nil {
 			return nil, fmt.Errorf("find alias: %w", err)
@@ -376,28 +290,11 @@ func (w *writer) AliasIDs(ctx context.Context, alias string) ([]int64, error) {
 
 // Surnames: the people of the surname, up to lookupLimit.
 func (w *writer) Surnames(ctx context.Context, surname string) ([]link.Candidate, error) {
-	return through(&w.look.surnames, store.ASCIILower(surname), func() ([]link.Candidate, error) {
+	return w.look.Surname(surname, func() ([]link.Candidate, error) {
 		var cs []link.Candidate
 		if err := w.run(ctx, func(b *pgx.Batch) { w.queueSurname(b, surname, &cs) }); err != nil {
 			return nil, fmt.Errorf("find surname: %w", err)
 		}
 		return cs, nil
 	})
-}
-
-// through returns the entry of *m for key, or what load returns, which it
-// then keeps there.
-func through[K comparable, V any](m *map[K]V, key K, load func() (V, error)) (V, error) {
-	if v, hit := (*m)[key]; hit {
-		return v, nil
-	}
-	v, err := load()
-	if err != nil {
-		return v, err
-	}
-	if *m == nil {
-		*m = map[K]V{}
-	}
-	(*m)[key] = v
-	return v, nil
 }

@@ -18,7 +18,7 @@ import (
 
 // writer writes the articles of one transaction, which holds writerLock:
 // nothing else writes meanwhile, so what it reads stays true until it
-// commits, and its caches of speakers may be trusted (lookups).
+// commits, and its caches of speakers may be trusted (link.Cache).
 type writer struct {
 	tx  pgx.Tx
 	now string
@@ -45,7 +45,7 @@ type writer struct {
 
 	people  map[string]int64
 	link    link.Linker // store/link
-	look    lookups
+	look    link.Cache
 	genders map[int64]string // Gender's answers
 }
 
@@ -222,7 +222,7 @@ func (w *writer) put(ctx context.Context, p *store.Prepared) (store.Result, erro
 		if _, rerr := w.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT article"); rerr != nil {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
-		w.look.reset()
+		w.look.Reset()
 		w.link.Reset()
 		clear(w.rows)
 		clear(w.genders)
