@@ -170,8 +170,11 @@ func listingSQL(t, cols, where string, narrow, offset bool) string {
 	case narrow:
 		// CROSS JOIN keeps x as the outer loop, so the candidates come from
 		// the selective index and only their sort keys are sorted; the
-		// columns of the page are read afterwards.
-		return pageOf(cols, t, t+" x CROSS JOIN articles a ON a.id = x.article_id"+where)
+		// columns of the page are read afterwards. Each candidate's date
+		// comes from articles_id_published, not from the article's row, a
+		// page of its own (SQLite, without statistics, preferred the
+		// primary key's index).
+		return pageOf(cols, t, t+" x CROSS JOIN articles a INDEXED BY articles_id_published ON a.id = x.article_id"+where)
 	case offset:
 		// The rows skipped are walked for their ids alone: the columns of
 		// every row before the page were computed (its sentence read from
