@@ -22,7 +22,8 @@ const module = "github.com/whosaid/whosaid"
 // Extract's stages import the text package and their own leaf data
 // (entities its tagger, dates the holiday calendar, money the currency
 // table, attrib its ranker), never each other; text and the leaves import nothing of ours;
-// store keeps findings and never parses text, so it imports no extract.
+// store keeps findings and never parses text, so it imports no extract
+// (store/link, the speaker-linking rules every backend shares, aside).
 var mayImport = map[string][]string{
 	"extract/internal/text":     {},
 	"extract/internal/holidays": {},
@@ -33,7 +34,8 @@ var mayImport = map[string][]string{
 	"extract/internal/speech":   {"extract/internal/text"},
 	"extract/internal/attrib":   {"extract/internal/text", "extract/internal/rank"},
 	"extract/internal/rank":     {},
-	"store":                     {},
+	"store":                     {"store/link"},
+	"store/link":                {},
 }
 
 // TestLayout keeps the repository a place a newcomer can walk into: the

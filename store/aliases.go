@@ -4,13 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
-	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // aliasStmts are the statements that resolve a person speaker across
-// articles, prepared once per Put transaction.
+// articles (store/link has the rules), prepared once per Put transaction.
 type aliasStmts struct {
 	byAlias   *sql.Stmt // person speakers with this alias
 	bySurname *sql.Stmt // person speakers with this surname
@@ -61,176 +60,40 @@ func newAliasStmts(ctx context.Context, conn *sql.Conn) (*aliasStmts, []*sql.Stm
 	return a, stmts, nil
 }
 
-// person returns the speaker id of a person, linking across articles: the
-// same name (case-insensitive), else a name stored as an alias ("Secretary
-// of State Rex Tillerson"), else, for a surname alone, the one person of
-// that surname. A surname shared by two known people links to neither,
-// and "Mrs. Smith" never links to a "Mr. Smith": different people who share
-// a surname stay apart. The names and titled forms seen are recorded as
-// aliases, each with the gender its honorific gives. titles are those the
-// article gives the person. Genders and surnames are the extractor's
-// reading of the names, in s (whosaid.Speaker): the store parses none.
-func (w *writer) person(ctx context.Context, s whosaid.Speaker, titles []string) (int64, error) {
-	n := personName{strings.TrimSpace(s.Name), s.Surname, s.Forms.NameGender}
-	mention := ""
-	if s.Mention != nil {
-		mention = strings.TrimSpace(s.Mention.Text)
-	}
-	g := s.Gender
-	id, clash, err := w.findPerson(ctx, n, g)
+// The writer answers link's look-ups through its cache (link.Cache, w.look) and
+// keeps the cache in step with every change it makes.
+var _ link.Store = (*writer)(nil)
+
+// AddPerson inserts a person speaker with its surname.
+func (w *writer) AddPerson(ctx context.Context, name, surname string) (int64, error) {
+	r, err := w.al.add.ExecContext(ctx, name, surname)
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	if clash && mention != "" && !strings.EqualFold(mention, n.name) {
-		// "Mrs. Smith" when "Smith" is Mr. Smith: she is stored as written.
-		n = personName{mention, s.Forms.MentionSurname, s.Forms.MentionGender}
-		if id, clash, err = w.findPerson(ctx, n, g); err != nil {
-			return 0, err
-		}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	name := n.name
-	if clash {
-		// Nothing in the text tells this person from the stored one of the
-		// same name but the other gender, and a name is one speaker row:
-		// reuse it rather than fail the article on the unique (kind, name).
-		found := false
-		if id, found, err = w.speakerID(ctx, whosaid.KindPerson, name); err != nil {
-			return 0, err
-		}
-		if !found {
-			return 0, fmt.Errorf("find speaker: %w", sql.ErrNoRows)
-		}
-	}
-	if id == 0 {
-		r, err := w.al.add.ExecContext(ctx, name, n.surname)
-		if err != nil {
-			return 0, fmt.Errorf("insert speaker: %w", err)
-		}
-		if id, err = r.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("insert speaker: %w", err)
-		}
-		w.look.addedPerson(id, name, n.surname)
-	}
-	aliases := []alias{{name, n.gender}}
-	if mention != "" && mention != name && s.Forms.MentionAlias {
-		// "Secretary of State Rex Tillerson", "Mrs. Smith"
-		aliases = append(aliases, alias{mention, s.Forms.MentionGender})
-	}
-	for i, t := range titles {
-		g := ""
-		if i < len(s.Forms.TitleGenders) {
-			g = s.Forms.TitleGenders[i]
-		}
-		aliases = append(aliases, alias{t + " " + name, g})
-	}
-	for _, a := range aliases {
-		k := aliasKey{id, a.text}
-		if w.aliases[k] {
-			continue // stored by an earlier article of this batch
-		}
-		if _, err := w.al.addAlias.ExecContext(ctx, id, a.text, null(a.gender)); err != nil {
-			return 0, fmt.Errorf("insert alias: %w", err)
-		}
-		w.look.aliased(id, a.text)
-		if w.aliases == nil {
-			w.aliases = map[aliasKey]bool{}
-		}
-		w.aliases[k] = true
-	}
+	w.look.AddedPerson(id, name, surname)
 	return id, nil
 }
 
-// personName is a name a person is looked up and stored under, with what
-// the extractor read from it: its surname, and the gender of an honorific
-// opening it.
-type personName struct {
-	name, surname, gender string
+// Rename gives person id, known so far under old, a full name.
+func (w *writer) Rename(ctx context.Context, id int64, old, name, surname string) error {
+	if _, err := w.al.rename.ExecContext(ctx, name, surname, id); err != nil {
+		return fmt.Errorf("rename speaker: %w", err)
+	}
+	w.look.Renamed(id, old, name, surname)
+	return nil
 }
 
-// alias is a name a person is stored under and the gender of an honorific
-// opening it ("m", "f", or "" for none).
-type alias struct {
-	text, gender string
-}
-
-// aliasKey is an alias of a speaker, as the writer remembers having stored
-// it in this transaction: the people quoted most are quoted in article
-// after article, under the same few names.
-type aliasKey struct {
-	id    int64
-	alias string
-}
-
-// findPerson looks an existing person of gender g ("" if unknown) up by
-// n's name, alias or surname, and returns 0 when there is none to link to;
-// clash reports that a person of this very name is of the other gender.
-func (w *writer) findPerson(ctx context.Context, n personName, g string) (id int64, clash bool, err error) {
-	id, found, err := w.speakerID(ctx, whosaid.KindPerson, n.name)
-	if err != nil {
-		return 0, false, err
+// AddAlias records an alias of person id (INSERT OR IGNORE).
+func (w *writer) AddAlias(ctx context.Context, id int64, alias, gender string) error {
+	if _, err := w.al.addAlias.ExecContext(ctx, id, alias, null(gender)); err != nil {
+		return fmt.Errorf("insert alias: %w", err)
 	}
-	if found {
-		if ok, err := w.sameGender(ctx, id, g); err != nil || !ok {
-			return 0, !ok, err
-		}
-		return id, false, nil
-	}
-	ids, err := w.aliasIDs(ctx, n.name)
-	if err != nil {
-		return 0, false, err
-	}
-	if len(ids) > 1 {
-		return 0, false, nil // an alias two people share decides nothing
-	}
-	if len(ids) == 1 {
-		if ok, err := w.sameGender(ctx, ids[0], g); err != nil || !ok {
-			return 0, false, err
-		}
-		return ids[0], false, nil
-	}
-	id, err = w.bySurname(ctx, n, g)
-	return id, false, err
-}
-
-// sameGender reports whether speaker id may be of gender g: it is, unless
-// both are known and differ.
-func (w *writer) sameGender(ctx context.Context, id int64, g string) (bool, error) {
-	if g == "" {
-		return true, nil
-	}
-	cg, err := w.speakerGender(ctx, id)
-	return cg == "" || cg == g, err
-}
-
-// bySurname links a name to the one known person of its surname: a
-// surname alone to them, a full name to a person known so far by the
-// surname alone (who takes the full name).
-func (w *writer) bySurname(ctx context.Context, n personName, g string) (int64, error) {
-	name, sur := n.name, n.surname
-	cands, err := w.surnameCandidates(ctx, sur)
-	if err != nil {
-		return 0, err
-	}
-	if len(cands) != 1 {
-		return 0, nil
-	}
-	c := cands[0]
-	if ok, err := w.sameGender(ctx, c.id, g); err != nil || !ok {
-		return 0, err
-	}
-	switch {
-	case !strings.Contains(name, " "):
-		// "Tillerson" alone: the one person of that surname.
-		return c.id, nil
-	case !strings.Contains(c.name, " "):
-		// A person known so far by surname alone gets the full name now.
-		if _, err := w.al.rename.ExecContext(ctx, name, sur, c.id); err != nil {
-			return 0, fmt.Errorf("rename speaker: %w", err)
-		}
-		w.look.renamed(c.id, c.name, name, sur)
-		return c.id, nil
-	}
-	return 0, nil // "Jane Smith" is not "John Smith"
+	w.look.Aliased(id, alias)
+	return nil
 }
 
 // ids runs a query of speaker ids.
@@ -251,9 +114,9 @@ func (w *writer) ids(ctx context.Context, st *sql.Stmt, arg any) ([]int64, error
 	return out, rows.Err()
 }
 
-// speakerGender is the gender the honorifics among a speaker's aliases
-// give, as stored with them, "" when they give none or both.
-func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
+// Gender is the gender the honorifics among a speaker's aliases give, as
+// stored with them, "" when they give none or both.
+func (w *writer) Gender(ctx context.Context, id int64) (string, error) {
 	var lo, hi sql.NullString
 	if err := w.al.genders.QueryRowContext(ctx, id).Scan(&lo, &hi); err != nil {
 		return "", fmt.Errorf("read alias genders: %w", err)
@@ -262,15 +125,4 @@ func (w *writer) speakerGender(ctx context.Context, id int64) (string, error) {
 		return "", nil
 	}
 	return lo.String, nil
-}
-
-// personTitles are the titles the article's entity of a person speaker
-// carries, which make its titled aliases.
-func personTitles(es []whosaid.Entity, name string) []string {
-	for _, e := range es {
-		if e.Type == whosaid.Person && strings.EqualFold(e.Name, name) {
-			return e.Titles
-		}
-	}
-	return nil
 }

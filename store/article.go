@@ -120,8 +120,12 @@ func readEntities(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRan
 			lastID = eid
 		}
 		if mStart.Valid {
+			t, err := fromSpan(f.Article.Text, mText.String, mStart.Int64, mEnd.Int64)
+			if err != nil {
+				return err
+			}
 			cur := &f.Entities[len(f.Entities)-1]
-			cur.Mentions = append(cur.Mentions, whosaid.Mention{Text: mText.String, Start: int(mStart.Int64), End: int(mEnd.Int64)})
+			cur.Mentions = append(cur.Mentions, whosaid.Mention{Text: t, Start: int(mStart.Int64), End: int(mEnd.Int64)})
 		}
 		return nil
 	}, r.entities[0], r.entities[1])
@@ -176,7 +180,11 @@ func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start,
 		*sentence = article[ss.Int64:se.Int64]
 	}
 	if ms.Valid {
-		sp.Mention = &whosaid.Mention{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)}
+		t, err := fromSpan(article, mt.String, ms.Int64, me.Int64)
+		if err != nil {
+			return err
+		}
+		sp.Mention = &whosaid.Mention{Text: t, Start: int(ms.Int64), End: int(me.Int64)}
 	}
 	return nil
 }

@@ -70,9 +70,3 @@ func Containment(a, b []uint64) float64 { return containment(a, b) }
 // Validate checks what SQL constraints cannot (spans inside the text, the
 // date form); errors wrap ErrInvalid.
 func Validate(f *whosaid.Findings) error { return validate(f) }
-
-// PersonTitles are the titles the article's entity of a person carries.
-func PersonTitles(es []whosaid.Entity, name string) []string { return personTitles(es, name) }
-
-// ASCIILower lower-cases the ASCII letters of s alone, as NOCASE compares.
-func ASCIILower(s string) string { return asciiLower(s) }

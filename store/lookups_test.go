@@ -65,7 +65,7 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 	t.Helper()
 	ctx := context.Background()
 	for _, name := range names {
-		id, found, err := w.speakerID(ctx, whosaid.KindPerson, name)
+		id, found, err := w.SpeakerID(ctx, whosaid.KindPerson, name)
 		require.NoError(t, err)
 		var want int64
 		err = w.findSpeaker.QueryRowContext(ctx, whosaid.KindPerson, name).Scan(&want)
@@ -77,7 +77,7 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 			assert.Equal(t, want, id, "speaker %q", name)
 		}
 
-		ids, err := w.aliasIDs(ctx, name)
+		ids, err := w.AliasIDs(ctx, name)
 		require.NoError(t, err)
 		wantIDs, err := w.ids(ctx, w.al.byAlias, name)
 		require.NoError(t, err)
@@ -91,7 +91,7 @@ func requireLookupsExact(t *testing.T, w *writer, names []string) {
 			surs = append(surs, r.surname)
 		}
 		for _, sur := range surs {
-			cs, err := w.surnameCandidates(ctx, sur)
+			cs, err := w.Surnames(ctx, sur)
 			require.NoError(t, err)
 			wantCs, err := w.findSurname(ctx, sur)
 			require.NoError(t, err)
@@ -197,17 +197,7 @@ func TestWriterLookupPlans(t *testing.T) {
 		{`SELECT coalesce(max(seq), 0) FROM articles`, nil, []string{
 			"SEARCH articles USING COVERING INDEX articles_seq"}},
 	} {
-		rows, err := db.w.Query("EXPLAIN QUERY PLAN "+tt.sql, tt.args...)
-		require.NoError(t, err)
-		var plan []string
-		for rows.Next() {
-			var id, parent, unused int
-			var detail string
-			require.NoError(t, rows.Scan(&id, &parent, &unused, &detail))
-			plan = append(plan, detail)
-		}
-		require.NoError(t, rows.Err())
-		rows.Close()
+		plan := queryPlan(t, db, tt.sql, tt.args...)
 		for _, step := range tt.want {
 			assert.Contains(t, plan, step, "%s", tt.sql)
 		}
@@ -219,6 +209,23 @@ func TestWriterLookupPlans(t *testing.T) {
 			}
 		}
 	}
+}
+
+// queryPlan is the detail of each step of query's plan.
+func queryPlan(tb testing.TB, db *DB, query string, args ...any) []string {
+	tb.Helper()
+	rows, err := db.w.Query("EXPLAIN QUERY PLAN "+query, args...)
+	require.NoError(tb, err)
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		require.NoError(tb, rows.Scan(&id, &parent, &unused, &detail))
+		plan = append(plan, detail)
+	}
+	require.NoError(tb, rows.Err())
+	return plan
 }
 
 // sketchArgs are arguments for findSketchSQL.

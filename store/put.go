@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // Status says what Put did with one article.
@@ -178,13 +179,12 @@ type writer struct {
 	// what an article gets never depends on the articles stored with it
 	// in the same batch.
 	people map[string]int64
-	// aliases are the speaker aliases this transaction has stored (or
-	// found stored): INSERT OR IGNORE of one again changes nothing, so it
-	// is skipped. Emptied with look when a savepoint is rolled back.
-	aliases map[aliasKey]bool
+	// link links people across articles (store/link); reset with look
+	// when a savepoint is rolled back.
+	link link.Linker
 	// look caches the results of the speaker look-ups of this
-	// transaction (lookups.go).
-	look lookups
+	// transaction (link.Cache; the look-ups are in lookups.go).
+	look link.Cache
 }
 
 func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error) {
@@ -319,8 +319,8 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
 		w.fts.rollback()
-		w.look.reset()
-		clear(w.aliases)
+		w.look.Reset()
+		w.link.Reset()
 		w.resetIDs()
 		return fail(err)
 	}
@@ -429,7 +429,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			if err != nil {
 				return err
 			}
-			args = append(args, mid, eids[i], int64(m.Start), int64(m.End), m.Text)
+			args = append(args, mid, eids[i], int64(m.Start), int64(m.End), spanText(a.Text, m))
 		}
 	}
 	if err := w.mentions.exec(ctx, args); err != nil {
@@ -466,7 +466,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ranges[2].add(qid)
-		ms, me, mt := mention(q.Speaker.Mention)
+		ms, me, mt := mention(a.Text, q.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, q.Sentence)
 		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
 			sid, ms, me, mt, st, ss, se)
@@ -486,7 +486,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ranges[3].add(cid)
-		ms, me, mt := mention(c.Speaker.Mention)
+		ms, me, mt := mention(a.Text, c.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, c.Sentence)
 		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
 			sid, ms, me, mt, st, ss, se)
@@ -532,14 +532,14 @@ func (w *writer) resetIDs() {
 // new. Names compare case-insensitively (ASCII), so "senior official" and
 // "Senior official" are one speaker, spelt as first seen. An empty kind is
 // stored as "unknown". A person is linked across articles by name, alias
-// or surname (aliases.go), with the titles of its entity among es.
+// or surname (store/link), with the titles of its entity among es.
 func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.Entity) (int64, error) {
 	kind := s.Kind
 	if kind == "" {
 		kind = whosaid.KindUnknown
 	}
 	if kind == whosaid.KindPerson && s.Name != "" {
-		titles := personTitles(es, s.Name)
+		titles := link.Titles(es, s.Name)
 		key := s.Name + "\x00" + strings.Join(titles, "\x00")
 		if s.Mention != nil {
 			key += "\x00\x00" + s.Mention.Text
@@ -547,7 +547,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		if id, ok := w.people[key]; ok {
 			return id, nil
 		}
-		id, err := w.person(ctx, s, titles)
+		id, err := w.link.Person(ctx, w, s, titles)
 		if err != nil {
 			return 0, err
 		}
@@ -557,7 +557,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		w.people[key] = id
 		return id, nil
 	}
-	id, found, err := w.speakerID(ctx, kind, s.Name)
+	id, found, err := w.SpeakerID(ctx, kind, s.Name)
 	if err != nil || found {
 		return id, err
 	}
@@ -568,25 +568,8 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 	if id, err = r.LastInsertId(); err != nil {
 		return 0, fmt.Errorf("insert speaker: %w", err)
 	}
-	w.look.added(id, kind, s.Name)
+	w.look.Added(id, kind, s.Name)
 	return id, nil
-}
-
-// asciiLower lower-cases the ASCII letters of s alone, as SQLite's NOCASE
-// collation compares them ("É" and "é" are different names to it).
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
 
 // null stores an empty optional string as NULL, so SQL users can tell
@@ -610,10 +593,36 @@ func sentenceSpan(text, sentence string) (s, ss, se any) {
 	return sentence, nil, nil
 }
 
-// mention spreads an optional speaker mention into three nullable columns.
-func mention(m *whosaid.Mention) (start, end, text any) {
+// mention spreads an optional speaker mention into three nullable columns,
+// its text as spanText stores it.
+func mention(text string, m *whosaid.Mention) (start, end, txt any) {
 	if m == nil {
 		return nil, nil, nil
 	}
-	return int64(m.Start), int64(m.End), m.Text
+	return int64(m.Start), int64(m.End), spanText(text, *m)
+}
+
+// spanText is the text stored for mention m of the article text: empty when
+// it is the text of its span, as the extractor's always are, so the
+// article's text is not stored a second time. The spans are inside the text
+// (validate). Mentions stored before keep their text, which reads the same:
+// rewriting every mention of a large archive in one migration held the
+// original of each page it changed in memory (400 MB at 100,000 articles).
+func spanText(text string, m whosaid.Mention) string {
+	if m.End > m.Start && text[m.Start:m.End] == m.Text {
+		return ""
+	}
+	return m.Text
+}
+
+// fromSpan is what spanText took away: the mention's text, given the
+// stored one (stored) and the span [start, end) of the article text.
+func fromSpan(text, stored string, start, end int64) (string, error) {
+	if stored != "" || end <= start {
+		return stored, nil
+	}
+	if start < 0 || end > int64(len(text)) {
+		return "", fmt.Errorf("mention span [%d, %d) outside the text", start, end)
+	}
+	return text[start:end], nil
 }

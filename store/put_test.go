@@ -42,6 +42,28 @@ func TestPutRoundTrip(t *testing.T) {
 	requireFTSIntact(t, db)
 }
 
+// TestPutMentionSpans checks that mentions are stored without their text
+// when it is their span's, and read back the same either way.
+func TestPutMentionSpans(t *testing.T) {
+	ctx := context.Background()
+	db := openTest(t)
+	want := natoFindings(t)
+	// Findings built by hand may name a mention otherwise than its span.
+	want.Entities[0].Mentions = append(want.Entities[0].Mentions, whosaid.Mention{Text: "someone else", Start: 0, End: 8})
+	want.Quotes[0].Speaker.Mention = &whosaid.Mention{Text: "a stranger", Start: 0, End: 8}
+	put(t, db, want)
+
+	got, err := db.Article(ctx, want.Article.ID)
+	require.NoError(t, err)
+	assert.Equal(t, asStored(want), got)
+	var spans, kept int
+	require.NoError(t, db.r.QueryRow("SELECT count(*) FILTER (WHERE text = ''), count(*) FILTER (WHERE text <> '') FROM mentions").Scan(&spans, &kept))
+	assert.Equal(t, 1, kept)
+	assert.Positive(t, spans)
+	require.NoError(t, db.r.QueryRow("SELECT count(*) FROM quotes WHERE speaker_text <> ''").Scan(&kept))
+	assert.Equal(t, 1, kept)
+}
+
 func TestPutTwiceAddsNothing(t *testing.T) {
 	db := openTest(t)
 	f := natoFindings(t)

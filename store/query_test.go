@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,10 +49,11 @@ func TestQuoteFilters(t *testing.T) {
 	for _, plan := range []struct {
 		name   string
 		narrow int
-	}{{"narrow", 1 << 30}, {"broad", 0}} {
+		probe  float64
+	}{{"narrow", 1 << 30, probeCost}, {"broad", 0, probeCost}, {"broad probing", 0, 0}} {
 		t.Run(plan.name, func(t *testing.T) {
-			defer func(n int) { narrowRows = n }(narrowRows)
-			narrowRows = plan.narrow
+			defer func(n int, p float64) { narrowRows, probeCost = n, p }(narrowRows, probeCost)
+			narrowRows, probeCost = plan.narrow, plan.probe
 			for _, tt := range tests {
 				t.Run(tt.name, func(t *testing.T) {
 					got, err := db.Quotes(ctx, tt.q)
@@ -130,4 +132,91 @@ func TestProfile(t *testing.T) {
 
 	_, err = db.Profile(ctx, 999999, 10)
 	assert.ErrorIs(t, err, ErrNotFound)
+
+	// A replaced article takes its months' counts with it, and its new
+	// ones count.
+	put(t, db, smallFindings(t, "a3", "2017-05-02", "Rex Tillerson", "Once more."))
+	p, err = db.Profile(ctx, found[0].SpeakerID, 10)
+	require.NoError(t, err)
+	assert.Equal(t, []MonthCount{{"2017-03", 1, 1}, {"2017-05", 1, 1}}, p.Months)
+	requireMonthsCounted(t, db)
+}
+
+// TestProfilePlans checks that a speaker's recent articles are the same
+// whether found by walking the archive's latest articles or by sorting all
+// of the speaker's.
+func TestProfilePlans(t *testing.T) {
+	ctx := context.Background()
+	db := corpusDB(t)
+	for i, day := range []string{"2017-04-01", "2017-04-02", "", "2017-04-03", "2017-04-04"} {
+		put(t, db, smallFindings(t, fmt.Sprintf("p%d", i), day, "Rex Tillerson", fmt.Sprintf("Point %d.", i)))
+	}
+	off, err := db.Quotes(ctx, QuoteQuery{Speaker: "Rex Tillerson", Limit: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, off)
+	defer func(f, a, p int) { walkFrom, walkArticles, profileArticles = f, a, p }(walkFrom, walkArticles, profileArticles)
+	for _, recent := range []int{1, 2, 3, 5, 6, 7, 100} {
+		profileArticles = recent
+		walkFrom, walkArticles = 1<<30, 0
+		want, err := db.Profile(ctx, off[0].SpeakerID, 10)
+		require.NoError(t, err)
+		for _, walk := range []int{1, 2, 4, 100} {
+			walkFrom, walkArticles = 0, walk
+			got, err := db.Profile(ctx, off[0].SpeakerID, 10)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%d recent, walking %d", recent, walk)
+		}
+	}
+}
+
+// TestSpeakerPagePlans: a speaker page and a deep listing read the indexes
+// migration 0018 made for them.
+func TestSpeakerPagePlans(t *testing.T) {
+	db := corpusDB(t)
+	for _, tt := range []struct {
+		sql  string
+		args []any
+		want []string
+	}{
+		{monthsSQL, []any{1}, []string{"SEARCH speaker_months USING PRIMARY KEY (speaker_id=?)"}},
+		{recentWalkSQL, []any{1, 10, 2}, []string{
+			"SEARCH articles USING COVERING INDEX articles_published (published>?)",
+			"SEARCH quotes USING COVERING INDEX quotes_speaker_article (speaker_id=? AND article_id=?)",
+			"SEARCH claims USING COVERING INDEX claims_speaker_article (speaker_id=? AND article_id=?)"}},
+		{"SELECT x.id FROM articles a CROSS JOIN quotes x ON x.id BETWEEN a.quotes_first AND a.quotes_last" +
+			speechOrder + " LIMIT 5 OFFSET 10", nil, []string{
+			"SCAN a USING COVERING INDEX articles_order",
+			"SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"}},
+	} {
+		plan := queryPlan(t, db, tt.sql, tt.args...)
+		for _, step := range tt.want {
+			assert.Contains(t, plan, step, "%s", tt.sql)
+		}
+	}
+}
+
+// requireMonthsCounted requires the counts speaker_months keeps to be what
+// counting every quote and claim by its article's month gives.
+func requireMonthsCounted(tb testing.TB, db *DB) {
+	tb.Helper()
+	read := func(q string) [][4]any {
+		rows, err := db.r.Query(q)
+		require.NoError(tb, err)
+		defer rows.Close()
+		var out [][4]any
+		for rows.Next() {
+			var r [4]any
+			require.NoError(tb, rows.Scan(&r[0], &r[1], &r[2], &r[3]))
+			out = append(out, r)
+		}
+		require.NoError(tb, rows.Err())
+		return out
+	}
+	want := read(`SELECT w.speaker_id, substr(a.published, 1, 7) AS m, sum(w.quote), sum(1 - w.quote)
+		FROM (SELECT speaker_id, article_id, 1 AS quote FROM quotes
+		      UNION ALL SELECT speaker_id, article_id, 0 FROM claims) w
+		JOIN articles a ON a.id = w.article_id WHERE a.published IS NOT NULL
+		GROUP BY w.speaker_id, m ORDER BY 1, 2`)
+	require.NotEmpty(tb, want)
+	assert.Equal(tb, want, read(`SELECT speaker_id, month, quotes, claims FROM speaker_months ORDER BY 1, 2`))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // speakerTitles is the titles column of a listing: the JSON titles of the
@@ -173,13 +174,13 @@ func (db *DB) speechQuery(ctx context.Context, t, cols string, q store.QuoteQuer
 		conds = append(conds, "x.article_id = "+arg(q.Article))
 	}
 	if e := strings.TrimSpace(q.Entity); e != "" {
-		conds = append(conds, "x.article_id IN (SELECT article_id FROM entities WHERE lower(name) = "+arg(store.ASCIILower(e))+")")
+		conds = append(conds, "x.article_id IN (SELECT article_id FROM entities WHERE lower(name) = "+arg(link.ASCIILower(e))+")")
 	}
 	if c := strings.TrimSpace(q.Country); c != "" {
 		conds = append(conds, "x.article_id IN (SELECT article_id FROM entities WHERE code = "+arg(strings.ToUpper(c))+" AND type IN ('COUNTRY', 'LOCATION'))")
 	}
 	if o := strings.TrimSpace(q.Outlet); o != "" {
-		conds = append(conds, "lower(a.outlet) = "+arg(store.ASCIILower(o)))
+		conds = append(conds, "lower(a.outlet) = "+arg(link.ASCIILower(o)))
 	}
 	if q.From != "" {
 		if err := checkDay("from", q.From); err != nil {
@@ -214,7 +215,7 @@ func (db *DB) speechQuery(ctx context.Context, t, cols string, q store.QuoteQuer
 func (db *DB) speakerIDs(ctx context.Context, name string, id int64) ([]int64, error) {
 	query := `SELECT id FROM speakers WHERE strpos(lower(name), $1) > 0
 		UNION SELECT speaker_id FROM speaker_aliases WHERE strpos(lower(alias), $1) > 0`
-	args := []any{store.ASCIILower(name)}
+	args := []any{link.ASCIILower(name)}
 	if id != 0 {
 		query = `SELECT id FROM speakers WHERE id = $2 AND ($1 = '' OR strpos(lower(name), $1) > 0
 			OR id IN (SELECT speaker_id FROM speaker_aliases WHERE strpos(lower(alias), $1) > 0))`

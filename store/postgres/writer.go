@@ -13,11 +13,12 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/store"
+	"github.com/whosaid/whosaid/store/link"
 )
 
 // writer writes the articles of one transaction, which holds writerLock:
 // nothing else writes meanwhile, so what it reads stays true until it
-// commits, and its caches of speakers may be trusted (lookups).
+// commits, and its caches of speakers may be trusted (link.Cache).
 type writer struct {
 	tx  pgx.Tx
 	now string
@@ -43,9 +44,9 @@ type writer struct {
 	speakerIDs idSeq
 
 	people  map[string]int64
-	aliases map[aliasKey]bool
-	look    lookups
-	genders map[int64]string // speakerGender's answers
+	link    link.Linker // store/link
+	look    link.Cache
+	genders map[int64]string // Gender's answers
 }
 
 // run sends the pending writes and the reads queue adds, in one round
@@ -221,8 +222,8 @@ func (w *writer) put(ctx context.Context, p *store.Prepared) (store.Result, erro
 		if _, rerr := w.tx.Exec(ctx, "ROLLBACK TO SAVEPOINT article"); rerr != nil {
 			return res, fmt.Errorf("roll back after %v: %w", err, rerr)
 		}
-		w.look.reset()
-		clear(w.aliases)
+		w.look.Reset()
+		w.link.Reset()
 		clear(w.rows)
 		clear(w.genders)
 		w.speakerIDs.reset()
