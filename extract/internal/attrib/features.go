@@ -53,6 +53,22 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	}
 	if c.start < 0 {
 		f(tNomention, rk, ik)
+		// No speaker at all is right for some cues ("is expected to",
+		// "seemed", "Asked about"): PolNeAR gives them no source.
+		if it.cue != "" {
+			f(tNomentionCue, it.cueLow, rk, ik)
+		}
+		if k := it.cueTok; k >= 0 {
+			pw, nw := "<start>", "<end>"
+			if k > 0 {
+				pw = a.low[k-1]
+			}
+			if k+1 < len(a.low) {
+				nw = a.low[k+1]
+			}
+			f(tNomentionPrev, pw, it.cueLow, rk, ik)
+			f(tNomentionNext, it.cueLow, nw, rk, ik)
+		}
 		return buf
 	}
 	ck0, ck1 := a.tokAt(c.start), a.tokAt(c.end)
@@ -96,11 +112,11 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	f(tNext, nw)
 	f(tPrev, pw)
 	f(tNextTyp, nw, c.typ)
-	if c.typ == "np" {
+	if c.typ == "np" || c.typ == "snp" {
 		f(tNphead, a.low[ck1-1])
 		f(tNpfirst, a.low[ck0])
 	}
-	if c.typ == "pron" {
+	if c.typ == "pron" || c.typ == "rel" {
 		f(tPron, a.low[ck0], dir, sr)
 	}
 	// Where the mention sits: opening its sentence or paragraph.

@@ -347,6 +347,18 @@ func (a *article) candidates(it *item, out []cand) []cand {
 	if s, e, ok := a.label(p); ok && e <= it.start {
 		add(cand{start: s, end: e, typ: "label", sp: a.labelSpeaker(s, e)})
 	}
+	if k := it.cueTok; k >= 0 {
+		if r := a.relative(k); r >= 0 {
+			if sp, ok := a.antecedent(r); ok {
+				t := d.Tokens[r]
+				add(cand{start: t.Start, end: t.End, typ: "rel", sp: sp})
+			}
+		}
+		if np := a.openingNP(k); np[1] > np[0] && np != a.subjectNP(k) {
+			s, e := d.Tokens[np[0]].Start, d.Tokens[np[1]-1].End
+			add(cand{start: s, end: e, typ: "snp", sp: a.npSpeaker(np[0], np[1])})
+		}
+	}
 	if len(out) > maxCands+1 {
 		// The nearest mentions only: farther ones are almost never the
 		// speaker, and each costs its features.
@@ -631,6 +643,75 @@ func (a *article) objectNP(k int) [2]int {
 	}
 	return [2]int{}
 }
+
+// relative is the relative pronoun "who" just before the cue token k
+// ("Smith, who said"), skipping auxiliaries and adverbs, or -1. PolNeAR
+// marks the pronoun itself as the source; its speaker is the antecedent.
+// ("which" is left out: a lone "which" reads as no speaker at all.)
+func (a *article) relative(k int) int {
+	j := k - 1
+	for j >= 0 && (npSkip[a.low[j]] || strings.HasSuffix(a.low[j], "ly") && a.tokFlagWord(j)) {
+		j--
+	}
+	if j >= 0 && !a.inQ[j] && a.low[j] == "who" {
+		return j
+	}
+	return -1
+}
+
+// antecedent is the speaker relative pronoun r stands for: the mention
+// ending just before it (a comma between), else the noun phrase there.
+func (a *article) antecedent(r int) (whosaid.Speaker, bool) {
+	d := a.d
+	j := r - 1
+	if j >= 0 && a.low[j] == "," {
+		j--
+	}
+	if j < 0 || a.inQ[j] {
+		return whosaid.Speaker{}, false
+	}
+	if i := a.mentionAt(d.Tokens[j].Start); i < len(a.ments) && a.ments[i].m.End == d.Tokens[j].End {
+		mt := &a.ments[i]
+		return whosaid.Speaker{Name: mt.name, Kind: mt.kind}, true
+	}
+	s := j
+	for s >= 0 && j-s < 6 && a.tokFlagWord(s) && !a.inQ[s] && !npStop[a.low[s]] && !npSkip[a.low[s]] {
+		s--
+	}
+	if s++; s > j || pronounWords[a.low[j]] {
+		return whosaid.Speaker{}, false
+	}
+	return a.npSpeaker(s, j+1), true
+}
+
+// openingNP is the noun phrase a determiner opens at the start of the
+// sentence of the cue token k ("The judge, for his part, said"), up to
+// the first comma or linking word, as a token range; empty when there is
+// none.
+func (a *article) openingNP(k int) [2]int {
+	d := a.d
+	s := d.SentenceAt(d.Tokens[k].Start)
+	if s < 0 {
+		return [2]int{}
+	}
+	k0 := a.tokAt(d.Sentences[s].Start)
+	if k0 >= k-1 || a.inQ[k0] || !determiners[a.low[k0]] {
+		return [2]int{}
+	}
+	e := k0 + 1
+	for e < k && e-k0 < 6 && a.tokFlagWord(e) && !a.inQ[e] && !npStop[a.low[e]] && !npSkip[a.low[e]] && !prepositions[a.low[e]] {
+		e++
+	}
+	if e == k0+1 {
+		return [2]int{}
+	}
+	return [2]int{k0, e}
+}
+
+// prepositions end an opening noun phrase: its head comes before them
+// ("The head of the agency", "The derailment near the…").
+var prepositions = map[string]bool{"of": true, "in": true, "on": true, "at": true, "near": true, "for": true, "from": true,
+	"with": true, "after": true, "before": true, "over": true, "under": true, "about": true, "into": true, "during": true, "since": true}
 
 // npSpeaker is the anonymous speaker a noun phrase describes: its words
 // without leading determiners ("the spokesman" → "spokesman").

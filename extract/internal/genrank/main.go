@@ -10,7 +10,10 @@
 //     candidates around it. On PolNeAR a candidate is right when its
 //     mention overlaps the gold Source of the attribution whose Content the
 //     speech matches (token F1 >= 0.5 and overlapping spans), or, with no
-//     mention, when its name passes the reference scorer's source test; on
+//     mention, when its name passes the reference scorer's source test; when
+//     that attribution has no Source, naming no one is right for a claim
+//     (the rules' unknown speaker of a proposed claim, "is expected to",
+//     "seemed"; quotes are not taught it); on
 //     the gold stories when it is the speaker FORMAT.md scores right.
 //     Decisions with no right candidate teach nothing and are left out;
 //   - each claim's start and end, right where PolNeAR's content starts and
@@ -89,7 +92,7 @@ func run(polnear, goldDir, out string, cv bool) error {
 	}
 	lex := lexicon(pdocs)
 	var docs []doc
-	total, labelled := 0, 0
+	total, labelled, noRight := 0, 0, 0
 	for _, pd := range pdocs {
 		f, sets, bounds, props := x.TrainingSets(pd.Article, lex)
 		d := doc{bounds: labelBounds(pd, f.Claims, bounds), props: labelProposals(pd, f, props)}
@@ -107,11 +110,14 @@ func run(polnear, goldDir, out string, cv bool) error {
 			if rs, ok := labelPolNeAR(pd, s); ok {
 				d.sets = append(d.sets, rs)
 				labelled++
+			} else if _, ok := labelPolNeARAny(pd, s); ok {
+				noRight++ // matched to a gold source no candidate names
 			}
 		}
 		docs = append(docs, d)
 	}
-	fmt.Fprintf(os.Stderr, "polnear train: %d articles, %d decisions, %d with a right candidate\n", len(pdocs), total, labelled)
+	fmt.Fprintf(os.Stderr, "polnear train: %d articles, %d decisions, %d with a right candidate, %d matched to a gold source with none\n",
+		len(pdocs), total, labelled, noRight)
 	var own []rank.Set
 	golds, err := eval.LoadDir(goldDir)
 	if err != nil {
@@ -140,7 +146,7 @@ func run(polnear, goldDir, out string, cv bool) error {
 	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: proposals in heading-like paragraphs right %d, wrong %d\n", headingRight[true], headingRight[false])
 	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(own))
 	if cv {
-		crossValidate(docs)
+		crossValidate(docs, noRight)
 	}
 	var all []rank.Set
 	nb := 0
@@ -169,8 +175,9 @@ func run(polnear, goldDir, out string, cv bool) error {
 }
 
 // crossValidate trains on four fifths of the articles and counts right
-// decisions on the fifth, for the rules' choice (candidate 0) and the model.
-func crossValidate(docs []doc) {
+// decisions on the fifth, for the rules' choice (candidate 0) and the model;
+// noRight decisions more have no right candidate at all.
+func crossValidate(docs []doc, noRight int) {
 	const folds = 5
 	n, ruleRight, modelRight := 0, 0, 0
 	nb, bRule, bModel := 0, 0, 0
@@ -223,6 +230,8 @@ func crossValidate(docs []doc) {
 	}
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d decisions with a right candidate: rules %.3f, ranker %.3f\n",
 		n, float64(ruleRight)/float64(n), float64(modelRight)/float64(n))
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d ranked decisions matched to a gold attribution (with a source or none): ranker right %d (%.3f)\n",
+		n+noRight, modelRight, float64(modelRight)/float64(n+noRight))
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d claim start/end decisions with a right candidate: rules %.3f, model %.3f\n",
 		nb, float64(bRule)/float64(nb), float64(bModel)/float64(nb))
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, proposed claims: %d kept right, %d kept wrong, %d right dropped\n", pTP, pFP, pFN)
@@ -250,10 +259,28 @@ func labelPolNeAR(pd eval.PolNeARDoc, s extract.SpeakerSet) (rank.Set, bool) {
 			best, bf = i, f
 		}
 	}
-	if best < 0 || len(pd.Attributions[best].Source) == 0 {
+	if best < 0 {
 		return rank.Set{}, false
 	}
 	g := pd.Attributions[best]
+	if len(g.Source) == 0 {
+		if s.Quote {
+			// A quotation has a speaker, even where PolNeAR's annotator
+			// marked none: naming no one is not taught for quotes.
+			return rank.Set{}, false
+		}
+		// No source: only naming no one is right, as the reference
+		// scorer has it.
+		rs := rank.Set{}
+		any := false
+		for _, c := range s.Cands {
+			right := c.Start < 0 && c.Speaker.Name == ""
+			any = any || right
+			rs.Cands = append(rs.Cands, c.Feats)
+			rs.Gold = append(rs.Gold, right)
+		}
+		return rs, any
+	}
 	src := ""
 	for i, sp := range g.Source {
 		if i > 0 {
