@@ -95,7 +95,7 @@ func run(polnear, goldDir, out string, cv bool) error {
 	total, labelled, noRight := 0, 0, 0
 	for _, pd := range pdocs {
 		f, sets, bounds, props := x.TrainingSets(pd.Article, lex)
-		d := doc{bounds: labelBounds(pd, f.Claims, bounds), props: labelProposals(pd, f, props)}
+		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props)}
 		for _, s := range sets {
 			if s.Settled {
 				// Counted only: the check of the rule that keeps them.
@@ -337,17 +337,16 @@ func labelGold(g eval.Gold, s extract.SpeakerSet) (rank.Set, bool) {
 // candidate starts and ends that fall where the gold content starts and
 // ends (ignoring spaces, quotation marks and final punctuation, as the
 // reference scorer's exact match does).
-func labelBounds(pd eval.PolNeARDoc, claims []whosaid.Claim, bounds []extract.Bound) []rank.Set {
+func labelBounds(pd eval.PolNeARDoc, bounds []extract.Bound) []rank.Set {
 	text := pd.Article.Text
 	var out []rank.Set
 	for _, b := range bounds {
-		c := claims[b.Claim]
 		best, bf := -1, 0.0
 		for i, g := range pd.Attributions {
-			if !overlaps(c.Start, c.End, g.Content) {
+			if !overlaps(b.Start, b.End, g.Content) {
 				continue
 			}
-			if f := eval.TokenF1(g.Text, c.Text); f >= 0.5 && f > bf {
+			if f := eval.TokenF1(g.Text, text[b.Start:b.End]); f >= 0.5 && f > bf {
 				best, bf = i, f
 			}
 		}
