@@ -684,10 +684,12 @@ func (a *article) antecedent(r int) (whosaid.Speaker, bool) {
 	return a.npSpeaker(s, j+1), true
 }
 
-// openingNP is the noun phrase a determiner opens at the start of the
-// sentence of the cue token k ("The judge, for his part, said"), up to
-// the first comma or linking word, as a token range; empty when there is
-// none.
+// openingNP is the noun phrase that opens the sentence of the cue token k
+// ("The judge, for his part, said", "Pew found", "In 2014, Pew found"),
+// a determiner or a capitalised word first, up to the first comma,
+// preposition or linking word, as a token range; empty when there is
+// none. A sentence opening with a preposition is read from after its first
+// comma.
 func (a *article) openingNP(k int) [2]int {
 	d := a.d
 	s := d.SentenceAt(d.Tokens[k].Start)
@@ -695,17 +697,34 @@ func (a *article) openingNP(k int) [2]int {
 		return [2]int{}
 	}
 	k0 := a.tokAt(d.Sentences[s].Start)
-	if k0 >= k-1 || a.inQ[k0] || !determiners[a.low[k0]] {
+	if k0 < k && prepositions[a.low[k0]] {
+		j := k0 + 1
+		for j < k && j-k0 < 8 && a.low[j] != "," {
+			j++
+		}
+		k0 = j + 1
+	}
+	if k0 >= k || a.inQ[k0] || notLabel[a.low[k0]] && !determiners[a.low[k0]] || pronounWords[a.low[k0]] ||
+		!determiners[a.low[k0]] && !a.isCapTok(k0) {
 		return [2]int{}
 	}
 	e := k0 + 1
-	for e < k && e-k0 < 6 && a.tokFlagWord(e) && !a.inQ[e] && !npStop[a.low[e]] && !npSkip[a.low[e]] && !prepositions[a.low[e]] {
+	for e < k && e-k0 < 6 && a.tokFlagWord(e) && !a.inQ[e] && !npStop[a.low[e]] && !npSkip[a.low[e]] &&
+		(!prepositions[a.low[e]] || a.low[e] == "of" && e == k0+1) {
 		e++
 	}
-	if e == k0+1 {
+	if e == k0+1 && determiners[a.low[k0]] || verbLike(a.low[k0]) {
+		// A determiner alone, or a verb or adverb opening the sentence
+		// ("Asked about it, Smith said", "Earlier, …").
 		return [2]int{}
 	}
 	return [2]int{k0, e}
+}
+
+// verbLike reports whether w reads as a participle, a past tense or an
+// adverb rather than a noun.
+func verbLike(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")
 }
 
 // prepositions end an opening noun phrase: its head comes before them

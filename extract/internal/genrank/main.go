@@ -48,6 +48,10 @@ import (
 // epochs is the number of passes of the perceptron.
 const epochs = 10
 
+// runs is how many perceptrons, each seeing the examples in its own order,
+// are averaged into the model.
+const runs = 3
+
 // headingRight counts PolNeAR train's proposals in heading-like paragraphs
 // by whether they are right: the check of the rule that drops them.
 var headingRight = map[bool]int{}
@@ -158,7 +162,7 @@ func run(polnear, goldDir, out string, cv bool) error {
 	}
 	fmt.Fprintf(os.Stderr, "claim bounds: %d labelled start and end decisions\n", nb)
 	all = append(all, own...)
-	m := rank.Train(all, epochs)
+	m := rank.Train(all, epochs, runs)
 	for _, k := range attrib.LexiconKeys(sortedKeys(lex)) {
 		m.Set(k, 1)
 	}
@@ -195,7 +199,7 @@ func crossValidate(docs []doc, noRight int) {
 				train = append(train, d.props...)
 			}
 		}
-		m := rank.Train(train, epochs)
+		m := rank.Train(train, epochs, runs)
 		for i := k; i < len(docs); i += folds {
 			for _, s := range docs[i].props {
 				kept := m.Best(s.Cands) == 0
