@@ -111,7 +111,7 @@ func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
 		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken,
-		at: a.at, prons: a.prons[:0]}
+		at: a.at, prons: a.prons[:0], spoke: a.spoke[:0]}
 	clear(a.inQ)
 	a.indexTokens()
 	ascii := true

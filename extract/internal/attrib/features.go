@@ -130,6 +130,7 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	if prev != "" && strings.EqualFold(c.sp.Name, prev) {
 		f(tPrevspk, c.typ, ik)
 	}
+	buf = a.salience(it, c, buf)
 	if it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) {
 		f(tSamename, c.typ)
 	}
@@ -177,6 +178,36 @@ func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf
 		f(tCuerelItem, rel, ik)
 	} else {
 		f(tCuerel, "nocue", typ)
+	}
+	return buf
+}
+
+// salience appends how present the candidate's speaker is before the
+// speech: how often its name was mentioned, and whether the rules gave it
+// speech already.
+func (a *article) salience(it *item, c cand, buf []uint64) []uint64 {
+	if c.sp.Name == "" {
+		return buf
+	}
+	n := 0
+	for i := range a.ments {
+		if a.ments[i].m.End > it.start {
+			break
+		}
+		if a.ments[i].name == c.sp.Name {
+			n++
+		}
+	}
+	spoke := false
+	for _, s := range a.spoke {
+		if s == c.sp.Name {
+			spoke = true
+			break
+		}
+	}
+	buf = append(buf, tMentions.Key(dist(n), c.typ))
+	if spoke {
+		buf = append(buf, tSpoke.Key(c.typ))
 	}
 	return buf
 }

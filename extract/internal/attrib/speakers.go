@@ -159,6 +159,8 @@ type article struct {
 	// every candidate, speech and edge, and the binary search was a tenth
 	// of its time.
 	at []int32
+	// spoke are the names of the rules' speakers of the speech so far.
+	spoke []string
 	// prons are the tokens pronoun may take, in order: candidates looks
 	// at these rather than at every word of the window for every speech.
 	prons []int32
@@ -208,6 +210,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 				a.lastOrg = *it.sp
 			}
 			prev = it.sp.Name
+			a.spoke = append(a.spoke, it.sp.Name)
 			continue
 		}
 		cands = a.candidates(it, cands[:0])
@@ -227,6 +230,9 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		// same in training and in use.
 		ruleSp := *it.sp
 		prev = ruleSp.Name
+		if ruleSp.Name != "" {
+			a.spoke = append(a.spoke, ruleSp.Name)
+		}
 		decide(it, cands, feats[:len(cands)])
 		switch ruleSp.Kind {
 		case whosaid.KindPerson:

@@ -44,6 +44,8 @@ var (
 	tSentstart     = rank.NewTemplate("sentstart")
 	tParastart     = rank.NewTemplate("parastart")
 	tPrevspk       = rank.NewTemplate("prevspk")
+	tMentions      = rank.NewTemplate("mentions|typ")
+	tSpoke         = rank.NewTemplate("spoke|typ")
 	tSamename      = rank.NewTemplate("samename")
 	tCueTyp        = rank.NewTemplate("cue|typ")
 	tQbetween      = rank.NewTemplate("qbetween")
