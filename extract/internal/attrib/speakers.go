@@ -4,8 +4,9 @@
 //
 // A speaker's candidates are the rules' choice and every mention near the
 // speech that could be a speaker: the people, organizations and countries
-// the entity stage named, the personal pronouns, and the label that opens a
-// transcript paragraph ("WALLACE:"). Each is described by features (its
+// the entity stage named, the personal pronouns, the noun phrases at the
+// cue and opening its sentence, a "who" before the cue, and the label that
+// opens a transcript paragraph ("WALLACE:"). Each is described by features (its
 // kind, where it lies from the speech, the words around it, whether the
 // rules chose it). A claim's candidate starts and ends are the rules' own,
 // the "that" before the content, and the commas, dashes and conjunctions
@@ -120,7 +121,7 @@ func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whos
 type cand struct {
 	start, end int // the mention's bytes; -1 for a rule choice with no mention
 	sp         whosaid.Speaker
-	typ        string // rule, person, org, country, pron, label
+	typ        string // rule, person, org, country, pron, label, np (at the cue), snp (opening the sentence), rel ("who")
 	rule       bool   // the rules chose this mention (or this speaker)
 }
 
