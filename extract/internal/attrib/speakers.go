@@ -307,7 +307,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
 			return
 		}
-		if k := a.tokAt(c.start); k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] && !a.upper(k) {
+		if k := a.tokAt(c.start); c.typ != "rel" && k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] && !a.upper(k) {
 			return // a lone function word the tagger took for a name
 		}
 		if k := a.tokAt(c.start); k < len(a.inQ) && a.inQ[k] {
@@ -651,20 +651,25 @@ func (a *article) objectNP(k int) [2]int {
 	return [2]int{}
 }
 
-// relative is the relative pronoun "who" just before the cue token k
-// ("Smith, who said"), skipping auxiliaries and adverbs, or -1. PolNeAR
-// marks the pronoun itself as the source; its speaker is the antecedent.
-// ("which" is left out: a lone "which" reads as no speaker at all.)
+// relative is the relative pronoun "who" before the cue token k, at most
+// relGap words before it and no punctuation or linking word between ("Smith,
+// who said", "Beck, who has in the past described"), or -1. PolNeAR marks
+// the pronoun itself as the source; its speaker is the antecedent. ("which"
+// is left out: a lone "which" reads as no speaker at all.)
 func (a *article) relative(k int) int {
-	j := k - 1
-	for j >= 0 && (npSkip[a.low[j]] || strings.HasSuffix(a.low[j], "ly") && a.tokFlagWord(j)) {
-		j--
-	}
-	if j >= 0 && !a.inQ[j] && a.low[j] == "who" {
-		return j
+	for j := k - 1; j >= 0 && j >= k-1-relGap && !a.inQ[j]; j-- {
+		if a.low[j] == "who" {
+			return j
+		}
+		if !a.tokFlagWord(j) || npStop[a.low[j]] {
+			break
+		}
 	}
 	return -1
 }
+
+// relGap is how many words may lie between "who" and its cue.
+const relGap = 5
 
 // antecedent is the speaker relative pronoun r stands for: the mention
 // ending just before it (a comma between), else the noun phrase there.
