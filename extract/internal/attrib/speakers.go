@@ -700,8 +700,8 @@ func (a *article) antecedent(r int) (whosaid.Speaker, bool) {
 // ("The judge, for his part, said", "Pew found", "In 2014, Pew found"),
 // a determiner or a capitalised word first, up to the first comma,
 // preposition or linking word, as a token range; empty when there is
-// none. A sentence opening with a preposition is read from after its first
-// comma.
+// none. A sentence opening with a conjunction is read from after it, one
+// opening with a preposition from after its first comma.
 func (a *article) openingNP(k int) [2]int {
 	d := a.d
 	s := d.SentenceAt(d.Tokens[k].Start)
@@ -709,9 +709,15 @@ func (a *article) openingNP(k int) [2]int {
 		return [2]int{}
 	}
 	k0 := a.tokAt(d.Sentences[s].Start)
+	if k0 < k && openers[a.low[k0]] {
+		k0++ // "But the star journalist…"
+		if k0 < k && a.low[k0] == "," {
+			k0++
+		}
+	}
 	if k0 < k && prepositions[a.low[k0]] {
 		j := k0 + 1
-		for j < k && j-k0 < 8 && a.low[j] != "," {
+		for j < k && j-k0 < 12 && a.low[j] != "," {
 			j++
 		}
 		k0 = j + 1
@@ -732,6 +738,11 @@ func (a *article) openingNP(k int) [2]int {
 	}
 	return [2]int{k0, e}
 }
+
+// openers are the conjunctions and adverbs a sentence may open with
+// before its subject.
+var openers = map[string]bool{"but": true, "and": true, "so": true, "yet": true, "still": true, "now": true,
+	"then": true, "also": true, "instead": true, "meanwhile": true, "however": true, "indeed": true}
 
 // verbLike reports whether w reads as a participle, a past tense or an
 // adverb rather than a noun.
