@@ -28,7 +28,7 @@ var devFloors = map[string]float64{
 	"date values":       0.98,
 	"amounts":           0.995,
 	"targets":           0.995,
-	"attributed quotes": 0.98,
+	"attributed quotes": 0.99,
 	"attributed claims": 0.95,
 }
 

@@ -87,7 +87,9 @@ func (x *Extractor) TrainingSets(a whosaid.Article, lex map[string]bool) (whosai
 		all = append(all, attrib.ProposalClaim(d, p))
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
-	return f, attrib.Decisions(d, f.Entities, f.Quotes, all), attrib.BoundSets(d, f.Claims), props
+	// Their bounds are learnt with the rules' claims': the stage moves
+	// the bounds of every claim it keeps.
+	return f, attrib.Decisions(d, f.Entities, f.Quotes, all), attrib.BoundSets(d, all), props
 }
 
 // Proposal is one claim proposed where no rule fires.

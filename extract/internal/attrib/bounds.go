@@ -21,6 +21,7 @@ import (
 // candidates for its start and its end, as byte offsets with features.
 type Bound struct {
 	Claim        int // index of the claim
+	Start, End   int // the claim's bytes before the decisions
 	Starts, Ends []Edge
 }
 
@@ -43,6 +44,14 @@ var cutWords = map[string]bool{
 	"whereas": true, "which": true, "who": true, "where": true, "in": true, "on": true, "at": true,
 	"during": true, "amid": true, "despite": true, "according": true, "saying": true, "adding": true,
 	"so": true, "if": true, "than": true, "with": true, "for": true, "by": true, "to": true,
+}
+
+// startAfter are the words a content may start after: the prepositions
+// that link a cue to its content and the verbs of saying.
+var startAfter = map[string]bool{
+	"for": true, "about": true, "of": true, "to": true, "on": true, "against": true, "with": true,
+	"over": true, "in": true, "by": true, "from": true, "as": true, "said": true, "saying": true, "says": true,
+	"say": true, "told": true, "added": true,
 }
 
 // cutPuncts are the marks a content may end before.
@@ -102,7 +111,7 @@ func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
 func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
 		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken,
-		at: a.at, prons: a.prons[:0]}
+		at: a.at, prons: a.prons[:0], spoke: a.spoke[:0]}
 	clear(a.inQ)
 	a.indexTokens()
 	ascii := true
@@ -160,7 +169,7 @@ func isQuoteMark(w string) bool {
 // bound lists claim i's candidate starts and ends with their features.
 func (a *article) bound(c *whosaid.Claim, i int) Bound {
 	d := a.d
-	b := Bound{Claim: i}
+	b := Bound{Claim: i, Start: c.Start, End: c.End}
 	k0, k1 := a.tokAt(c.Start), a.tokAt(c.End)
 	if k0 >= k1 {
 		return b
@@ -196,10 +205,18 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		addS("prev", k0-1)
 	}
 	for k := k0; k < k1 && k < k0+maxEdgeToks; k++ {
-		if cutPuncts[a.low[k]] {
+		switch w := a.low[k]; {
+		case cutPuncts[w]:
 			addS("punct", k+1)
-		} else if a.low[k] == "that" && k > k0 {
-			addS("that", k)
+		case w == "that":
+			if k > k0 {
+				addS("that", k)
+			}
+			addS("postthat", k+1)
+		case startAfter[w]:
+			// "criticized Trump for [his remarks]", "asked about [the
+			// deal]": PolNeAR's content often starts after the word.
+			addS("after", k+1)
 		}
 	}
 	addE := func(typ string, k int) {

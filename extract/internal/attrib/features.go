@@ -53,6 +53,22 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	}
 	if c.start < 0 {
 		f(tNomention, rk, ik)
+		// No speaker at all is right for some cues ("is expected to",
+		// "seemed", "Asked about"): PolNeAR gives them no source.
+		if it.cue != "" {
+			f(tNomentionCue, it.cueLow, rk, ik)
+		}
+		if k := it.cueTok; k >= 0 {
+			pw, nw := "<start>", "<end>"
+			if k > 0 {
+				pw = a.low[k-1]
+			}
+			if k+1 < len(a.low) {
+				nw = a.low[k+1]
+			}
+			f(tNomentionPrev, pw, it.cueLow, rk, ik)
+			f(tNomentionNext, it.cueLow, nw, rk, ik)
+		}
 		return buf
 	}
 	ck0, ck1 := a.tokAt(c.start), a.tokAt(c.end)
@@ -96,11 +112,11 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	f(tNext, nw)
 	f(tPrev, pw)
 	f(tNextTyp, nw, c.typ)
-	if c.typ == "np" {
+	if c.typ == "np" || c.typ == "snp" {
 		f(tNphead, a.low[ck1-1])
 		f(tNpfirst, a.low[ck0])
 	}
-	if c.typ == "pron" {
+	if c.typ == "pron" || c.typ == "rel" {
 		f(tPron, a.low[ck0], dir, sr)
 	}
 	// Where the mention sits: opening its sentence or paragraph.
@@ -114,6 +130,7 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	if prev != "" && strings.EqualFold(c.sp.Name, prev) {
 		f(tPrevspk, c.typ, ik)
 	}
+	buf = a.salience(it, c, buf)
 	if it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) {
 		f(tSamename, c.typ)
 	}
@@ -161,6 +178,36 @@ func (a *article) between(it *item, ck0, ck1, ik0, ik1 int, dir, typ string, buf
 		f(tCuerelItem, rel, ik)
 	} else {
 		f(tCuerel, "nocue", typ)
+	}
+	return buf
+}
+
+// salience appends how present the candidate's speaker is before the
+// speech: how often its name was mentioned, and whether the rules gave it
+// speech already.
+func (a *article) salience(it *item, c cand, buf []uint64) []uint64 {
+	if c.sp.Name == "" {
+		return buf
+	}
+	n := 0
+	for i := range a.ments {
+		if a.ments[i].m.End > it.start {
+			break
+		}
+		if a.ments[i].name == c.sp.Name {
+			n++
+		}
+	}
+	spoke := false
+	for _, s := range a.spoke {
+		if s == c.sp.Name {
+			spoke = true
+			break
+		}
+	}
+	buf = append(buf, tMentions.Key(dist(n), c.typ))
+	if spoke {
+		buf = append(buf, tSpoke.Key(c.typ))
 	}
 	return buf
 }

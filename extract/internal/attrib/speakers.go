@@ -4,8 +4,9 @@
 //
 // A speaker's candidates are the rules' choice and every mention near the
 // speech that could be a speaker: the people, organizations and countries
-// the entity stage named, the personal pronouns, and the label that opens a
-// transcript paragraph ("WALLACE:"). Each is described by features (its
+// the entity stage named, the personal pronouns, the noun phrases at the
+// cue and opening its sentence, a "who" before the cue, and the label that
+// opens a transcript paragraph ("WALLACE:"). Each is described by features (its
 // kind, where it lies from the speech, the words around it, whether the
 // rules chose it). A claim's candidate starts and ends are the rules' own,
 // the "that" before the content, and the commas, dashes and conjunctions
@@ -120,7 +121,7 @@ func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whos
 type cand struct {
 	start, end int // the mention's bytes; -1 for a rule choice with no mention
 	sp         whosaid.Speaker
-	typ        string // rule, person, org, country, pron, label
+	typ        string // rule, person, org, country, pron, label, np (at the cue), snp (opening the sentence), rel ("who")
 	rule       bool   // the rules chose this mention (or this speaker)
 }
 
@@ -159,6 +160,8 @@ type article struct {
 	// every candidate, speech and edge, and the binary search was a tenth
 	// of its time.
 	at []int32
+	// spoke are the names of the rules' speakers of the speech so far.
+	spoke []string
 	// prons are the tokens pronoun may take, in order: candidates looks
 	// at these rather than at every word of the window for every speech.
 	prons []int32
@@ -208,6 +211,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 				a.lastOrg = *it.sp
 			}
 			prev = it.sp.Name
+			a.spoke = append(a.spoke, it.sp.Name)
 			continue
 		}
 		cands = a.candidates(it, cands[:0])
@@ -227,6 +231,9 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		// same in training and in use.
 		ruleSp := *it.sp
 		prev = ruleSp.Name
+		if ruleSp.Name != "" {
+			a.spoke = append(a.spoke, ruleSp.Name)
+		}
 		decide(it, cands, feats[:len(cands)])
 		switch ruleSp.Kind {
 		case whosaid.KindPerson:
@@ -300,7 +307,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
 			return
 		}
-		if k := a.tokAt(c.start); k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] && !a.upper(k) {
+		if k := a.tokAt(c.start); c.typ != "rel" && k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] && !a.upper(k) {
 			return // a lone function word the tagger took for a name
 		}
 		if k := a.tokAt(c.start); k < len(a.inQ) && a.inQ[k] {
@@ -346,6 +353,18 @@ func (a *article) candidates(it *item, out []cand) []cand {
 	}
 	if s, e, ok := a.label(p); ok && e <= it.start {
 		add(cand{start: s, end: e, typ: "label", sp: a.labelSpeaker(s, e)})
+	}
+	if k := it.cueTok; k >= 0 {
+		if r := a.relative(k); r >= 0 {
+			if sp, ok := a.antecedent(r); ok {
+				t := d.Tokens[r]
+				add(cand{start: t.Start, end: t.End, typ: "rel", sp: sp})
+			}
+		}
+		if np := a.openingNP(k); np[1] > np[0] && np != a.subjectNP(k) {
+			s, e := d.Tokens[np[0]].Start, d.Tokens[np[1]-1].End
+			add(cand{start: s, end: e, typ: "snp", sp: a.npSpeaker(np[0], np[1])})
+		}
 	}
 	if len(out) > maxCands+1 {
 		// The nearest mentions only: farther ones are almost never the
@@ -631,6 +650,110 @@ func (a *article) objectNP(k int) [2]int {
 	}
 	return [2]int{}
 }
+
+// relative is the relative pronoun "who" before the cue token k, at most
+// relGap words before it and no punctuation or linking word between ("Smith,
+// who said", "Beck, who has in the past described"), or -1. PolNeAR marks
+// the pronoun itself as the source; its speaker is the antecedent. ("which"
+// is left out: a lone "which" reads as no speaker at all.)
+func (a *article) relative(k int) int {
+	for j := k - 1; j >= 0 && j >= k-1-relGap && !a.inQ[j]; j-- {
+		if a.low[j] == "who" {
+			return j
+		}
+		if !a.tokFlagWord(j) || npStop[a.low[j]] {
+			break
+		}
+	}
+	return -1
+}
+
+// relGap is how many words may lie between "who" and its cue.
+const relGap = 5
+
+// antecedent is the speaker relative pronoun r stands for: the mention
+// ending just before it (a comma between), else the noun phrase there.
+func (a *article) antecedent(r int) (whosaid.Speaker, bool) {
+	d := a.d
+	j := r - 1
+	if j >= 0 && a.low[j] == "," {
+		j--
+	}
+	if j < 0 || a.inQ[j] {
+		return whosaid.Speaker{}, false
+	}
+	if i := a.mentionAt(d.Tokens[j].Start); i < len(a.ments) && a.ments[i].m.End == d.Tokens[j].End {
+		mt := &a.ments[i]
+		return whosaid.Speaker{Name: mt.name, Kind: mt.kind}, true
+	}
+	s := j
+	for s >= 0 && j-s < 6 && a.tokFlagWord(s) && !a.inQ[s] && !npStop[a.low[s]] && !npSkip[a.low[s]] {
+		s--
+	}
+	if s++; s > j || pronounWords[a.low[j]] {
+		return whosaid.Speaker{}, false
+	}
+	return a.npSpeaker(s, j+1), true
+}
+
+// openingNP is the noun phrase that opens the sentence of the cue token k
+// ("The judge, for his part, said", "Pew found", "In 2014, Pew found"),
+// a determiner or a capitalised word first, up to the first comma,
+// preposition or linking word, as a token range; empty when there is
+// none. A sentence opening with a conjunction is read from after it, one
+// opening with a preposition from after its first comma.
+func (a *article) openingNP(k int) [2]int {
+	d := a.d
+	s := d.SentenceAt(d.Tokens[k].Start)
+	if s < 0 {
+		return [2]int{}
+	}
+	k0 := a.tokAt(d.Sentences[s].Start)
+	if k0 < k && openers[a.low[k0]] {
+		k0++ // "But the star journalist…"
+		if k0 < k && a.low[k0] == "," {
+			k0++
+		}
+	}
+	if k0 < k && prepositions[a.low[k0]] {
+		j := k0 + 1
+		for j < k && j-k0 < 12 && a.low[j] != "," {
+			j++
+		}
+		k0 = j + 1
+	}
+	if k0 >= k || a.inQ[k0] || notLabel[a.low[k0]] && !determiners[a.low[k0]] || pronounWords[a.low[k0]] ||
+		!determiners[a.low[k0]] && !a.isCapTok(k0) {
+		return [2]int{}
+	}
+	e := k0 + 1
+	for e < k && e-k0 < 6 && a.tokFlagWord(e) && !a.inQ[e] && !npStop[a.low[e]] && !npSkip[a.low[e]] &&
+		(!prepositions[a.low[e]] || a.low[e] == "of" && e == k0+1) {
+		e++
+	}
+	if e == k0+1 && determiners[a.low[k0]] || verbLike(a.low[k0]) {
+		// A determiner alone, or a verb or adverb opening the sentence
+		// ("Asked about it, Smith said", "Earlier, …").
+		return [2]int{}
+	}
+	return [2]int{k0, e}
+}
+
+// openers are the conjunctions and adverbs a sentence may open with
+// before its subject.
+var openers = map[string]bool{"but": true, "and": true, "so": true, "yet": true, "still": true, "now": true,
+	"then": true, "also": true, "instead": true, "meanwhile": true, "however": true, "indeed": true}
+
+// verbLike reports whether w reads as a participle, a past tense or an
+// adverb rather than a noun.
+func verbLike(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")
+}
+
+// prepositions end an opening noun phrase: its head comes before them
+// ("The head of the agency", "The derailment near the…").
+var prepositions = map[string]bool{"of": true, "in": true, "on": true, "at": true, "near": true, "for": true, "from": true,
+	"with": true, "after": true, "before": true, "over": true, "under": true, "about": true, "into": true, "during": true, "since": true}
 
 // npSpeaker is the anonymous speaker a noun phrase describes: its words
 // without leading determiners ("the spokesman" → "spokesman").

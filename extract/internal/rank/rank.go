@@ -1,7 +1,7 @@
 // Package rank is a linear ranker: it scores each candidate of a set by the
 // sum of the weights of its features and picks the best. Features are
 // hashed strings, so a model is a table from 64-bit keys to weights; it is
-// learnt by an averaged perceptron (Train) in an order fixed by a seed, so
+// learnt by averaged perceptrons (Train) in orders fixed by seeds, so
 // the same examples always give the same model, byte for byte.
 package rank
 
@@ -201,8 +201,38 @@ type Set struct {
 // them in an order shuffled with a fixed seed. On each set whose best
 // candidate is wrong it moves the weights towards the best right candidate
 // and away from the chosen one; the model is the average of the weights
-// over all steps, which generalises better than the last ones.
-func Train(sets []Set, epochs int) *Model {
+// over all steps, which generalises better than the last ones. It does so
+// runs times, each run visiting the sets in its own fixed order, and
+// averages the runs' weights: a perceptron's answers on unseen data move
+// with the order it saw its examples in, and the average moves less.
+func Train(sets []Set, epochs, runs int) *Model {
+	sum := map[uint64]float64{}
+	for run := 1; run <= runs; run++ {
+		for f, v := range train(sets, epochs, uint64(run)) {
+			sum[f] += v
+		}
+	}
+	for f := range sum {
+		sum[f] /= float64(runs)
+	}
+	return round(sum)
+}
+
+// round is the model of weights w, each rounded to 4 significant digits so
+// the file is small and the same on every machine.
+func round(w map[uint64]float64) *Model {
+	out := &Model{w: make(map[uint64]float32, len(w))}
+	for f, v := range w {
+		if r := float32(strconvRound(v)); r != 0 {
+			out.w[f] = r
+		}
+	}
+	return out
+}
+
+// train is one run of Train's averaged perceptron, the order of its passes
+// drawn from seed, before rounding.
+func train(sets []Set, epochs int, seed uint64) map[uint64]float64 {
 	w := map[uint64]float64{}
 	acc := map[uint64]float64{} // sum over steps of w, kept lazily
 	stamp := map[uint64]int{}
@@ -218,7 +248,6 @@ func Train(sets []Set, epochs int) *Model {
 	for i := range order {
 		order[i] = i
 	}
-	seed := uint64(1)
 	for ep := 0; ep < epochs; ep++ {
 		for i := len(order) - 1; i > 0; i-- {
 			seed = seed*6364136223846793005 + 1442695040888963407
@@ -247,14 +276,9 @@ func Train(sets []Set, epochs int) *Model {
 			step++
 		}
 	}
-	out := &Model{w: make(map[uint64]float32, len(w))}
+	out := make(map[uint64]float64, len(w))
 	for f, v := range w {
-		a := (acc[f] + float64(step-stamp[f])*v) / float64(step)
-		// Weights are rounded to 4 significant digits so the file is small
-		// and the same on every machine.
-		if r := float32(strconvRound(a)); r != 0 {
-			out.w[f] = r
-		}
+		out[f] = (acc[f] + float64(step-stamp[f])*v) / float64(step)
 	}
 	return out
 }
