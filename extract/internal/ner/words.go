@@ -9,12 +9,7 @@ import (
 
 // maxCache bounds the per-Doc word cache: a pooled Doc that has seen this
 // many distinct words keeps only the most common of them (see compact).
-// A word worked out again costs a lexicon probe, its shape and, for the
-// model, the rows of its roles; at 8,192 words each of two workers
-// ingesting the speed corpus compacted ten times and worked out 104,000
-// words, at 16,384 twice and 75,000 (at 32,768 never and 62,000, for
-// some 8 MB more per worker). An entry and its rows take some 400 bytes.
-const maxCache = 1 << 14
+const maxCache = 1 << 13
 
 // Word classes: what prepare asks of a word, worked out once per distinct
 // word.
