@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -71,4 +72,42 @@ func TestReadTextTooLarge(t *testing.T) {
 	_, err := ReadText("big.txt", bytes.Repeat([]byte("a"), MaxSize+1))
 	require.ErrorIs(t, err, ErrTooLarge)
 	assert.EqualError(t, err, "big.txt: too large: over the 32 MiB limit")
+}
+
+// TestIsBinaryCounts checks isBinary's byte table and rune count against
+// the plain reading of its rule, a rune at a time, near the threshold of
+// one control character in ten, in ASCII, UTF-8 and bytes that are not
+// UTF-8 (each counted as one character).
+func TestIsBinaryCounts(t *testing.T) {
+	plain := func(s string) bool {
+		nul := strings.Count(s, "\x00")
+		if nul > 0 && nul*100 > len(s) {
+			return true
+		}
+		ctrl, total := 0, 0
+		for _, r := range s {
+			total++
+			if (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' && r != 0x1b) || r == 0x7f {
+				ctrl++
+			}
+		}
+		return total > 0 && ctrl*10 > total
+	}
+	pieces := []string{"a", "plain text ", "é", "’", "\x80", "\xff", "\xe2\x80", "\x01", "\x7f", "\x1b", "\n", "\u0085", "\x00", " "}
+	rng := rand.New(rand.NewPCG(1, 2))
+	binary := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := plain(s)
+		if want {
+			binary++
+		}
+		require.Equal(t, want, isBinary(s), "%q", s)
+	}
+	assert.Greater(t, binary, 1000, "the cases reach both sides of the threshold")
+	assert.Less(t, binary, 19000, "the cases reach both sides of the threshold")
 }
