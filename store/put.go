@@ -170,17 +170,9 @@ type writer struct {
 	args                                               []any
 	entityIDs, quoteIDs, claimIDs, dateIDs             idSeq
 	articleSeqs, mentionIDs                            idSeq // articles.seq (0015), mentions.id (0016)
-	// people caches the speaker ids of the people of the article being
-	// written, by the name, mention and titles person resolves them from
-	// (the extractor's reading of the names, whosaid.Speaker's Gender,
-	// Surname and Forms, follows from them within an article): an
-	// article quotes the same person again and again, and resolving
-	// them takes several lookups. It is emptied for every article, so
-	// what an article gets never depends on the articles stored with it
-	// in the same batch.
-	people map[string]int64
-	// link links people across articles (store/link); reset with look
-	// when a savepoint is rolled back.
+	// link links people across articles (store/link), remembering the
+	// people of the article being written; reset with look when a
+	// savepoint is rolled back.
 	link link.Linker
 	// look caches the results of the speaker look-ups of this
 	// transaction (link.Cache; the look-ups are in lookups.go).
@@ -395,7 +387,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	if d := a.Dateline; d != nil {
 		place, agency, date, end = null(d.Place), null(d.Agency), null(d.Date), int64(d.End)
 	}
-	clear(w.people)
+	w.link.StartArticle()
 	// The article row, last, records each table's first and last id (0013).
 	var ranges [4]idRange
 	// Offsets go in as int64, which database/sql hands the driver as it
@@ -539,23 +531,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		kind = whosaid.KindUnknown
 	}
 	if kind == whosaid.KindPerson && s.Name != "" {
-		titles := link.Titles(es, s.Name)
-		key := s.Name + "\x00" + strings.Join(titles, "\x00")
-		if s.Mention != nil {
-			key += "\x00\x00" + s.Mention.Text
-		}
-		if id, ok := w.people[key]; ok {
-			return id, nil
-		}
-		id, err := w.link.Person(ctx, w, s, titles)
-		if err != nil {
-			return 0, err
-		}
-		if w.people == nil {
-			w.people = map[string]int64{}
-		}
-		w.people[key] = id
-		return id, nil
+		return w.link.ArticlePerson(ctx, w, s, es)
 	}
 	id, found, err := w.SpeakerID(ctx, kind, s.Name)
 	if err != nil || found {

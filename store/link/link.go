@@ -58,6 +58,41 @@ type Linker struct {
 	// stored are the aliases this transaction has stored (or found
 	// stored): storing one again changes nothing, so it is skipped.
 	stored map[aliasKey]bool
+	// people are the speaker ids of the people of the article being
+	// written, by the name, mention and titles Person resolves them from
+	// (the extractor's reading of the names, whosaid.Speaker's Gender,
+	// Surname and Forms, follows from them within an article): an
+	// article quotes the same person again and again, and resolving
+	// them takes several look-ups. StartArticle empties it, so what an
+	// article gets never depends on the articles stored with it in the
+	// same batch.
+	people map[string]int64
+}
+
+// StartArticle forgets the people of the article written before.
+func (l *Linker) StartArticle() { clear(l.people) }
+
+// ArticlePerson returns the speaker id of a person quoted in the article
+// being written, as Person does with the titles the article's entities
+// es give the person, once per name, mention and titles in an article.
+func (l *Linker) ArticlePerson(ctx context.Context, st Store, s whosaid.Speaker, es []whosaid.Entity) (int64, error) {
+	titles := Titles(es, s.Name)
+	key := s.Name + "\x00" + strings.Join(titles, "\x00")
+	if s.Mention != nil {
+		key += "\x00\x00" + s.Mention.Text
+	}
+	if id, ok := l.people[key]; ok {
+		return id, nil
+	}
+	id, err := l.Person(ctx, st, s, titles)
+	if err != nil {
+		return 0, err
+	}
+	if l.people == nil {
+		l.people = map[string]int64{}
+	}
+	l.people[key] = id
+	return id, nil
 }
 
 // Reset forgets the aliases stored, when the backend has rolled back a

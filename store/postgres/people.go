@@ -26,23 +26,7 @@ func (w *writer) speaker(ctx context.Context, s whosaid.Speaker, es []whosaid.En
 		kind = whosaid.KindUnknown
 	}
 	if kind == whosaid.KindPerson && s.Name != "" {
-		titles := link.Titles(es, s.Name)
-		key := s.Name + "\x00" + strings.Join(titles, "\x00")
-		if s.Mention != nil {
-			key += "\x00\x00" + s.Mention.Text
-		}
-		if id, ok := w.people[key]; ok {
-			return id, nil
-		}
-		id, err := w.link.Person(ctx, w, s, titles)
-		if err != nil {
-			return 0, err
-		}
-		if w.people == nil {
-			w.people = map[string]int64{}
-		}
-		w.people[key] = id
-		return id, nil
+		return w.link.ArticlePerson(ctx, w, s, es)
 	}
 	id, found, err := w.SpeakerID(ctx, kind, s.Name)
 	if err != nil || found {

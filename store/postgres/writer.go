@@ -43,7 +43,6 @@ type writer struct {
 	// and the insert need not be waited for.
 	speakerIDs idSeq
 
-	people  map[string]int64
 	link    link.Linker // store/link
 	look    link.Cache
 	genders map[int64]string // Gender's answers
@@ -425,7 +424,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, k *store.Keys)
 	}
 	w.occur(id, id, a, store.MatchFirst, 1)
 
-	clear(w.people)
+	w.link.StartArticle()
 	eids, err := w.nextEntityIDs(ctx, len(f.Entities))
 	if err != nil {
 		return err
