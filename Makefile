@@ -93,8 +93,10 @@ model:
 	# CoNLL-2003 train, so it is trained after the tagger it reads
 	$(GO) test -tags $(TAGS) -count=1 -timeout 30m -run '^TestTrainDecider$$' -v \
 		./extract/internal/entities -decide.train $(CURDIR)/../shared
-	# the attribution models learn from what the entity stage finds, so after it
-	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model
+	# the attribution models learn from what the entity stage finds, so after
+	# it; genrank first learns the given names' gender table from PolNeAR
+	# train and CoNLL-2003 train, which the speaker ranker's pronouns read
+	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model -genders internal/attrib/data/genders.tsv
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

@@ -71,8 +71,10 @@ type Bound = attrib.Bound
 // their features. It is the training data of extract/internal/genrank.
 //
 // The claims proposed where no rule fires are listed apart, each with the
-// features of keeping it, for the trigger words of lex.
-func (x *Extractor) TrainingSets(a whosaid.Article, lex map[string]bool) (whosaid.Findings, []SpeakerSet, []Bound, []Proposal) {
+// features of keeping it, for the trigger words of lex. The features read
+// the gender table g, not the embedded one: the trainer passes the table
+// it has just learnt.
+func (x *Extractor) TrainingSets(a whosaid.Article, lex map[string]bool, g Genders) (whosaid.Findings, []SpeakerSet, []Bound, []Proposal) {
 	d := x.docs.Get().(*text.Doc)
 	defer x.docs.Put(d)
 	d.Split(a.Text)
@@ -89,8 +91,12 @@ func (x *Extractor) TrainingSets(a whosaid.Article, lex map[string]bool) (whosai
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	// Their bounds are learnt with the rules' claims': the stage moves
 	// the bounds of every claim it keeps.
-	return f, attrib.Decisions(d, f.Entities, f.Quotes, all), attrib.BoundSets(d, all), props
+	return f, attrib.Decisions(d, f.Entities, f.Quotes, all, g), attrib.BoundSets(d, all), props
 }
+
+// Genders is a table of given names' genders, which the speaker ranker's
+// pronouns read.
+type Genders = attrib.Genders
 
 // Proposal is one claim proposed where no rule fires.
 type Proposal = attrib.Proposal

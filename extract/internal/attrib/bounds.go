@@ -83,7 +83,7 @@ func (r *Ranker) bounds(a *article, cs []whosaid.Claim) {
 // BoundSets returns every boundary decision Bounds would make on d,
 // changing nothing: training data of extract/internal/genrank.
 func BoundSets(d *text.Doc, cs []whosaid.Claim) []Bound {
-	a := newArticle(d, nil)
+	a := newArticle(d, nil, nil)
 	out := make([]Bound, 0, len(cs))
 	for i := range cs {
 		out = append(out, a.bound(&cs[i], i))
@@ -103,15 +103,15 @@ func bestEdge(m *rank.Model, es []Edge) int {
 
 // newArticle prepares the token views of d the features read: the text
 // lower-cased once (ASCII in place, a token with other bytes on its own).
-func newArticle(d *text.Doc, ents []whosaid.Entity) *article {
-	return new(article).reset(d, ents)
+func newArticle(d *text.Doc, ents []whosaid.Entity, g Genders) *article {
+	return new(article).reset(d, ents, g)
 }
 
 // reset readies a for d, keeping the arrays of the article it held before.
-func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
+func (a *article) reset(d *text.Doc, ents []whosaid.Entity, g Genders) *article {
 	*a = article{d: d, ents: ents, low: resize(a.low, len(d.Tokens)), inQ: resize(a.inQ, len(d.Tokens)),
 		ments: a.ments[:0], arena: a.arena[:0], items: a.items[:0], cands: a.cands[:0], feats: a.feats[:0], taken: a.taken,
-		at: a.at, prons: a.prons[:0], spoke: a.spoke[:0]}
+		at: a.at, prons: a.prons[:0], spoke: a.spoke[:0], genders: g, gend: a.gend}
 	clear(a.inQ)
 	a.indexTokens()
 	ascii := true
@@ -148,13 +148,14 @@ func (a *article) reset(d *text.Doc, ents []whosaid.Entity) *article {
 			a.prons = append(a.prons, int32(i))
 		}
 	}
-	for _, e := range ents {
+	a.entityGenders()
+	for i, e := range ents {
 		kind, typ := entityKind(e.Type)
 		if kind == "" {
 			continue
 		}
 		for _, m := range e.Mentions {
-			a.ments = append(a.ments, ment{m: m, name: e.Name, kind: kind, typ: typ})
+			a.ments = append(a.ments, ment{m: m, name: e.Name, kind: kind, typ: typ, g: a.gend[i]})
 		}
 	}
 	sort.SliceStable(a.ments, func(i, j int) bool { return a.ments[i].m.Start < a.ments[j].m.Start })

@@ -82,7 +82,7 @@ func ProposalClaim(d *text.Doc, p Proposal) whosaid.Claim {
 // Proposals lists every proposal Propose would weigh on d, with the
 // trigger lexicon given: training data of extract/internal/genrank.
 func Proposals(d *text.Doc, qs []whosaid.Quote, cs []whosaid.Claim, lex map[string]bool) []Proposal {
-	return newArticle(d, nil).proposals(qs, cs, func(w string) bool { return lex[w] })
+	return newArticle(d, nil, nil).proposals(qs, cs, func(w string) bool { return lex[w] })
 }
 
 // proposals finds the trigger words outside quotes and outside the spans of

@@ -40,6 +40,7 @@ var attribModel []byte
 // safe for concurrent use.
 type Ranker struct {
 	m    *rank.Model
+	g    Genders
 	pool sync.Pool // *article, whose arrays are reused article after article
 }
 
@@ -53,7 +54,11 @@ func Load() (*Ranker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read attribution model: %w", err)
 	}
-	return &Ranker{m: m}, nil
+	g, err := ReadGenders(bytes.NewReader(genderTable))
+	if err != nil {
+		return nil, err
+	}
+	return &Ranker{m: m, g: g}, nil
 }
 
 // Set is one ranking decision as the trainer sees it: the quote or claim
@@ -87,7 +92,7 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 		a = new(article)
 	}
 	defer r.pool.Put(a)
-	a.reset(d, ents)
+	a.reset(d, ents, r.g)
 	cs = r.propose(a, qs, cs)
 	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		if b := r.m.Best(feats); b >= 0 && b < len(cands) && !cands[b].rule {
@@ -98,11 +103,11 @@ func (r *Ranker) Apply(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, c
 	return cs
 }
 
-// Decisions returns every decision Rank would make on d, changing nothing:
-// the training data of extract/internal/genrank.
-func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim) []Set {
+// Decisions returns every decision Rank would make on d, changing nothing,
+// with the gender table g: the training data of extract/internal/genrank.
+func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whosaid.Claim, g Genders) []Set {
 	var out []Set
-	a := newArticle(d, ents)
+	a := newArticle(d, ents, g)
 	run(a, qs, cs, func(it *item, cands []cand, feats [][]uint64) {
 		s := Set{Start: it.start, End: it.end, Quote: it.quote, Settled: feats == nil}
 		for i, c := range cands {
@@ -147,6 +152,10 @@ type article struct {
 	lastPerson, lastOrg whosaid.Speaker
 	// ments are the mentions of ents that may speak, in text order.
 	ments []ment
+	// genders is the table of given names; gend the gender of each
+	// person of ents (entityGenders), 0 when unknown.
+	genders Genders
+	gend    []byte
 	// arena holds the features of claims' bounds and proposals, each a
 	// full slice of it, so that they cost no allocation of their own.
 	arena []uint64
@@ -402,9 +411,15 @@ func (a *article) fixRule(it *item) {
 	}
 	if m := it.sp.Mention; m != nil && it.sp.Kind == whosaid.KindPerson && (strings.EqualFold(m.Text, "he") || strings.EqualFold(m.Text, "she")) {
 		// The rules' "he" stands for their last speaker; the person named
-		// last before it is more often meant.
-		if sp, ok := a.nearPerson(a.tokAt(m.Start)); ok {
+		// last before it is more often meant, and never one of the other
+		// gender.
+		k, pg := a.tokAt(m.Start), PronounGender(strings.ToLower(m.Text))
+		if sp, ok := a.nearPerson(k, pg); ok {
 			it.sp.Name, it.sp.Kind = sp.Name, sp.Kind
+		} else if clash(a.genderOf(it.sp.Name), pg) {
+			if sp, ok := a.lastNamed(k, whosaid.Person, pg); ok {
+				it.sp.Name, it.sp.Kind = sp.Name, sp.Kind
+			}
 		}
 	}
 	if s, e, ok := a.label(p); ok && it.sp.Mention != nil && it.sp.Mention.Start == s && it.sp.Mention.End == e {
@@ -434,19 +449,21 @@ func entityKind(t string) (kind, typ string) {
 }
 
 // pronoun resolves a personal pronoun to the latest speaker of its kind
-// before it, else the latest person named before it: the model decides
-// whether the pronoun is the speaker, not whom it stands for.
+// before it, else the latest person named before it, passing over the
+// persons of the other gender: the model decides whether the pronoun is
+// the speaker, not whom it stands for.
 func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
 	// isPronoun must hold for every word taken here.
 	switch w {
 	case "he", "she", "i":
-		if sp, ok := a.nearPerson(k); ok {
+		pg := PronounGender(w)
+		if sp, ok := a.nearPerson(k, pg); ok {
 			return sp, true
 		}
-		if a.lastPerson.Name != "" {
+		if a.lastPerson.Name != "" && !clash(a.genderOf(a.lastPerson.Name), pg) {
 			return whosaid.Speaker{Name: a.lastPerson.Name, Kind: whosaid.KindPerson}, true
 		}
-		return a.lastNamed(k, whosaid.Person)
+		return a.lastNamed(k, whosaid.Person, pg)
 	case "it", "we", "they":
 		if a.lastOrg.Name != "" {
 			return whosaid.Speaker{Name: a.lastOrg.Name, Kind: whosaid.KindOrganization}, true
@@ -454,7 +471,7 @@ func (a *article) pronoun(w string, k int) (whosaid.Speaker, bool) {
 		if w == "they" || w == "we" {
 			return whosaid.Speaker{Name: w, Kind: whosaid.KindAnonymous}, true
 		}
-		return a.lastNamed(k, whosaid.Org)
+		return a.lastNamed(k, whosaid.Org, 0)
 	}
 	return whosaid.Speaker{}, false
 }
@@ -470,11 +487,11 @@ func isPronoun(w string) bool {
 
 // nearPerson is the person named last before token k in k's paragraph,
 // outside quotation marks, as the subject opening a sentence ("Sen. Ted
-// Budd took…"): whom "he" or "she" most often stands for,
-// rather than the last speaker. (Reaching into the paragraph before, with
-// no gender to check, picks the wrong person more often on the gold
-// stories.)
-func (a *article) nearPerson(k int) (whosaid.Speaker, bool) {
+// Budd took…"), not of the other gender than pg's: whom "he" or "she"
+// most often stands for, rather than the last speaker. (Reaching into the
+// paragraph before, with no gender to check, picks the wrong person more
+// often on the gold stories.)
+func (a *article) nearPerson(k int, pg byte) (whosaid.Speaker, bool) {
 	d := a.d
 	off := d.Tokens[k].Start
 	p := d.ParagraphAt(off)
@@ -484,7 +501,7 @@ func (a *article) nearPerson(k int) (whosaid.Speaker, bool) {
 	lo := d.Paragraphs[p].Start
 	for i := a.mentionAt(off) - 1; i >= 0 && a.ments[i].m.Start >= lo; i-- {
 		mt := &a.ments[i]
-		if mt.typ != "person" || mt.m.End > off {
+		if mt.typ != "person" || mt.m.End > off || clash(mt.g, pg) {
 			continue
 		}
 		mk := a.tokAt(mt.m.Start)
@@ -496,12 +513,13 @@ func (a *article) nearPerson(k int) (whosaid.Speaker, bool) {
 	return whosaid.Speaker{}, false
 }
 
-// lastNamed is the entity of type typ mentioned last before token k.
-func (a *article) lastNamed(k int, typ string) (whosaid.Speaker, bool) {
+// lastNamed is the entity of type typ mentioned last before token k, not
+// of the other gender than pg's.
+func (a *article) lastNamed(k int, typ string, pg byte) (whosaid.Speaker, bool) {
 	off := a.d.Tokens[k].Start
 	want, _ := entityKind(typ)
 	for i := a.mentionAt(off) - 1; i >= 0; i-- {
-		if mt := &a.ments[i]; mt.kind == want && mt.typ != "country" && mt.m.End <= off {
+		if mt := &a.ments[i]; mt.kind == want && mt.typ != "country" && mt.m.End <= off && !clash(mt.g, pg) {
 			return whosaid.Speaker{Name: mt.name, Kind: mt.kind}, true
 		}
 	}
@@ -512,6 +530,7 @@ func (a *article) lastNamed(k int, typ string) (whosaid.Speaker, bool) {
 type ment struct {
 	m               whosaid.Mention
 	name, kind, typ string
+	g               byte // a person's gender, 0 when unknown
 }
 
 // mentionAt is the index of the first mention ending after off.

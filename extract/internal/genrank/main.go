@@ -69,9 +69,10 @@ func main() {
 	shared := flag.String("shared", "../../shared", "the shared data folder (data/polnear/train)")
 	gold := flag.String("gold", "../testdata/gold", "the project's gold stories (not gold-blind)")
 	out := flag.String("out", "internal/attrib/data/attrib.model", "model file to write")
+	genders := flag.String("genders", "internal/attrib/data/genders.tsv", "gender table to write")
 	cv := flag.Bool("cv", false, "report five-fold cross-validation on PolNeAR train first")
 	flag.Parse()
-	if err := run(filepath.Join(*shared, "data", "polnear", "train"), *gold, *out, *cv); err != nil {
+	if err := run(*shared, *gold, *out, *genders, *cv); err != nil {
 		fmt.Fprintln(os.Stderr, "genrank:", err)
 		os.Exit(1)
 	}
@@ -83,22 +84,31 @@ type doc struct {
 	sets, bounds, props []rank.Set
 }
 
-func run(polnear, goldDir, out string, cv bool) error {
+func run(shared, goldDir, out, genderOut string, cv bool) error {
 	// The ranker must learn from the rules alone: an empty model file
 	// would otherwise not matter, a present one is bypassed by TrainingSets.
 	x, err := extract.New()
 	if err != nil {
 		return err
 	}
-	pdocs, err := eval.ReadPolNeAR(polnear)
+	pdocs, err := eval.ReadPolNeAR(filepath.Join(shared, "data", "polnear", "train"))
 	if err != nil {
 		return err
 	}
+	// The gender table first: the ranker's features read it.
+	gs, counts, err := learnGenders(x, pdocs, filepath.Join(shared, "data", "conll2003", "eng.train"))
+	if err != nil {
+		return err
+	}
+	if err := writeGenders(genderOut, gs, counts); err != nil {
+		return err
+	}
+	checkResolution(x, pdocs, gs)
 	lex := lexicon(pdocs)
 	var docs []doc
 	total, labelled, noRight := 0, 0, 0
 	for _, pd := range pdocs {
-		f, sets, bounds, props := x.TrainingSets(pd.Article, lex)
+		f, sets, bounds, props := x.TrainingSets(pd.Article, lex, gs)
 		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props)}
 		for _, s := range sets {
 			if s.Settled {
@@ -122,13 +132,13 @@ func run(polnear, goldDir, out string, cv bool) error {
 	}
 	fmt.Fprintf(os.Stderr, "polnear train: %d articles, %d decisions, %d with a right candidate, %d matched to a gold source with none\n",
 		len(pdocs), total, labelled, noRight)
-	var own []rank.Set
+	var own, ownProps []rank.Set
 	golds, err := eval.LoadDir(goldDir)
 	if err != nil {
 		return err
 	}
 	for _, g := range golds {
-		f, sets, _, props := x.TrainingSets(g.Article(), lex)
+		f, sets, _, props := x.TrainingSets(g.Article(), lex, gs)
 		for _, s := range sets {
 			if s.Settled {
 				continue
@@ -142,27 +152,30 @@ func run(polnear, goldDir, out string, cv bool) error {
 		// stories' proposals teach that, counted goldWeight times.
 		for _, s := range labelGoldProposals(g, f, props) {
 			for range goldWeight {
-				own = append(own, s)
+				ownProps = append(ownProps, s)
 			}
 		}
 	}
 	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: the rules' name next to the cue kept unranked: right %d, wrong %d\n", settledRight[true], settledRight[false])
 	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: proposals in heading-like paragraphs right %d, wrong %d\n", headingRight[true], headingRight[false])
-	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(own))
+	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(own)+len(ownProps))
 	if cv {
 		crossValidate(docs, noRight)
 	}
-	var all []rank.Set
+	// The speakers apart from the bounds and the proposals: they share no
+	// feature, and a change to the one leaves the other's weights alone.
+	var speakers, claims []rank.Set
 	nb := 0
 	for _, d := range docs {
-		all = append(all, d.sets...)
-		all = append(all, d.bounds...)
-		all = append(all, d.props...)
+		speakers = append(speakers, d.sets...)
+		claims = append(claims, d.bounds...)
+		claims = append(claims, d.props...)
 		nb += len(d.bounds)
 	}
 	fmt.Fprintf(os.Stderr, "claim bounds: %d labelled start and end decisions\n", nb)
-	all = append(all, own...)
-	m := rank.Train(all, epochs, runs)
+	speakers = append(speakers, own...)
+	claims = append(claims, ownProps...)
+	m := rank.TrainApart([][]rank.Set{speakers, claims}, epochs, runs)
 	for _, k := range attrib.LexiconKeys(sortedKeys(lex)) {
 		m.Set(k, 1)
 	}
