@@ -30,8 +30,10 @@ package main
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -82,6 +84,76 @@ func main() {
 // bounds and proposed claims.
 type doc struct {
 	sets, bounds, props []rank.Set
+	// kinds are, for each of sets, the kind of its gold source and of
+	// each candidate (mentionKind): what -cv counts the errors by.
+	kinds []setKinds
+}
+
+// setKinds is the kind of a decision's gold source and of its candidates.
+type setKinds struct {
+	gold  string
+	cands []string
+}
+
+// mentionKind sorts a mention's words: none, pronoun, name (capitalised)
+// or descriptor.
+func mentionKind(m string) string {
+	m = strings.TrimSpace(m)
+	switch {
+	case m == "":
+		return "none"
+	case pronounWords[strings.ToLower(m)]:
+		return "pronoun"
+	case unicode.IsUpper([]rune(m)[0]):
+		return "name"
+	}
+	return "descriptor"
+}
+
+var pronounWords = map[string]bool{"he": true, "she": true, "i": true, "we": true, "they": true, "it": true,
+	"who": true, "you": true, "his": true, "her": true, "their": true, "its": true, "which": true}
+
+// kindsOf is the kinds of s's gold source and candidates.
+func kindsOf(pd eval.PolNeARDoc, s extract.SpeakerSet) setKinds {
+	k := setKinds{gold: "none"}
+	if i, ok := labelPolNeARAny(pd, s); ok {
+		src := pd.Attributions[i].Source
+		k.gold = mentionKind(pd.Article.Text[src[0][0]:src[len(src)-1][1]])
+	}
+	for _, c := range s.Cands {
+		if c.Start < 0 {
+			k.cands = append(k.cands, "rules' "+mentionKind(c.Speaker.Name)+" (no mention)")
+		} else {
+			k.cands = append(k.cands, mentionKind(pd.Article.Text[c.Start:c.End]))
+		}
+	}
+	return k
+}
+
+// absentKind describes the gold source gi of a decision none of whose
+// candidates names it: its kind and where it lies from the speech.
+func absentKind(pd eval.PolNeARDoc, s extract.SpeakerSet, gi int) string {
+	src := pd.Attributions[gi].Source
+	t := pd.Article.Text
+	ss, se := src[0][0], src[len(src)-1][1]
+	where, para := "inside", "same paragraph"
+	switch {
+	case se <= s.Start:
+		where = "before"
+		if strings.Contains(t[se:s.Start], "\n") {
+			para = "another paragraph"
+		}
+	case ss >= s.End:
+		where = "after"
+		if strings.Contains(t[s.End:ss], "\n") {
+			para = "another paragraph"
+		}
+	}
+	q := "claim"
+	if s.Quote {
+		q = "quote"
+	}
+	return fmt.Sprintf("%s, %s %s the speech, %s", q, mentionKind(t[ss:se]), where, para)
 }
 
 func run(shared, goldDir, out, genderOut string, cv bool) error {
@@ -107,6 +179,7 @@ func run(shared, goldDir, out, genderOut string, cv bool) error {
 	lex := lexicon(pdocs)
 	var docs []doc
 	total, labelled, noRight := 0, 0, 0
+	absent := map[string]int{}
 	for _, pd := range pdocs {
 		f, sets, bounds, props := x.TrainingSets(pd.Article, lex, gs)
 		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props)}
@@ -123,12 +196,17 @@ func run(shared, goldDir, out, genderOut string, cv bool) error {
 			total++
 			if rs, ok := labelPolNeAR(pd, s); ok {
 				d.sets = append(d.sets, rs)
+				d.kinds = append(d.kinds, kindsOf(pd, s))
 				labelled++
-			} else if _, ok := labelPolNeARAny(pd, s); ok {
+			} else if gi, ok := labelPolNeARAny(pd, s); ok {
 				noRight++ // matched to a gold source no candidate names
+				absent[absentKind(pd, s, gi)]++
 			}
 		}
 		docs = append(docs, d)
+	}
+	for _, k := range slices.Sorted(maps.Keys(absent)) {
+		fmt.Fprintf(os.Stderr, "  no right candidate: %s: %d\n", k, absent[k])
 	}
 	fmt.Fprintf(os.Stderr, "polnear train: %d articles, %d decisions, %d with a right candidate, %d matched to a gold source with none\n",
 		len(pdocs), total, labelled, noRight)
@@ -199,6 +277,7 @@ func crossValidate(docs []doc, noRight int) {
 	n, ruleRight, modelRight := 0, 0, 0
 	nb, bRule, bModel := 0, 0, 0
 	pTP, pFP, pFN := 0, 0, 0
+	errKinds := map[string]int{}
 	for k := 0; k < folds; k++ {
 		var train []rank.Set
 		for i, d := range docs {
@@ -234,16 +313,23 @@ func crossValidate(docs []doc, noRight int) {
 					bModel++
 				}
 			}
-			for _, s := range docs[i].sets {
+			for j, s := range docs[i].sets {
 				n++
 				if s.Gold[0] {
 					ruleRight++
 				}
+				kd := docs[i].kinds[j]
 				if b := m.Best(s.Cands); b >= 0 && s.Gold[b] {
 					modelRight++
+					errKinds[kd.gold+" right"]++
+				} else if b >= 0 {
+					errKinds[kd.gold+" wrong, chose "+kd.cands[b]]++
 				}
 			}
 		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(errKinds)) {
+		fmt.Fprintf(os.Stderr, "  CV speaker decisions, gold source %s: %d\n", k, errKinds[k])
 	}
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d decisions with a right candidate: rules %.3f, ranker %.3f\n",
 		n, float64(ruleRight)/float64(n), float64(modelRight)/float64(n))
