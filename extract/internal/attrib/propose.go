@@ -111,28 +111,55 @@ func (a *article) proposals(qs []whosaid.Quote, cs []whosaid.Claim, lex func(str
 			if taken[k] || !lex(a.low[k]) || !a.tokFlagWord(k) {
 				continue
 			}
-			// The content: the next word to the end of the clause.
+			// The content: the next word to the end of the clause, on
+			// through a partial quotation inside it ("called the plan
+			// “a disaster” on Monday"), where PolNeAR's content runs on
+			// too.
 			cs, ce := k+1, k+1
-			for ce < k1 && ce-cs < maxContentToks && !taken[ce] && a.low[ce] != ";" {
+			for ce < k1 && ce-cs < maxContentToks && a.low[ce] != ";" {
+				if taken[ce] {
+					j := a.pastQuote(qs, ce)
+					if j < 0 || j > k1 {
+						break
+					}
+					ce = j
+					continue
+				}
 				ce++
 			}
-			for ce > cs && !a.tokFlagWord(ce-1) && !isQuoteMark(a.low[ce-1]) && a.low[ce-1] != ")" {
+			atQuote := ce < k1 && taken[ce] // stopped by a quote or claim
+			// Marks end it, but not the one opening the quote it stopped
+			// at (a curly mark is not among the quote's marked tokens).
+			for ce > cs && !a.tokFlagWord(ce-1) && a.low[ce-1] != ")" &&
+				(!isQuoteMark(a.low[ce-1]) || !taken[ce-1] && ce < k1 && taken[ce]) {
 				ce--
 			}
 			if ce-cs < 1 {
 				continue
 			}
 			out = append(out, Proposal{Cue: k, Start: d.Tokens[cs].Start, End: d.Tokens[ce-1].End,
-				Keep: a.proposalFeats(k, cs, ce, k0), Heading: a.headingLike(k)})
+				Keep: a.proposalFeats(k, cs, ce, k0, atQuote), Heading: a.headingLike(k)})
 			k = ce - 1 // one proposal per clause
 		}
 	}
 	return out
 }
 
+// pastQuote returns the token after the partial quote of qs whose marked
+// tokens start at token k, or -1 when none does (k is a claim's, or a full
+// quote's: speech of its own, not words inside a claim).
+func (a *article) pastQuote(qs []whosaid.Quote, k int) int {
+	i := sort.Search(len(qs), func(i int) bool { return a.tokAt(qs[i].Start-1) >= k })
+	if i == len(qs) || a.tokAt(qs[i].Start-1) != k || qs[i].Kind != whosaid.PartialQuote {
+		return -1
+	}
+	return a.tokAt(qs[i].End + 1)
+}
+
 // proposalFeats describes keeping the proposal of trigger k with content
-// tokens [cs, ce) in a sentence starting at token k0.
-func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
+// tokens [cs, ce) in a sentence starting at token k0, the content stopped
+// by a quotation or claim when atQuote.
+func (a *article) proposalFeats(k, cs, ce, k0 int, atQuote bool) []uint64 {
 	at := len(a.arena)
 	f := func(t rank.Template, parts ...string) { a.arena = append(a.arena, t.Key(parts...)) }
 	w := a.low[k]
@@ -183,6 +210,24 @@ func (a *article) proposalFeats(k, cs, ce, k0 int) []uint64 {
 	}
 	if comma {
 		f(tPCommaW, w)
+	}
+	// A quotation inside the content: where it says most of it, the
+	// quote alone is already the speech.
+	inq := 0
+	for j := cs; j < ce; j++ {
+		if a.taken[j] {
+			inq++
+		}
+	}
+	if atQuote {
+		f(tPQuoted, "before")
+	}
+	switch {
+	case inq == 0:
+	case 2*inq >= ce-cs:
+		f(tPQuoted, "most")
+	default:
+		f(tPQuoted, "part")
 	}
 	return a.arena[at:len(a.arena):len(a.arena)]
 }

@@ -68,4 +68,5 @@ var (
 	tPLast         = rank.NewTemplate("p:last")
 	tPParafirst    = rank.NewTemplate("p:parafirst")
 	tPCommaW       = rank.NewTemplate("p:comma|w")
+	tPQuoted       = rank.NewTemplate("p:quoted")
 )
