@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/sqlar"
 )
 
 // Article rebuilds the findings of the article with the given id, as Put
@@ -40,17 +41,22 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	var place, agency, date sql.NullString
 	var end sql.NullInt64
 	var r rowRanges
+	var body []byte
+	var size sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT id, coalesce(url, ''), coalesce(title, ''), coalesce(byline, ''),
 		coalesce(published, ''), coalesce(outlet, ''), coalesce(section, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
-		text, coalesce(source, ''), `+rangeColumns+` FROM articles WHERE id = ?`, id).Scan(
+		text, body, size, coalesce(source, ''), `+rangeColumns+` FROM articles WHERE id = ?`, id).Scan(
 		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &a.Section, &place, &agency, &date, &end,
-		&a.Text, &a.Source, &r.entities[0], &r.entities[1], &r.dates[0], &r.dates[1],
+		&a.Text, &body, &size, &a.Source, &r.entities[0], &r.entities[1], &r.dates[0], &r.dates[1],
 		&r.quotes[0], &r.quotes[1], &r.claims[0], &r.claims[1])
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound
 	}
 	if err != nil {
 		return f, err
+	}
+	if a.Text, err = articleText(a.Text, body, size); err != nil {
+		return f, fmt.Errorf("article %s: %w", id, err)
 	}
 	if end.Valid {
 		a.Dateline = &whosaid.Dateline{Place: place.String, Agency: agency.String, Date: date.String, End: int(end.Int64)}
@@ -63,6 +69,20 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 		}
 	}
 	return f, nil
+}
+
+// articleText is an article's text from its row's text, body and size
+// columns: body and size hold it compressed (0019), or are NULL and text
+// holds it.
+func articleText(text string, body []byte, size sql.NullInt64) (string, error) {
+	if !size.Valid {
+		return text, nil
+	}
+	b, err := sqlar.Uncompress(body, size.Int64)
+	if err != nil {
+		return "", fmt.Errorf("text: %w", err)
+	}
+	return string(b), nil
 }
 
 // rowRanges are an article's first and last ids per table (0013); 1, 0 if none.

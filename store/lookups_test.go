@@ -188,7 +188,7 @@ func TestWriterLookupPlans(t *testing.T) {
 			"SEARCH speaker_aliases USING INDEX sqlite_autoindex_speaker_aliases_1 (speaker_id=?)"}},
 		{`SELECT id FROM articles WHERE url = ? AND id <> ? LIMIT 1`, []any{"u", "a"}, []string{
 			"SEARCH articles USING INDEX articles_url (url=?)"}},
-		{`SELECT text FROM articles WHERE id = ?`, []any{"a"}, []string{
+		{`SELECT text, body, size, seq FROM articles WHERE id = ?`, []any{"a"}, []string{
 			"SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)"}},
 		{findSketchSQL, sketchArgs(), []string{
 			"SEARCH article_sketches USING PRIMARY KEY (band=? AND hash=?)"}},

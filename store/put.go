@@ -189,10 +189,10 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 		{&w.find, "find article", findArticleSQL},
 		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet, section,
 			dateline_place, dateline_agency, dateline_date, dateline_end,
-			text, source, content_hash, findings_hash, ingested_at,
+			text, body, size, source, content_hash, findings_hash, ingested_at,
 			entities_first, entities_last, dates_first, dates_last,
 			quotes_first, quotes_last, claims_first, claims_last, seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
 		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
 	} {
@@ -274,9 +274,8 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		res.Err = fmt.Errorf("article %s: %w", res.ID, err)
 		return res, nil
 	}
-	hash := p.hash
 	if res.ID == "" {
-		res.ID = defaultID(hash)
+		res.ID = defaultID(p.hash)
 	}
 	if err := validate(f); err != nil {
 		return fail(err)
@@ -284,10 +283,9 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 	if p.ferr != nil {
 		return fail(p.ferr)
 	}
-	fhash := p.fhash
 
 	if !w.savepoints {
-		status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
+		status, dupOf, err := w.write(ctx, p, res.ID)
 		if err != nil {
 			if articleFault(err) {
 				return res, fmt.Errorf("%w: %w", errArticleFault, err)
@@ -302,7 +300,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 	if _, err := w.conn.ExecContext(ctx, "SAVEPOINT article"); err != nil {
 		return res, fmt.Errorf("savepoint: %w", err)
 	}
-	status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
+	status, dupOf, err := w.write(ctx, p, res.ID)
 	if err != nil {
 		if !articleFault(err) {
 			return res, err
@@ -325,9 +323,10 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 	return res, nil
 }
 
-// write decides what to do with one article and does it; sk is the
-// sketch of its text.
-func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id, hash, fhash string) (Status, string, error) {
+// write decides what to do with the prepared article p, stored as id, and
+// does it.
+func (w *writer) write(ctx context.Context, p *Prepared, id string) (Status, string, error) {
+	f, sk, hash, fhash := &p.Findings, p.sk, p.hash, p.fhash
 	var oldHash, oldFindings, same sql.NullString
 	if err := w.find.QueryRowContext(ctx, id, hash).Scan(&oldHash, &oldFindings, &same); err != nil {
 		return "", "", fmt.Errorf("find article: %w", err)
@@ -369,7 +368,7 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 	if err != nil {
 		return "", "", err
 	}
-	if err := w.insert(ctx, f, id, hash, fhash, seq); err != nil {
+	if err := w.insert(ctx, p, id, seq); err != nil {
 		return "", "", err
 	}
 	if err := w.dd.index(ctx, sk, seq); err != nil {
@@ -381,7 +380,8 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 	return status, "", nil
 }
 
-func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhash string, seq int64) error {
+func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) error {
+	f, hash, fhash := &p.Findings, p.hash, p.fhash
 	a := &f.Article
 	var place, agency, date, end any
 	if d := a.Dateline; d != nil {
@@ -490,7 +490,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	w.args = args[:0]
 	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
 		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
-		a.Text, null(a.Source), hash, fhash, w.now,
+		"", p.body, int64(len(a.Text)), null(a.Source), hash, fhash, w.now,
 		ranges[0].first, ranges[0].last, ranges[1].first, ranges[1].last,
 		ranges[2].first, ranges[2].last, ranges[3].first, ranges[3].last, seq); err != nil {
 		return fmt.Errorf("insert article: %w", err)

@@ -88,8 +88,11 @@ const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
 
 // sentenceColumn is the sentence of quote or claim x in article a, stored
 // or a span of the text (0012); substr on a blob counts bytes.
-const sentenceColumn = `coalesce(x.sentence, CAST(substr(CAST(a.text AS BLOB), x.sentence_start + 1,
+const sentenceColumn = `coalesce(x.sentence, CAST(substr(` + textBlob + `, x.sentence_start + 1,
 		x.sentence_end - x.sentence_start) AS TEXT), '')`
+
+// textBlob is the text of article a as a blob, compressed (0019) or not.
+const textBlob = `coalesce(sqlar_uncompress(a.body, a.size), CAST(a.text AS BLOB))`
 
 // scanQuote reads one row of quoteColumns.
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {
