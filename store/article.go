@@ -181,8 +181,9 @@ func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, _ rowRang
 const speechColumns = `x.text, x.start, x."end", coalesce(x.cue, ''), s.name, s.kind,
 	x.speaker_start, x.speaker_end, x.speaker_text, x.sentence, x.sentence_start, x.sentence_end`
 
-// scanSpeech scans speechColumns into their destinations, with the speaker's
-// optional mention and the sentence, stored or a span of article (0012).
+// scanSpeech scans speechColumns into their destinations, with the text
+// (0020), the speaker's optional mention and the sentence stored or taken
+// from their span of article (0012).
 func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start, end *int, cue *string, sp *whosaid.Speaker, sentence *string) error {
 	var ms, me, ss, se sql.NullInt64
 	var mt, st sql.NullString
@@ -190,6 +191,11 @@ func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start,
 	if err := rows.Scan(dest...); err != nil {
 		return err
 	}
+	t, err := fromSpan(article, *text, int64(*start), int64(*end))
+	if err != nil {
+		return err
+	}
+	*text = t
 	switch {
 	case st.Valid:
 		*sentence = st.String
