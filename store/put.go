@@ -231,7 +231,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 		return nil, err
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
-	w.entities = newBulk(conn, "insert entities", `entities (id, article_id, type, name, code, titles)`, 6)
+	w.entities = newBulk(conn, "insert entities", `entities (id, article, type, name, code, titles)`, 6)
 	w.mentions = newBulk(conn, "insert mentions", `mentions (id, entity_id, start, "end", text)`, 5)
 	w.dates = newBulk(conn, "insert dates", `dates (id, article_id, start, "end", text, value)`, 6)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
@@ -409,7 +409,7 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 		}
 		eids[i] = eid
 		ranges[0].add(eid)
-		args = append(args, eid, id, e.Type, e.Name, null(e.Code), titles)
+		args = append(args, eid, seq, e.Type, e.Name, null(e.Code), titles)
 	}
 	if err := w.entities.exec(ctx, args); err != nil {
 		return err

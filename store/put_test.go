@@ -249,7 +249,7 @@ func TestPutBatchWithFailure(t *testing.T) {
 			// Nothing of the bad article, everything of the good ones.
 			for _, q := range []string{
 				"SELECT count(*) FROM articles WHERE id = 'bad'",
-				"SELECT count(*) FROM entities WHERE article_id = 'bad'",
+				"SELECT count(*) FROM entities WHERE article IN (SELECT seq FROM articles WHERE id = 'bad')",
 				"SELECT count(*) FROM dates WHERE article_id = 'bad'",
 				"SELECT count(*) FROM quotes WHERE article_id = 'bad'",
 				"SELECT count(*) FROM claims WHERE article_id = 'bad'",

@@ -165,7 +165,7 @@ func readState(tb testing.TB, path string) dbState {
 		FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY q.article_id, q.start, q."end"`)
 	st.Claims = rows(`SELECT c.article_id || ' ' || c.start || ' ' || c."end" || ' | ' || coalesce(s.kind, '') || ' ' || coalesce(s.name, '')
 		FROM claims c LEFT JOIN speakers s ON s.id = c.speaker_id ORDER BY c.article_id, c.start, c."end"`)
-	st.Entities = rows(`SELECT e.article_id || ' ' || e.type || ' ' || e.name || ' ' || (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
+	st.Entities = rows(`SELECT (SELECT id FROM articles WHERE seq = e.article) || ' ' || e.type || ' ' || e.name || ' ' || (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
 		FROM entities e ORDER BY 1`)
 	st.Speakers = rows(`SELECT kind || ' ' || name || ' ' || n_quotes || ' ' || n_claims FROM speakers ORDER BY 1`)
 	st.Counts = strings.Join(rows(`SELECT 'dates ' || (SELECT count(*) FROM dates) || ', amounts ' || (SELECT count(*) FROM amounts) ||
