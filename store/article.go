@@ -158,8 +158,10 @@ func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges
 			if err := rows.Scan(&d.Text, &d.Start, &d.End, &d.Value); err != nil {
 				return err
 			}
+			t, err := fromSpan(f.Article.Text, d.Text, int64(d.Start), int64(d.End))
+			d.Text = t
 			f.Dates = append(f.Dates, d)
-			return nil
+			return err
 		}, r.dates[0], r.dates[1])
 }
 

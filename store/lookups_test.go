@@ -177,7 +177,7 @@ func TestWriterLookupPlans(t *testing.T) {
 		{findAliasSQL, []any{"Rex Tillerson"}, []string{
 			"SEARCH a USING INDEX speaker_aliases_alias (alias=?)",
 			"SEARCH speakers USING INTEGER PRIMARY KEY (rowid=?)"}},
-		{findArticleSQL, []any{"a", "h"}, []string{
+		{findArticleSQL, []any{"a", []byte{1}, "h"}, []string{
 			"SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)",
 			"SEARCH articles USING INDEX sqlite_autoindex_articles_2 (content_hash=?)"}},
 		{`SELECT id FROM speakers WHERE kind = ? AND name = ?`, []any{"person", "x"}, []string{

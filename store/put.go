@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -142,7 +143,7 @@ func rangeOf(table string) string {
 // every execution, as it did byAlias (aliases.go).
 const findArticleSQL = `SELECT (SELECT content_hash FROM articles WHERE id = ?1),
 	(SELECT findings_hash FROM articles WHERE id = ?1),
-	(SELECT id FROM articles WHERE content_hash = ?2 AND id <> ?1)`
+	(SELECT id FROM articles WHERE content_hash IN (?2, ?3) AND id <> ?1)`
 
 // writer holds the statements of one Put transaction, prepared once on
 // the writing connection, which holds the transaction (batch.go).
@@ -233,7 +234,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
 	w.entities = newBulk(conn, "insert entities", `entities (id, article, type, name, code, titles)`, 6)
 	w.mentions = newBulk(conn, "insert mentions", `mentions (id, entity_id, start, "end", text)`, 5)
-	w.dates = newBulk(conn, "insert dates", `dates (id, article_id, start, "end", text, value)`, 6)
+	w.dates = newBulk(conn, "insert dates", `dates (id, article, start, "end", text, value)`, 6)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
 	w.quotes = newBulk(conn, "insert quotes", `quotes (id, article_id, start, "end", text, kind, cue,
 		speaker_id, speaker_start, speaker_end, speaker_text, sentence, sentence_start, sentence_end)`, 14)
@@ -328,11 +329,11 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 func (w *writer) write(ctx context.Context, p *Prepared, id string) (Status, string, error) {
 	f, sk, hash, fhash := &p.Findings, p.sk, p.hash, p.fhash
 	var oldHash, oldFindings, same sql.NullString
-	if err := w.find.QueryRowContext(ctx, id, hash).Scan(&oldHash, &oldFindings, &same); err != nil {
+	if err := w.find.QueryRowContext(ctx, id, hashValue(hash), hash).Scan(&oldHash, &oldFindings, &same); err != nil {
 		return "", "", fmt.Errorf("find article: %w", err)
 	}
 	exists := oldHash.Valid
-	if exists && oldHash.String == hash && oldFindings.String == fhash {
+	if exists && sameHash(oldHash.String, hash) && sameHash(oldFindings.String, fhash) {
 		return Unchanged, "", nil
 	}
 	if same.Valid {
@@ -434,7 +435,7 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 			return err
 		}
 		ranges[1].add(did)
-		args = append(args, did, id, int64(d.Start), int64(d.End), d.Text, d.Value)
+		args = append(args, did, seq, int64(d.Start), int64(d.End), spanText(a.Text, asMention(d.Text, d.Start, d.End)), d.Value)
 	}
 	if err := w.dates.exec(ctx, args); err != nil {
 		return err
@@ -460,7 +461,7 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 		ranges[2].add(qid)
 		ms, me, mt := mention(a.Text, q.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, q.Sentence)
-		args = append(args, qid, id, int64(q.Start), int64(q.End), spanText(a.Text, speechSpan(q.Text, q.Start, q.End)),
+		args = append(args, qid, id, int64(q.Start), int64(q.End), spanText(a.Text, asMention(q.Text, q.Start, q.End)),
 			q.Kind, null(q.Cue), sid, ms, me, mt, st, ss, se)
 		w.fts.curQuotes = append(w.fts.curQuotes, ftsRow{qid, q.Text})
 	}
@@ -480,7 +481,7 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 		ranges[3].add(cid)
 		ms, me, mt := mention(a.Text, c.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, c.Sentence)
-		args = append(args, cid, id, int64(c.Start), int64(c.End), spanText(a.Text, speechSpan(c.Text, c.Start, c.End)),
+		args = append(args, cid, id, int64(c.Start), int64(c.End), spanText(a.Text, asMention(c.Text, c.Start, c.End)),
 			null(c.Cue), sid, ms, me, mt, st, ss, se)
 		w.fts.curClaims = append(w.fts.curClaims, ftsRow{cid, c.Text})
 	}
@@ -490,7 +491,7 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 	w.args = args[:0]
 	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
 		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
-		"", p.body, int64(len(a.Text)), null(a.Source), hash, fhash, w.now,
+		"", p.body, int64(len(a.Text)), null(a.Source), hashValue(hash), hashValue(fhash), w.now,
 		ranges[0].first, ranges[0].last, ranges[1].first, ranges[1].last,
 		ranges[2].first, ranges[2].last, ranges[3].first, ranges[3].last, seq); err != nil {
 		return fmt.Errorf("insert article: %w", err)
@@ -557,6 +558,21 @@ func null(s string) any {
 	return s
 }
 
+// hashValue is a hex hash (contentHash, findingsHash) as stored: its
+// bytes, half the size of the hex digits in the row and in the unique
+// index of content_hash (issue 18). Rows stored before keep the hex text,
+// so look-ups ask for both forms (findArticleSQL, sameHash).
+func hashValue(h string) []byte {
+	b, err := hex.DecodeString(h)
+	if err != nil { // not hex: stored as it is
+		return []byte(h)
+	}
+	return b
+}
+
+// sameHash reports whether a stored hash, in either form, is hex hash h.
+func sameHash(stored, h string) bool { return stored == h || stored == string(hashValue(h)) }
+
 // sentenceSpan gives sentence, sentence_start, sentence_end: the span of
 // sentence in text (the same words anywhere), else the sentence itself.
 func sentenceSpan(text, sentence string) (s, ss, se any) {
@@ -581,7 +597,7 @@ func mention(text string, m *whosaid.Mention) (start, end, txt any) {
 // spanText is the text stored for mention m of the article text: empty when
 // it is the text of its span, as the extractor's always are, so the
 // article's text is not stored a second time. Quotes and claims are stored
-// so too (migration 0020, speechSpan). The spans are inside the text
+// so too (migration 0020, asMention). The spans are inside the text
 // (validate). Mentions stored before keep their text, which reads the same:
 // rewriting every mention of a large archive in one migration held the
 // original of each page it changed in memory (400 MB at 100,000 articles).
@@ -592,9 +608,9 @@ func spanText(text string, m whosaid.Mention) string {
 	return m.Text
 }
 
-// speechSpan is a quote's or claim's text and span as the Mention that
-// spanText and fromSpan take.
-func speechSpan(text string, start, end int) whosaid.Mention {
+// asMention is a quote's, claim's or date's text and span as the Mention
+// that spanText and fromSpan take.
+func asMention(text string, start, end int) whosaid.Mention {
 	return whosaid.Mention{Text: text, Start: start, End: end}
 }
 

@@ -160,7 +160,7 @@ func readState(tb testing.TB, path string) dbState {
 	var st dbState
 	require.NoError(tb, db.QueryRow("PRAGMA integrity_check").Scan(&st.Integrity))
 	st.Orphans = rows(`SELECT "table" || ' ' || rowid || ' -> ' || parent FROM pragma_foreign_key_check`)
-	st.Articles = rows(`SELECT id || ' ' || content_hash || ' ' || findings_hash FROM articles ORDER BY id`)
+	st.Articles = rows(`SELECT id || ' ' || hex(content_hash) || ' ' || hex(findings_hash) FROM articles ORDER BY id`)
 	st.Quotes = rows(`SELECT q.article_id || ' ' || q.start || ' ' || q."end" || ' ' || q.text || ' | ' || coalesce(s.kind, '') || ' ' || coalesce(s.name, '')
 		FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY q.article_id, q.start, q."end"`)
 	st.Claims = rows(`SELECT c.article_id || ' ' || c.start || ' ' || c."end" || ' | ' || coalesce(s.kind, '') || ' ' || coalesce(s.name, '')

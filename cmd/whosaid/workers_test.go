@@ -218,9 +218,10 @@ func TestWorkersKilledMidJob(t *testing.T) {
 // are read through the views, which give their text in SQLite too, where
 // the table may hold it as a span of the article (migration 0020);
 // entities name their article by its id in PostgreSQL, by its seq in
-// SQLite (0021), which {article} reads as the id.
+// SQLite (0021), which {article} reads as the id; SQLite stores the hashes
+// as bytes, which {content_hash} and {findings_hash} read as hex digits.
 var setQueries = map[string]string{
-	"articles": `SELECT id || '|' || content_hash || '|' || findings_hash FROM articles`,
+	"articles": `SELECT id || '|' || {content_hash} || '|' || {findings_hash} FROM articles`,
 	"quotes": `SELECT article_id || '|' || start || '|' || "end" || '|' || kind || '|' || text || '|' || speaker_kind || '|' || speaker
 		FROM quote_details`,
 	"claims": `SELECT article_id || '|' || start || '|' || "end" || '|' || text || '|' || speaker_kind || '|' || speaker
@@ -240,16 +241,18 @@ var sqlarDriver = sync.OnceValue(func() string {
 // dbSets reads the compared tables of a database.
 func dbSets(tb testing.TB, driver, dsn string) map[string][]string {
 	tb.Helper()
-	article := "e.article_id"
+	cols := strings.NewReplacer("{article}", "e.article_id", "{content_hash}", "content_hash", "{findings_hash}", "findings_hash")
 	if driver == "sqlite3" {
-		driver, article = sqlarDriver(), "(SELECT id FROM articles WHERE seq = e.article)"
+		driver = sqlarDriver()
+		cols = strings.NewReplacer("{article}", "(SELECT id FROM articles WHERE seq = e.article)",
+			"{content_hash}", "lower(hex(content_hash))", "{findings_hash}", "lower(hex(findings_hash))")
 	}
 	db, err := sql.Open(driver, dsn)
 	require.NoError(tb, err)
 	defer db.Close()
 	out := map[string][]string{}
 	for table, q := range setQueries {
-		rows, err := db.Query(strings.ReplaceAll(q, "{article}", article))
+		rows, err := db.Query(cols.Replace(q))
 		require.NoError(tb, err, table)
 		for rows.Next() {
 			var s string

@@ -1,9 +1,11 @@
--- 0021_entity_article_seq: an entity names its article by the article's
--- number, seq (0015), instead of its text id: two or three bytes instead of
--- seventeen, in the largest table by rows (29 entities an article at
--- 17,860 articles of the scale corpus: 500 bytes an article, issue 18).
--- The writer finds an article's entities by its id range (0013); the
--- column serves joins: entities e JOIN articles a ON a.seq = e.article.
+-- 0021_entity_article_seq: an entity, and a date, names its article by the
+-- article's number, seq (0015), instead of its text id: two or three bytes
+-- instead of seventeen, in the largest table by rows (29 entities an
+-- article at 17,860 articles of the scale corpus: 500 bytes an article,
+-- issue 18) and in dates (7 an article). The writer finds an article's
+-- entities and dates by their id ranges (0013); the column serves joins:
+-- entities e JOIN articles a ON a.seq = e.article. A date's text is stored
+-- '' when it is the text of its span, as a mention's (0018 on).
 --
 -- The table is rebuilt, as 0015 rebuilt the sketches: the new table and
 -- its index are written at the end of the file, and then the old ones
@@ -27,3 +29,18 @@ SELECT e.id, a.seq, e.type, e.name, e.code, e.titles
 FROM entities e JOIN articles a ON a.id = e.article_id ORDER BY e.id;
 DROP TABLE entities;
 ALTER TABLE entities_seq RENAME TO entities;
+
+CREATE TABLE dates_seq (
+    id      INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+    start   INTEGER NOT NULL,
+    "end"   INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    value   TEXT NOT NULL,
+    CHECK (start >= 0 AND "end" >= start)
+);
+INSERT INTO dates_seq (id, article, start, "end", text, value)
+SELECT d.id, a.seq, d.start, d."end", d.text, d.value
+FROM dates d JOIN articles a ON a.id = d.article_id ORDER BY d.id;
+DROP TABLE dates;
+ALTER TABLE dates_seq RENAME TO dates;

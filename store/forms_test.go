@@ -56,3 +56,30 @@ func TestViewsReadStoredForms(t *testing.T) {
 		assert.Zero(t, nonEmpty, "%s stores its spans' text", v.table)
 	}
 }
+
+// TestHashesInEitherForm: hashes are stored as bytes, and rows stored
+// before as hex text; the writer recognises both, so an article stored by
+// an older whosaid is unchanged when read again, and its text under
+// another id is a copy of it.
+func TestHashesInEitherForm(t *testing.T) {
+	db := openTest(t)
+	f := natoFindings(t)
+	put(t, db, f)
+	var n int
+	require.NoError(t, db.r.QueryRow(`SELECT count(*) FROM articles
+		WHERE typeof(content_hash) = 'blob' AND length(content_hash) = 32 AND length(findings_hash) = 32`).Scan(&n))
+	require.Equal(t, 1, n, "hashes stored as 32 bytes")
+	_, err := db.w.Exec(`UPDATE articles SET content_hash = lower(hex(content_hash)), findings_hash = lower(hex(findings_hash))`)
+	require.NoError(t, err)
+
+	res := put(t, db, f)
+	assert.Equal(t, Unchanged, res[0].Status, "%v", res[0].Err)
+	copied := f
+	copied.Article.ID, copied.Article.URL = "other", "https://example.com/other"
+	res = put(t, db, copied)
+	assert.Equal(t, Duplicate, res[0].Status, "%v", res[0].Err)
+	assert.Equal(t, f.Article.ID, res[0].DuplicateOf)
+	var match string
+	require.NoError(t, db.r.QueryRow(`SELECT match FROM occurrences WHERE copy_id = 'other'`).Scan(&match))
+	assert.Equal(t, matchContent, match)
+}
