@@ -23,7 +23,8 @@ const module = "github.com/whosaid/whosaid"
 // (entities its tagger, dates the holiday calendar, money the currency
 // table, attrib its ranker), never each other; text and the leaves import nothing of ours;
 // store keeps findings and never parses text, so it imports no extract
-// (store/link, the speaker-linking rules every backend shares, aside).
+// (store/link, the speaker-linking rules every backend shares, aside;
+// store/sqlar, the compressed form of the article text, is a leaf).
 var mayImport = map[string][]string{
 	"extract/internal/text":     {},
 	"extract/internal/holidays": {},
@@ -34,8 +35,9 @@ var mayImport = map[string][]string{
 	"extract/internal/speech":   {"extract/internal/text"},
 	"extract/internal/attrib":   {"extract/internal/text", "extract/internal/rank"},
 	"extract/internal/rank":     {},
-	"store":                     {"store/link"},
+	"store":                     {"store/link", "store/sqlar"},
 	"store/link":                {},
+	"store/sqlar":               {},
 }
 
 // TestLayout keeps the repository a place a newcomer can walk into: the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/sqlar"
 )
 
 // Article rebuilds the findings of the article with the given id, as Put
@@ -40,17 +41,22 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 	var place, agency, date sql.NullString
 	var end sql.NullInt64
 	var r rowRanges
+	var body []byte
+	var size sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT id, coalesce(url, ''), coalesce(title, ''), coalesce(byline, ''),
 		coalesce(published, ''), coalesce(outlet, ''), coalesce(section, ''), dateline_place, dateline_agency, dateline_date, dateline_end,
-		text, coalesce(source, ''), `+rangeColumns+` FROM articles WHERE id = ?`, id).Scan(
+		text, body, size, coalesce(source, ''), `+rangeColumns+` FROM articles WHERE id = ?`, id).Scan(
 		&a.ID, &a.URL, &a.Title, &a.Byline, &a.Published, &a.Outlet, &a.Section, &place, &agency, &date, &end,
-		&a.Text, &a.Source, &r.entities[0], &r.entities[1], &r.dates[0], &r.dates[1],
+		&a.Text, &body, &size, &a.Source, &r.entities[0], &r.entities[1], &r.dates[0], &r.dates[1],
 		&r.quotes[0], &r.quotes[1], &r.claims[0], &r.claims[1])
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound
 	}
 	if err != nil {
 		return f, err
+	}
+	if a.Text, err = articleText(a.Text, body, size); err != nil {
+		return f, fmt.Errorf("article %s: %w", id, err)
 	}
 	if end.Valid {
 		a.Dateline = &whosaid.Dateline{Place: place.String, Agency: agency.String, Date: date.String, End: int(end.Int64)}
@@ -63,6 +69,20 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (whosaid.Findings, 
 		}
 	}
 	return f, nil
+}
+
+// articleText is an article's text from its row's text, body and size
+// columns: body and size hold it compressed (0019), or are NULL and text
+// holds it.
+func articleText(text string, body []byte, size sql.NullInt64) (string, error) {
+	if !size.Valid {
+		return text, nil
+	}
+	b, err := sqlar.Uncompress(body, size.Int64)
+	if err != nil {
+		return "", fmt.Errorf("text: %w", err)
+	}
+	return string(b), nil
 }
 
 // rowRanges are an article's first and last ids per table (0013); 1, 0 if none.
@@ -138,8 +158,10 @@ func readDates(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, r rowRanges
 			if err := rows.Scan(&d.Text, &d.Start, &d.End, &d.Value); err != nil {
 				return err
 			}
+			t, err := fromSpan(f.Article.Text, d.Text, int64(d.Start), int64(d.End))
+			d.Text = t
 			f.Dates = append(f.Dates, d)
-			return nil
+			return err
 		}, r.dates[0], r.dates[1])
 }
 
@@ -161,8 +183,9 @@ func readAmounts(ctx context.Context, tx *sql.Tx, f *whosaid.Findings, _ rowRang
 const speechColumns = `x.text, x.start, x."end", coalesce(x.cue, ''), s.name, s.kind,
 	x.speaker_start, x.speaker_end, x.speaker_text, x.sentence, x.sentence_start, x.sentence_end`
 
-// scanSpeech scans speechColumns into their destinations, with the speaker's
-// optional mention and the sentence, stored or a span of article (0012).
+// scanSpeech scans speechColumns into their destinations, with the text
+// (0020), the speaker's optional mention and the sentence stored or taken
+// from their span of article (0012).
 func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start, end *int, cue *string, sp *whosaid.Speaker, sentence *string) error {
 	var ms, me, ss, se sql.NullInt64
 	var mt, st sql.NullString
@@ -170,6 +193,11 @@ func scanSpeech(rows *sql.Rows, article string, lead []any, text *string, start,
 	if err := rows.Scan(dest...); err != nil {
 		return err
 	}
+	t, err := fromSpan(article, *text, int64(*start), int64(*end))
+	if err != nil {
+		return err
+	}
+	*text = t
 	switch {
 	case st.Valid:
 		*sentence = st.String

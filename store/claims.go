@@ -32,7 +32,7 @@ type ClaimRow struct {
 // filter turns the query into the form quotes and claims share.
 func (q ClaimQuery) filter() filter { return QuoteQuery(q).filter() }
 
-const claimColumns = `x.id, x.text, coalesce(x.cue, ''),
+const claimColumns = `x.id, ` + speechText + `, coalesce(x.cue, ''),
 	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
 	` + sentenceColumn + `, x.start, x."end"`

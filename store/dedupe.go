@@ -71,7 +71,7 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 		{&d.sketch, "find sketch", findSketchSQL},
 		{&d.addSketch, "insert sketch", addSketchSQL},
 		{&d.delSketch, "delete sketch", delSketchSQL},
-		{&d.text, "read text", `SELECT text, seq FROM articles WHERE id = ?`},
+		{&d.text, "read text", `SELECT text, body, size, seq FROM articles WHERE id = ?`},
 		{&d.occurrence, "insert occurrence", `INSERT INTO occurrences (article_id, copy_id, url, outlet, title, published, source, match, similarity, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (article_id, copy_id) DO UPDATE SET
@@ -208,10 +208,9 @@ func (d *dedupe) near(ctx context.Context, sk *sketch) (string, float64, error) 
 	set := sk.set
 	best, bestScore := "", 0.0
 	for _, c := range candidates {
-		var other string
-		var seq sql.NullInt64
-		if err := d.text.QueryRowContext(ctx, c).Scan(&other, &seq); err != nil {
-			return "", 0, fmt.Errorf("read text of %s: %w", c, err)
+		other, _, err := d.readText(ctx, c)
+		if err != nil {
+			return "", 0, err
 		}
 		if s := containment(set, shingleSet(other)); s >= nearContainment && s > bestScore {
 			best, bestScore = c, s
@@ -234,9 +233,9 @@ func (d *dedupe) index(ctx context.Context, sk *sketch, seq int64) error {
 // unindex deletes the sketch of the stored story id, computed again from
 // its stored text, as index did.
 func (d *dedupe) unindex(ctx context.Context, id string) error {
-	text, seq := "", sql.NullInt64{}
-	if err := d.text.QueryRowContext(ctx, id).Scan(&text, &seq); err != nil {
-		return fmt.Errorf("read text of %s: %w", id, err)
+	text, seq, err := d.readText(ctx, id)
+	if err != nil {
+		return err
 	}
 	sk := sketchText(text)
 	if !sk.ok || !seq.Valid {
@@ -415,4 +414,19 @@ func mix64(x uint64) uint64 {
 	x *= 0x94D049BB133111EB
 	x ^= x >> 31
 	return x
+}
+
+// readText returns the text and seq of the stored story id.
+func (d *dedupe) readText(ctx context.Context, id string) (string, sql.NullInt64, error) {
+	var text string
+	var body []byte
+	var size, seq sql.NullInt64
+	err := d.text.QueryRowContext(ctx, id).Scan(&text, &body, &size, &seq)
+	if err == nil {
+		text, err = articleText(text, body, size)
+	}
+	if err != nil {
+		return "", seq, fmt.Errorf("read text of %s: %w", id, err)
+	}
+	return text, seq, nil
 }

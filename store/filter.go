@@ -104,7 +104,7 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		selective, candidates = true, 0
 	}
 	if e := strings.TrimSpace(f.entity); e != "" {
-		conds = append(conds, "{+}x.article_id IN (SELECT article_id FROM entities WHERE name = ? COLLATE NOCASE)")
+		conds = append(conds, "{+}a.seq IN (SELECT article FROM entities WHERE name = ? COLLATE NOCASE)")
 		args = append(args, e)
 	}
 	if c := strings.TrimSpace(f.country); c != "" {

@@ -20,11 +20,18 @@ import (
 type ftsQueue struct {
 	quotes, claims *sql.Stmt
 	// pending rows of released articles, not yet indexed
-	pendingQuotes, pendingClaims []int64
+	pendingQuotes, pendingClaims []ftsRow
 	// rows added by the article being written
-	curQuotes, curClaims []int64
+	curQuotes, curClaims []ftsRow
 	// rows indexed inside the savepoint of the article being written
-	doneQuotes, doneClaims []int64
+	doneQuotes, doneClaims []ftsRow
+}
+
+// ftsRow is a quote or claim to index: its id and its text, which the
+// table may hold empty (a span of the article, migration 0020).
+type ftsRow struct {
+	id   int64
+	text string
 }
 
 func newFTSQueue(ctx context.Context, conn *sql.Conn) (*ftsQueue, []*sql.Stmt, error) {
@@ -34,9 +41,8 @@ func newFTSQueue(ctx context.Context, conn *sql.Conn) (*ftsQueue, []*sql.Stmt, e
 		dst   **sql.Stmt
 		table string
 	}{{&q.quotes, "quotes"}, {&q.claims, "claims"}} {
-		st, err := conn.PrepareContext(ctx, fmt.Sprintf(`INSERT INTO %[1]s_fts (rowid, text)
-			SELECT id, text FROM %[1]s WHERE id IN (SELECT value FROM json_each(?))
-			ORDER BY id`, s.table))
+		st, err := conn.PrepareContext(ctx, fmt.Sprintf(`INSERT INTO %s_fts (rowid, text)
+			SELECT value ->> 0, value ->> 1 FROM json_each(?)`, s.table))
 		if err != nil {
 			for _, st := range stmts {
 				st.Close()
@@ -81,12 +87,16 @@ func (q *ftsQueue) flush(ctx context.Context) error {
 	return nil
 }
 
-// index runs st, an index statement of table, on ids.
-func index(ctx context.Context, st *sql.Stmt, table string, ids []int64) error {
-	if len(ids) == 0 {
+// index runs st, an index statement of table, on rows.
+func index(ctx context.Context, st *sql.Stmt, table string, rows []ftsRow) error {
+	if len(rows) == 0 {
 		return nil
 	}
-	js, err := json.Marshal(ids)
+	pairs := make([][2]any, len(rows))
+	for i, r := range rows {
+		pairs[i] = [2]any{r.id, r.text}
+	}
+	js, err := json.Marshal(pairs)
 	if err != nil {
 		return fmt.Errorf("index %s: %w", table, err)
 	}

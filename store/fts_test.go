@@ -33,14 +33,17 @@ func TestFTSBatchIndexing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := openTest(t)
-			_, err := db.w.Exec(`CREATE TRIGGER boom BEFORE INSERT ON quotes WHEN new.text LIKE '%BOOM%'
-				BEGIN SELECT RAISE(ABORT, 'boom'); END`)
-			require.NoError(t, err)
 			put(t, db, smallFindings(t, "b", "2017-03-20", "Old Speaker", "Ancient words."))
 			requireFTSIntact(t, db)
 
 			quote := "Fresh words."
 			if tt.boom {
+				// The replacing article fails (its quote text is stored
+				// empty, a span of the text: 0020, so the trigger
+				// picks it by its id).
+				_, err := db.w.Exec(`CREATE TRIGGER boom BEFORE INSERT ON quotes WHEN new.article_id = 'b'
+					BEGIN SELECT RAISE(ABORT, 'boom'); END`)
+				require.NoError(t, err)
 				quote = "Fresh words BOOM."
 			}
 			before := smallFindings(t, "a", "2017-03-21", "Anne Before", "Early words.")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"github.com/whosaid/whosaid/store/sqlar"
 )
 
 // busyTimeout is how long a connection waits for a lock held by another
@@ -176,17 +177,19 @@ var writerPragmas = []string{"PRAGMA temp_store = MEMORY", "PRAGMA wal_autocheck
 func openPool(ctx context.Context, path, extra string, pragmas ...string) (*sql.DB, error) {
 	dsn := fmt.Sprintf("%s?_busy_timeout=%d&%s",
 		fileURI(path), busyTimeout.Milliseconds(), extra)
-	drv := &sqlite3.SQLiteDriver{}
-	if len(pragmas) > 0 {
-		drv.ConnectHook = func(c *sqlite3.SQLiteConn) error {
-			for _, p := range pragmas {
-				if _, err := c.Exec(p, nil); err != nil {
-					return fmt.Errorf("%s: %w", p, err)
-				}
-			}
-			return nil
+	drv := &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		// The article text is stored compressed (migration 0019); the
+		// views and the queries read it with sqlar_uncompress.
+		if err := sqlar.Register(c); err != nil {
+			return err
 		}
-	}
+		for _, p := range pragmas {
+			if _, err := c.Exec(p, nil); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		return nil
+	}}
 	db := sql.OpenDB(connector{dsn: dsn, drv: drv})
 	// A journal mode that silently stayed "delete" (a read-only file, a
 	// filesystem without shared memory) would turn every concurrent read into

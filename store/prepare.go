@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/sqlar"
 )
 
 // Prepared is one article's findings together with what Put derives from
@@ -21,6 +22,7 @@ type Prepared struct {
 	fhash string  // findingsHash, when ferr is nil
 	ferr  error   // why the findings could not be hashed
 	sk    *sketch // sketchText of the text
+	body  []byte  // the text as stored: sqlar.Compress (0019)
 }
 
 // Prepare computes what Put derives from f alone. It touches no database
@@ -32,6 +34,7 @@ func Prepare(f whosaid.Findings) Prepared {
 	p.hash = contentHash(f.Article.Text)
 	p.fhash, p.ferr = findingsHash(f)
 	p.sk = sketchText(f.Article.Text)
+	p.body = sqlar.Compress([]byte(f.Article.Text))
 	return p
 }
 

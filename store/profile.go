@@ -47,7 +47,7 @@ var profileArticles = 200
 // coEntitiesSQL counts the entities of the speaker's recent articles,
 // given by the subquery %s: their entities_first and entities_last, the
 // speaker's id ?1, the limit ?2.
-const coEntitiesSQL = `SELECT e.type, min(e.name), coalesce(e.code, ''), count(DISTINCT e.article_id) AS n
+const coEntitiesSQL = `SELECT e.type, min(e.name), coalesce(e.code, ''), count(DISTINCT e.article) AS n
 FROM (%s) r
 JOIN entities e ON e.id BETWEEN r.entities_first AND r.entities_last
 WHERE e.name <> (SELECT name FROM speakers WHERE id = ?1) COLLATE NOCASE

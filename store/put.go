@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -142,7 +143,7 @@ func rangeOf(table string) string {
 // every execution, as it did byAlias (aliases.go).
 const findArticleSQL = `SELECT (SELECT content_hash FROM articles WHERE id = ?1),
 	(SELECT findings_hash FROM articles WHERE id = ?1),
-	(SELECT id FROM articles WHERE content_hash = ?2 AND id <> ?1)`
+	(SELECT id FROM articles WHERE content_hash IN (?2, ?3) AND id <> ?1)`
 
 // writer holds the statements of one Put transaction, prepared once on
 // the writing connection, which holds the transaction (batch.go).
@@ -189,10 +190,10 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 		{&w.find, "find article", findArticleSQL},
 		{&w.article, "insert article", `INSERT INTO articles (id, url, title, byline, published, outlet, section,
 			dateline_place, dateline_agency, dateline_date, dateline_end,
-			text, source, content_hash, findings_hash, ingested_at,
+			text, body, size, source, content_hash, findings_hash, ingested_at,
 			entities_first, entities_last, dates_first, dates_last,
 			quotes_first, quotes_last, claims_first, claims_last, seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&w.findSpeaker, "find speaker", `SELECT id FROM speakers WHERE kind = ? AND name = ?`},
 		{&w.addSpeaker, "insert speaker", `INSERT INTO speakers (kind, name) VALUES (?, ?)`},
 	} {
@@ -231,9 +232,9 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 		return nil, err
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
-	w.entities = newBulk(conn, "insert entities", `entities (id, article_id, type, name, code, titles)`, 6)
+	w.entities = newBulk(conn, "insert entities", `entities (id, article, type, name, code, titles)`, 6)
 	w.mentions = newBulk(conn, "insert mentions", `mentions (id, entity_id, start, "end", text)`, 5)
-	w.dates = newBulk(conn, "insert dates", `dates (id, article_id, start, "end", text, value)`, 6)
+	w.dates = newBulk(conn, "insert dates", `dates (id, article, start, "end", text, value)`, 6)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
 	w.quotes = newBulk(conn, "insert quotes", `quotes (id, article_id, start, "end", text, kind, cue,
 		speaker_id, speaker_start, speaker_end, speaker_text, sentence, sentence_start, sentence_end)`, 14)
@@ -274,9 +275,8 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 		res.Err = fmt.Errorf("article %s: %w", res.ID, err)
 		return res, nil
 	}
-	hash := p.hash
 	if res.ID == "" {
-		res.ID = defaultID(hash)
+		res.ID = defaultID(p.hash)
 	}
 	if err := validate(f); err != nil {
 		return fail(err)
@@ -284,10 +284,9 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 	if p.ferr != nil {
 		return fail(p.ferr)
 	}
-	fhash := p.fhash
 
 	if !w.savepoints {
-		status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
+		status, dupOf, err := w.write(ctx, p, res.ID)
 		if err != nil {
 			if articleFault(err) {
 				return res, fmt.Errorf("%w: %w", errArticleFault, err)
@@ -302,7 +301,7 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 	if _, err := w.conn.ExecContext(ctx, "SAVEPOINT article"); err != nil {
 		return res, fmt.Errorf("savepoint: %w", err)
 	}
-	status, dupOf, err := w.write(ctx, f, p.sk, res.ID, hash, fhash)
+	status, dupOf, err := w.write(ctx, p, res.ID)
 	if err != nil {
 		if !articleFault(err) {
 			return res, err
@@ -325,15 +324,16 @@ func (w *writer) put(ctx context.Context, p *Prepared) (Result, error) {
 	return res, nil
 }
 
-// write decides what to do with one article and does it; sk is the
-// sketch of its text.
-func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id, hash, fhash string) (Status, string, error) {
+// write decides what to do with the prepared article p, stored as id, and
+// does it.
+func (w *writer) write(ctx context.Context, p *Prepared, id string) (Status, string, error) {
+	f, sk, hash, fhash := &p.Findings, p.sk, p.hash, p.fhash
 	var oldHash, oldFindings, same sql.NullString
-	if err := w.find.QueryRowContext(ctx, id, hash).Scan(&oldHash, &oldFindings, &same); err != nil {
+	if err := w.find.QueryRowContext(ctx, id, hashValue(hash), hash).Scan(&oldHash, &oldFindings, &same); err != nil {
 		return "", "", fmt.Errorf("find article: %w", err)
 	}
 	exists := oldHash.Valid
-	if exists && oldHash.String == hash && oldFindings.String == fhash {
+	if exists && sameHash(oldHash.String, hash) && sameHash(oldFindings.String, fhash) {
 		return Unchanged, "", nil
 	}
 	if same.Valid {
@@ -369,7 +369,7 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 	if err != nil {
 		return "", "", err
 	}
-	if err := w.insert(ctx, f, id, hash, fhash, seq); err != nil {
+	if err := w.insert(ctx, p, id, seq); err != nil {
 		return "", "", err
 	}
 	if err := w.dd.index(ctx, sk, seq); err != nil {
@@ -381,7 +381,8 @@ func (w *writer) write(ctx context.Context, f *whosaid.Findings, sk *sketch, id,
 	return status, "", nil
 }
 
-func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhash string, seq int64) error {
+func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) error {
+	f, hash, fhash := &p.Findings, p.hash, p.fhash
 	a := &f.Article
 	var place, agency, date, end any
 	if d := a.Dateline; d != nil {
@@ -409,7 +410,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		}
 		eids[i] = eid
 		ranges[0].add(eid)
-		args = append(args, eid, id, e.Type, e.Name, null(e.Code), titles)
+		args = append(args, eid, seq, e.Type, e.Name, null(e.Code), titles)
 	}
 	if err := w.entities.exec(ctx, args); err != nil {
 		return err
@@ -434,7 +435,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 			return err
 		}
 		ranges[1].add(did)
-		args = append(args, did, id, int64(d.Start), int64(d.End), d.Text, d.Value)
+		args = append(args, did, seq, int64(d.Start), int64(d.End), spanText(a.Text, asMention(d.Text, d.Start, d.End)), d.Value)
 	}
 	if err := w.dates.exec(ctx, args); err != nil {
 		return err
@@ -460,9 +461,9 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		ranges[2].add(qid)
 		ms, me, mt := mention(a.Text, q.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, q.Sentence)
-		args = append(args, qid, id, int64(q.Start), int64(q.End), q.Text, q.Kind, null(q.Cue),
-			sid, ms, me, mt, st, ss, se)
-		w.fts.curQuotes = append(w.fts.curQuotes, qid)
+		args = append(args, qid, id, int64(q.Start), int64(q.End), spanText(a.Text, asMention(q.Text, q.Start, q.End)),
+			q.Kind, null(q.Cue), sid, ms, me, mt, st, ss, se)
+		w.fts.curQuotes = append(w.fts.curQuotes, ftsRow{qid, q.Text})
 	}
 	if err := w.quotes.exec(ctx, args); err != nil {
 		return err
@@ -480,9 +481,9 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 		ranges[3].add(cid)
 		ms, me, mt := mention(a.Text, c.Speaker.Mention)
 		st, ss, se := sentenceSpan(a.Text, c.Sentence)
-		args = append(args, cid, id, int64(c.Start), int64(c.End), c.Text, null(c.Cue),
-			sid, ms, me, mt, st, ss, se)
-		w.fts.curClaims = append(w.fts.curClaims, cid)
+		args = append(args, cid, id, int64(c.Start), int64(c.End), spanText(a.Text, asMention(c.Text, c.Start, c.End)),
+			null(c.Cue), sid, ms, me, mt, st, ss, se)
+		w.fts.curClaims = append(w.fts.curClaims, ftsRow{cid, c.Text})
 	}
 	if err := w.claims.exec(ctx, args); err != nil {
 		return err
@@ -490,7 +491,7 @@ func (w *writer) insert(ctx context.Context, f *whosaid.Findings, id, hash, fhas
 	w.args = args[:0]
 	if _, err := w.article.ExecContext(ctx, id, null(a.URL), null(a.Title), null(a.Byline),
 		null(a.Published), null(a.Outlet), null(a.Section), place, agency, date, end,
-		a.Text, null(a.Source), hash, fhash, w.now,
+		"", p.body, int64(len(a.Text)), null(a.Source), hashValue(hash), hashValue(fhash), w.now,
 		ranges[0].first, ranges[0].last, ranges[1].first, ranges[1].last,
 		ranges[2].first, ranges[2].last, ranges[3].first, ranges[3].last, seq); err != nil {
 		return fmt.Errorf("insert article: %w", err)
@@ -557,6 +558,21 @@ func null(s string) any {
 	return s
 }
 
+// hashValue is a hex hash (contentHash, findingsHash) as stored: its
+// bytes, half the size of the hex digits in the row and in the unique
+// index of content_hash (issue 18). Rows stored before keep the hex text,
+// so look-ups ask for both forms (findArticleSQL, sameHash).
+func hashValue(h string) []byte {
+	b, err := hex.DecodeString(h)
+	if err != nil { // not hex: stored as it is
+		return []byte(h)
+	}
+	return b
+}
+
+// sameHash reports whether a stored hash, in either form, is hex hash h.
+func sameHash(stored, h string) bool { return stored == h || stored == string(hashValue(h)) }
+
 // sentenceSpan gives sentence, sentence_start, sentence_end: the span of
 // sentence in text (the same words anywhere), else the sentence itself.
 func sentenceSpan(text, sentence string) (s, ss, se any) {
@@ -580,7 +596,8 @@ func mention(text string, m *whosaid.Mention) (start, end, txt any) {
 
 // spanText is the text stored for mention m of the article text: empty when
 // it is the text of its span, as the extractor's always are, so the
-// article's text is not stored a second time. The spans are inside the text
+// article's text is not stored a second time. Quotes and claims are stored
+// so too (migration 0020, asMention). The spans are inside the text
 // (validate). Mentions stored before keep their text, which reads the same:
 // rewriting every mention of a large archive in one migration held the
 // original of each page it changed in memory (400 MB at 100,000 articles).
@@ -589,6 +606,12 @@ func spanText(text string, m whosaid.Mention) string {
 		return ""
 	}
 	return m.Text
+}
+
+// asMention is a quote's, claim's or date's text and span as the Mention
+// that spanText and fromSpan take.
+func asMention(text string, start, end int) whosaid.Mention {
+	return whosaid.Mention{Text: text, Start: start, End: end}
 }
 
 // fromSpan is what spanText took away: the mention's text, given the

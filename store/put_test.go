@@ -28,7 +28,7 @@ func TestPutRoundTrip(t *testing.T) {
 	assert.Equal(t, asStored(want), got)
 
 	var ingested, hash string
-	require.NoError(t, db.r.QueryRow("SELECT ingested_at, content_hash FROM articles").Scan(&ingested, &hash))
+	require.NoError(t, db.r.QueryRow("SELECT ingested_at, lower(hex(content_hash)) FROM articles").Scan(&ingested, &hash))
 	assert.Equal(t, "2026-01-02T03:04:05Z", ingested)
 	assert.Equal(t, contentHash(want.Article.Text), hash)
 
@@ -249,8 +249,8 @@ func TestPutBatchWithFailure(t *testing.T) {
 			// Nothing of the bad article, everything of the good ones.
 			for _, q := range []string{
 				"SELECT count(*) FROM articles WHERE id = 'bad'",
-				"SELECT count(*) FROM entities WHERE article_id = 'bad'",
-				"SELECT count(*) FROM dates WHERE article_id = 'bad'",
+				"SELECT count(*) FROM entities WHERE article IN (SELECT seq FROM articles WHERE id = 'bad')",
+				"SELECT count(*) FROM dates WHERE article IN (SELECT seq FROM articles WHERE id = 'bad')",
 				"SELECT count(*) FROM quotes WHERE article_id = 'bad'",
 				"SELECT count(*) FROM claims WHERE article_id = 'bad'",
 				"SELECT count(*) FROM speakers WHERE name = 'Only In Bad Article'",

@@ -80,7 +80,7 @@ const speakerTitles = `CASE WHEN s.kind IN ('person', 'organization') THEN
 		 AND +e.name = s.name COLLATE NOCASE AND e.type IN ('PERSON', 'ORG') ORDER BY e.id LIMIT 1)
 	END`
 
-const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
+const quoteColumns = `x.id, ` + speechText + `, x.kind, coalesce(x.cue, ''),
 	s.id, s.name, s.kind, ` + speakerTitles + `,
 	a.id, coalesce(a.url, ''), coalesce(a.title, ''), coalesce(a.published, ''), coalesce(a.outlet, ''),
 	` + sentenceColumn + `, x.start, x."end",
@@ -88,8 +88,16 @@ const quoteColumns = `x.id, x.text, x.kind, coalesce(x.cue, ''),
 
 // sentenceColumn is the sentence of quote or claim x in article a, stored
 // or a span of the text (0012); substr on a blob counts bytes.
-const sentenceColumn = `coalesce(x.sentence, CAST(substr(CAST(a.text AS BLOB), x.sentence_start + 1,
+const sentenceColumn = `coalesce(x.sentence, CAST(substr(` + textBlob + `, x.sentence_start + 1,
 		x.sentence_end - x.sentence_start) AS TEXT), '')`
+
+// speechText is the text of quote or claim x in article a: stored, or
+// stored empty for the text of its span (0020).
+const speechText = `CASE WHEN x.text <> '' OR x."end" <= x.start THEN x.text
+	ELSE CAST(substr(` + textBlob + `, x.start + 1, x."end" - x.start) AS TEXT) END`
+
+// textBlob is the text of article a as a blob, compressed (0019) or not.
+const textBlob = `coalesce(sqlar_uncompress(a.body, a.size), CAST(a.text AS BLOB))`
 
 // scanQuote reads one row of quoteColumns.
 func scanQuote(rows *sql.Rows) (QuoteRow, error) {

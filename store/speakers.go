@@ -24,7 +24,7 @@ type SpeakerRow struct {
 // speakerCounts ranks speakers by how much they said (the counts each
 // speaker keeps, migration 0017). Titles are looked up in an outer query,
 // after the LIMIT, so a short list does not pay for the titles of every
-// speaker; the distinct title lists come from entities_name_titles alone.
+// speaker; the distinct title lists come from entities_by_name alone.
 const speakerCounts = `SELECT s.id, s.name, s.kind, s.n_quotes, s.n_claims FROM speakers s`
 
 const speakerOrder = ` ORDER BY n_quotes + n_claims DESC, n_quotes DESC, name, kind`
@@ -32,7 +32,7 @@ const speakerOrder = ` ORDER BY n_quotes + n_claims DESC, n_quotes DESC, name, k
 // speakerTitlesSQL adds each listed speaker's titles to the rows of
 // speakerCounts, a WHERE clause and speakerOrder, ?-limited. The distinct
 // title lists of a name are found by a loose scan of
-// entities_name_titles, one seek from each to the next (d), rather than
+// entities_by_name, one seek from each to the next (d), rather than
 // by reading every entity of the name: the most quoted people are named
 // tens of thousands of times, under a few dozen title lists.
 const speakerTitlesSQL = `SELECT r.id, r.name, r.kind, r.n_quotes, r.n_claims,

@@ -160,12 +160,12 @@ func readState(tb testing.TB, path string) dbState {
 	var st dbState
 	require.NoError(tb, db.QueryRow("PRAGMA integrity_check").Scan(&st.Integrity))
 	st.Orphans = rows(`SELECT "table" || ' ' || rowid || ' -> ' || parent FROM pragma_foreign_key_check`)
-	st.Articles = rows(`SELECT id || ' ' || content_hash || ' ' || findings_hash FROM articles ORDER BY id`)
+	st.Articles = rows(`SELECT id || ' ' || hex(content_hash) || ' ' || hex(findings_hash) FROM articles ORDER BY id`)
 	st.Quotes = rows(`SELECT q.article_id || ' ' || q.start || ' ' || q."end" || ' ' || q.text || ' | ' || coalesce(s.kind, '') || ' ' || coalesce(s.name, '')
 		FROM quotes q LEFT JOIN speakers s ON s.id = q.speaker_id ORDER BY q.article_id, q.start, q."end"`)
 	st.Claims = rows(`SELECT c.article_id || ' ' || c.start || ' ' || c."end" || ' | ' || coalesce(s.kind, '') || ' ' || coalesce(s.name, '')
 		FROM claims c LEFT JOIN speakers s ON s.id = c.speaker_id ORDER BY c.article_id, c.start, c."end"`)
-	st.Entities = rows(`SELECT e.article_id || ' ' || e.type || ' ' || e.name || ' ' || (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
+	st.Entities = rows(`SELECT (SELECT id FROM articles WHERE seq = e.article) || ' ' || e.type || ' ' || e.name || ' ' || (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id)
 		FROM entities e ORDER BY 1`)
 	st.Speakers = rows(`SELECT kind || ' ' || name || ' ' || n_quotes || ' ' || n_claims FROM speakers ORDER BY 1`)
 	st.Counts = strings.Join(rows(`SELECT 'dates ' || (SELECT count(*) FROM dates) || ', amounts ' || (SELECT count(*) FROM amounts) ||

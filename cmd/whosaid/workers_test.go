@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -17,12 +18,14 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
+	"github.com/mattn/go-sqlite3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid/internal/testcorpus"
 	"github.com/whosaid/whosaid/queue"
 	"github.com/whosaid/whosaid/store/postgres/pgtest"
+	"github.com/whosaid/whosaid/store/sqlar"
 )
 
 // workerJobs is how many jobs the multi-worker test splits its corpus into.
@@ -211,27 +214,45 @@ func TestWorkersKilledMidJob(t *testing.T) {
 }
 
 // setQueries read each compared table as rows of text, without the ids a
-// database gives (which differ between stores and runs).
+// database gives (which differ between stores and runs). Quotes and claims
+// are read through the views, which give their text in SQLite too, where
+// the table may hold it as a span of the article (migration 0020);
+// entities name their article by its id in PostgreSQL, by its seq in
+// SQLite (0021), which {article} reads as the id; SQLite stores the hashes
+// as bytes, which {content_hash} and {findings_hash} read as hex digits.
 var setQueries = map[string]string{
-	"articles": `SELECT id || '|' || content_hash || '|' || findings_hash FROM articles`,
-	"quotes": `SELECT q.article_id || '|' || q.start || '|' || q."end" || '|' || q.kind || '|' || q.text || '|' || s.kind || '|' || s.name
-		FROM quotes q JOIN speakers s ON s.id = q.speaker_id`,
-	"claims": `SELECT c.article_id || '|' || c.start || '|' || c."end" || '|' || c.text || '|' || s.kind || '|' || s.name
-		FROM claims c JOIN speakers s ON s.id = c.speaker_id`,
+	"articles": `SELECT id || '|' || {content_hash} || '|' || {findings_hash} FROM articles`,
+	"quotes": `SELECT article_id || '|' || start || '|' || "end" || '|' || kind || '|' || text || '|' || speaker_kind || '|' || speaker
+		FROM quote_details`,
+	"claims": `SELECT article_id || '|' || start || '|' || "end" || '|' || text || '|' || speaker_kind || '|' || speaker
+		FROM claim_details`,
 	"speakers": `SELECT kind || '|' || name FROM speakers`,
-	"entities": `SELECT e.article_id || '|' || e.type || '|' || e.name || '|' || coalesce(e.code, '') || '|' || e.titles || '|' ||
+	"entities": `SELECT {article} || '|' || e.type || '|' || e.name || '|' || coalesce(e.code, '') || '|' || e.titles || '|' ||
 		(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) FROM entities e`,
 }
+
+// sqlarDriver is go-sqlite3 with sqlar_uncompress, which the SQLite views
+// call (store/sqlar).
+var sqlarDriver = sync.OnceValue(func() string {
+	sql.Register("sqlite3_sqlar", &sqlite3.SQLiteDriver{ConnectHook: sqlar.Register})
+	return "sqlite3_sqlar"
+})
 
 // dbSets reads the compared tables of a database.
 func dbSets(tb testing.TB, driver, dsn string) map[string][]string {
 	tb.Helper()
+	cols := strings.NewReplacer("{article}", "e.article_id", "{content_hash}", "content_hash", "{findings_hash}", "findings_hash")
+	if driver == "sqlite3" {
+		driver = sqlarDriver()
+		cols = strings.NewReplacer("{article}", "(SELECT id FROM articles WHERE seq = e.article)",
+			"{content_hash}", "lower(hex(content_hash))", "{findings_hash}", "lower(hex(findings_hash))")
+	}
 	db, err := sql.Open(driver, dsn)
 	require.NoError(tb, err)
 	defer db.Close()
 	out := map[string][]string{}
 	for table, q := range setQueries {
-		rows, err := db.Query(q)
+		rows, err := db.Query(cols.Replace(q))
 		require.NoError(tb, err, table)
 		for rows.Next() {
 			var s string
