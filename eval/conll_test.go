@@ -49,7 +49,7 @@ func TestCoNLLTestaFloors(t *testing.T) {
 // 0.891, ORG 0.593, LOC 0.834. Raise them when quality goes up.
 var conllTextFloors = map[string]float64{
 	"PER": 0.933,
-	"ORG": 0.879,
+	"ORG": 0.880,
 	"LOC": 0.953,
 }
 
