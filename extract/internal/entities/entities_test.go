@@ -83,6 +83,8 @@ func TestEntitiesNastyCases(t *testing.T) {
 			nil, []string{"General Motors", "Toyota"}, nil},
 		{"one commission across and", "The Truth and Reconciliation Commission met on Monday.",
 			nil, []string{"Truth and Reconciliation Commission"}, nil},
+		{"cars and aircraft are no people", "He drove a Honda Civic to the airport to board a Boeing 787-9, Smith said.",
+			[]string{"Smith"}, nil, nil},
 		{"US state is no country", "Voltaris Labs, based in Albuquerque, New Mexico, sued the firm.",
 			nil, []string{"Voltaris Labs"}, nil},
 		{"short forms of the United States", "U.S. officials and US tech groups said America would act. Sales in the Americas rose.",
