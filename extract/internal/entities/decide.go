@@ -224,6 +224,7 @@ type docWord struct {
 	rule [5]uint16 // candidates of these words per rule kind
 	tag  [dcN]uint16
 	role uint8 // dwSurname…
+	last int32 // 1+index of the last candidate of these words; state.dcSame chains back
 }
 
 const (

@@ -82,6 +82,9 @@ const (
 	fCommon
 	fFirstRole
 	fLastRole
+	fDocPrev
+	fDocNext
+	fDocPoss
 )
 
 // features computes the features of every candidate into st.feats.
@@ -135,6 +138,7 @@ func (t *Tagger) features(st *state) {
 		}
 		text := st.d.Text[c.start:c.end]
 		st.docFeatures(c, text)
+		st.sameWordsContext(i, text)
 		// The gazetteer's answer.
 		if a := st.covering(c.s); a != nil && a.s == c.s && a.e == c.e {
 			k := int8(a.ent.kind)
@@ -224,6 +228,37 @@ func (st *state) docFeatures(c *spanCand, text string) {
 			if last&(1<<b) != 0 {
 				add(feat(fLastRole, b, rule))
 			}
+		}
+	}
+}
+
+// sameWordsContext adds the words around the other mentions of candidate
+// i's words in the article (Ratinov and Roth's context aggregation): "Ford"
+// met alone here may be "Ford's shares" or "Mr. Ford" elsewhere.
+func (st *state) sameWordsContext(i int, text string) {
+	var seen [16]uint64
+	n := 0
+	add := func(h uint64) {
+		for _, s := range seen[:n] {
+			if s == h {
+				return
+			}
+		}
+		if n < len(seen) {
+			seen[n] = h
+			n++
+			st.feats = append(st.feats, h)
+		}
+	}
+	for o := st.docw[text].last; o > 0 && n < len(seen); o = st.dcSame[o-1] {
+		if int(o-1) == i {
+			continue
+		}
+		oc := &st.dc[o-1]
+		add(st.wordFeat(fDocPrev, oc.s-1))
+		add(st.wordFeat(fDocNext, oc.e))
+		if st.is(oc.e-1, tfPoss) {
+			add(feat(fDocPoss))
 		}
 	}
 }
@@ -351,12 +386,15 @@ func (t *Tagger) docWords(st *state) {
 		st.docw = map[string]docWord{}
 	}
 	clear(st.docw)
+	st.dcSame = text.Resize(st.dcSame, len(st.dc))
 	for i := range st.dc {
 		c := &st.dc[i]
 		text := st.d.Text[c.start:c.end]
 		dw := st.docw[text]
 		dw.rule[c.rule]++
 		dw.tag[c.tag]++
+		st.dcSame[i] = dw.last
+		dw.last = int32(i + 1)
 		st.docw[text] = dw
 	}
 	for text, dw := range st.docw {
