@@ -85,6 +85,7 @@ const (
 	fDocPrev
 	fDocNext
 	fDocPoss
+	fGenre
 )
 
 // features computes the features of every candidate into st.feats.
@@ -97,6 +98,7 @@ func (t *Tagger) features(st *state) {
 	if len(st.d.Sentences) > 0 {
 		firstEnd = st.d.Sentences[0].End
 	}
+	genre := st.genre()
 	ni := 0
 	for i := range st.dc {
 		c := &st.dc[i]
@@ -139,6 +141,9 @@ func (t *Tagger) features(st *state) {
 		text := st.d.Text[c.start:c.end]
 		st.docFeatures(c, text)
 		st.sameWordsContext(i, text)
+		if c.e-c.s == 1 {
+			add(feat(fGenre, genre, 1, rule, tag))
+		}
 		// The gazetteer's answer.
 		if a := st.covering(c.s); a != nil && a.s == c.s && a.e == c.e {
 			k := int8(a.ent.kind)
@@ -230,6 +235,34 @@ func (st *state) docFeatures(c *spanCand, text string) {
 			}
 		}
 	}
+}
+
+// genre is how much of the article is numbers, in four steps: results
+// tables and scorecards against prose. A lone word is weighed by it: on
+// CoNLL-2003 train (fold taggers) a lone word only the tagger calls a
+// person is one 98 times in 153 in articles under 3% numbers, 82 in 141
+// under 8%, 14 in 39 under 15%, and 249 in 498 above, where most of the
+// rest are no name at all (216).
+func (st *state) genre() int8 {
+	words, digits := 0, 0
+	for i := range st.toks {
+		switch {
+		case st.is(i, tfLetter):
+			words++
+		case st.shape(i) == 4:
+			digits++
+		}
+	}
+	r := digits * 100 / max(1, words+digits)
+	switch {
+	case r < 3:
+		return 0
+	case r < 8:
+		return 1
+	case r < 15:
+		return 2
+	}
+	return 3
 }
 
 // sameWordsContext adds the words around the other mentions of candidate

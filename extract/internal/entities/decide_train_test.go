@@ -149,6 +149,19 @@ func TestTrainDecider(t *testing.T) {
 		}
 	}
 	t.Logf("the gazetteer's organizations, by tagger class then gold (O PER ORG LOC MISC): %v", known)
+	// How often a lone word only the tagger calls a person is one, by how
+	// much of its article is numbers (genre).
+	var byGenre [4][dcN]int
+	for _, d := range data {
+		for _, ex := range d.ex {
+			for g := int8(0); g < 4; g++ {
+				if ex.rule == rkNone && ex.tag == dcPER && slices.Contains(ex.feats, feat(fGenre, g, 1, rkNone, dcPER)) {
+					byGenre[g][ex.label]++
+				}
+			}
+		}
+	}
+	t.Logf("lone words only the tagger calls a person, by genre then gold (O PER ORG LOC MISC): %v", byGenre)
 	m := trainDecider(data)
 	b := m.marshal()
 	t.Logf("decide.model: %d features, %d bytes", len(m.w), len(b))
