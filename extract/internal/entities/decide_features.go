@@ -82,6 +82,10 @@ const (
 	fCommon
 	fFirstRole
 	fLastRole
+	fDocPrev
+	fDocNext
+	fDocPoss
+	fGenre
 )
 
 // features computes the features of every candidate into st.feats.
@@ -94,6 +98,7 @@ func (t *Tagger) features(st *state) {
 	if len(st.d.Sentences) > 0 {
 		firstEnd = st.d.Sentences[0].End
 	}
+	genre := st.genre()
 	ni := 0
 	for i := range st.dc {
 		c := &st.dc[i]
@@ -135,6 +140,10 @@ func (t *Tagger) features(st *state) {
 		}
 		text := st.d.Text[c.start:c.end]
 		st.docFeatures(c, text)
+		st.sameWordsContext(i, text)
+		if c.e-c.s == 1 {
+			add(feat(fGenre, genre, 1, rule, tag))
+		}
 		// The gazetteer's answer.
 		if a := st.covering(c.s); a != nil && a.s == c.s && a.e == c.e {
 			k := int8(a.ent.kind)
@@ -224,6 +233,65 @@ func (st *state) docFeatures(c *spanCand, text string) {
 			if last&(1<<b) != 0 {
 				add(feat(fLastRole, b, rule))
 			}
+		}
+	}
+}
+
+// genre is how much of the article is numbers, in four steps: results
+// tables and scorecards against prose. A lone word is weighed by it: on
+// CoNLL-2003 train (fold taggers) a lone word only the tagger calls a
+// person is one 98 times in 153 in articles under 3% numbers, 82 in 141
+// under 8%, 14 in 39 under 15%, and 249 in 498 above, where most of the
+// rest are no name at all (216).
+func (st *state) genre() int8 {
+	words, digits := 0, 0
+	for i := range st.toks {
+		switch {
+		case st.is(i, tfLetter):
+			words++
+		case st.shape(i) == 4:
+			digits++
+		}
+	}
+	r := digits * 100 / max(1, words+digits)
+	switch {
+	case r < 3:
+		return 0
+	case r < 8:
+		return 1
+	case r < 15:
+		return 2
+	}
+	return 3
+}
+
+// sameWordsContext adds the words around the other mentions of candidate
+// i's words in the article (Ratinov and Roth's context aggregation): "Ford"
+// met alone here may be "Ford's shares" or "Mr. Ford" elsewhere.
+func (st *state) sameWordsContext(i int, text string) {
+	var seen [16]uint64
+	n := 0
+	add := func(h uint64) {
+		for _, s := range seen[:n] {
+			if s == h {
+				return
+			}
+		}
+		if n < len(seen) {
+			seen[n] = h
+			n++
+			st.feats = append(st.feats, h)
+		}
+	}
+	for o := st.docw[text].last; o > 0 && n < len(seen); o = st.dcSame[o-1] {
+		if int(o-1) == i {
+			continue
+		}
+		oc := &st.dc[o-1]
+		add(st.wordFeat(fDocPrev, oc.s-1))
+		add(st.wordFeat(fDocNext, oc.e))
+		if st.is(oc.e-1, tfPoss) {
+			add(feat(fDocPoss))
 		}
 	}
 }
@@ -351,12 +419,15 @@ func (t *Tagger) docWords(st *state) {
 		st.docw = map[string]docWord{}
 	}
 	clear(st.docw)
+	st.dcSame = text.Resize(st.dcSame, len(st.dc))
 	for i := range st.dc {
 		c := &st.dc[i]
 		text := st.d.Text[c.start:c.end]
 		dw := st.docw[text]
 		dw.rule[c.rule]++
 		dw.tag[c.tag]++
+		st.dcSame[i] = dw.last
+		dw.last = int32(i + 1)
 		st.docw[text] = dw
 	}
 	for text, dw := range st.docw {

@@ -143,6 +143,7 @@ type state struct {
 	feats  []uint64
 	heads  []int8 // per sentence: 0 not asked, 1 not a headline, 2 a headline
 	docw   map[string]docWord
+	dcSame []int32 // per candidate: 1+index of the candidate before it on the same words, 0 if none
 	keep   []int
 	taken  []int8
 	found2 []mention

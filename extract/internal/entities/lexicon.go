@@ -183,6 +183,18 @@ var orgPrefixes = wordSet(
 	"Compañía", "Companhia", "Dynamo", "Dinamo",
 )
 
+// makers are car, motorcycle and aircraft makers, whose name followed by a
+// model ("Toyota Corolla", "Honda Civic", "Boeing 787-9") names a product,
+// no person or organization (see product).
+var makers = wordSet(
+	"Toyota", "Honda", "Nissan", "Mazda", "Subaru", "Suzuki", "Mitsubishi", "Hyundai", "Kia", "Ford",
+	"Chevrolet", "Chevy", "Buick", "Cadillac", "Chrysler", "Dodge", "Jeep", "Tesla", "Volkswagen", "VW",
+	"Audi", "BMW", "Mercedes", "Porsche", "Opel", "Vauxhall", "Peugeot", "Renault", "Citroen", "Fiat",
+	"Ferrari", "Lamborghini", "Maserati", "Volvo", "Saab", "Skoda", "Jaguar", "Lada", "Boeing",
+	"Airbus", "Embraer", "Bombardier", "Cessna", "Fokker", "Tupolev", "Ilyushin", "Antonov", "Sukhoi",
+	"Lockheed", "Yamaha", "Kawasaki", "Ducati",
+)
+
 // skipSuffixes end capitalised runs that name laws, events, works,
 // streets: none is a person, organization or country mention.
 var skipSuffixes = wordSet(
