@@ -93,6 +93,9 @@ type doc struct {
 type setKinds struct {
 	gold  string
 	cands []string
+	// ok marks the candidates the reference scorer takes for the gold
+	// source (polnear_score.py's source_ok on the mention's words).
+	ok []bool
 }
 
 // mentionKind sorts a mention's words: none, pronoun, name (capitalised)
@@ -116,11 +119,23 @@ var pronounWords = map[string]bool{"he": true, "she": true, "i": true, "we": tru
 // kindsOf is the kinds of s's gold source and candidates.
 func kindsOf(pd eval.PolNeARDoc, s extract.SpeakerSet) setKinds {
 	k := setKinds{gold: "none"}
-	if i, ok := labelPolNeARAny(pd, s); ok {
-		src := pd.Attributions[i].Source
-		k.gold = mentionKind(pd.Article.Text[src[0][0]:src[len(src)-1][1]])
+	gi, ok := labelPolNeARAny(pd, s)
+	src := ""
+	if ok {
+		sp := pd.Attributions[gi].Source
+		k.gold = mentionKind(pd.Article.Text[sp[0][0]:sp[len(sp)-1][1]])
+		src = sourceText(pd, gi)
 	}
 	for _, c := range s.Cands {
+		m := c.Speaker.Name
+		if c.Start >= 0 {
+			m = pd.Article.Text[c.Start:c.End]
+		}
+		if !ok {
+			k.ok = append(k.ok, m == "")
+		} else {
+			k.ok = append(k.ok, eval.SourceOK(m, src) || c.Start >= 0 && overlaps(c.Start, c.End, pd.Attributions[gi].Source))
+		}
 		if c.Start < 0 {
 			k.cands = append(k.cands, "rules' "+mentionKind(c.Speaker.Name)+" (no mention)")
 		} else {
@@ -274,7 +289,7 @@ func run(shared, goldDir, out, genderOut string, cv bool) error {
 // noRight decisions more have no right candidate at all.
 func crossValidate(docs []doc, noRight int) {
 	const folds = 5
-	n, ruleRight, modelRight := 0, 0, 0
+	n, ruleRight, modelRight, scorerRight := 0, 0, 0, 0
 	nb, bRule, bModel := 0, 0, 0
 	pTP, pFP, pFN := 0, 0, 0
 	errKinds := map[string]int{}
@@ -319,7 +334,11 @@ func crossValidate(docs []doc, noRight int) {
 					ruleRight++
 				}
 				kd := docs[i].kinds[j]
-				if b := m.Best(s.Cands); b >= 0 && s.Gold[b] {
+				b := m.Best(s.Cands)
+				if b >= 0 && kd.ok[b] {
+					scorerRight++
+				}
+				if b >= 0 && s.Gold[b] {
 					modelRight++
 					errKinds[kd.gold+" right"]++
 				} else if b >= 0 {
@@ -335,6 +354,7 @@ func crossValidate(docs []doc, noRight int) {
 		n, float64(ruleRight)/float64(n), float64(modelRight)/float64(n))
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d ranked decisions matched to a gold attribution (with a source or none): ranker right %d (%.3f)\n",
 		n+noRight, modelRight, float64(modelRight)/float64(n+noRight))
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, the same decisions: ranker's choice right by the reference scorer's source test %d\n", scorerRight)
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d claim start/end decisions with a right candidate: rules %.3f, model %.3f\n",
 		nb, float64(bRule)/float64(nb), float64(bModel)/float64(nb))
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, proposed claims: %d kept right, %d kept wrong, %d right dropped\n", pTP, pFP, pFN)
@@ -384,13 +404,7 @@ func labelPolNeAR(pd eval.PolNeARDoc, s extract.SpeakerSet) (rank.Set, bool) {
 		}
 		return rs, any
 	}
-	src := ""
-	for i, sp := range g.Source {
-		if i > 0 {
-			src += " "
-		}
-		src += text[sp[0]:sp[1]]
-	}
+	src := sourceText(pd, best)
 	rs := rank.Set{}
 	any := false
 	for _, c := range s.Cands {
@@ -625,4 +639,17 @@ func labelPolNeARAny(pd eval.PolNeARDoc, s extract.SpeakerSet) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// sourceText is the words of attribution i's source, its spans joined by
+// spaces.
+func sourceText(pd eval.PolNeARDoc, i int) string {
+	var b strings.Builder
+	for j, sp := range pd.Attributions[i].Source {
+		if j > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(pd.Article.Text[sp[0]:sp[1]])
+	}
+	return b.String()
 }
