@@ -52,7 +52,7 @@ const epochs = 10
 
 // runs is how many perceptrons, each seeing the examples in its own order,
 // are averaged into the model.
-const runs = 3
+const runs = 9
 
 // headingRight counts PolNeAR train's proposals in heading-like paragraphs
 // by whether they are right: the check of the rule that drops them.
