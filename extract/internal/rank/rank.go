@@ -392,20 +392,33 @@ func Parse(data []byte) (*Model, error) {
 }
 
 // parseHex16 parses the 16 lower-case hex digits WriteTo writes a key as;
-// ok is false for anything else, which strconv then judges.
+// ok is false for anything else, which strconv then judges. It looks each
+// digit up rather than branching on its range: a key's digits are random,
+// and the branches would be mispredicted every other digit.
 func parseHex16(b []byte) (v uint64, ok bool) {
 	if len(b) != 16 {
 		return 0, false
 	}
+	var bad uint8
 	for _, c := range b {
-		switch {
-		case c >= '0' && c <= '9':
-			v = v<<4 | uint64(c-'0')
-		case c >= 'a' && c <= 'f':
-			v = v<<4 | uint64(c-'a'+10)
-		default:
-			return 0, false
-		}
+		d := hexDigit[c]
+		bad |= d
+		v = v<<4 | uint64(d&0xf)
 	}
-	return v, true
+	return v, bad&0xf0 == 0
 }
+
+// hexDigit is the value of each lower-case hex digit, 0xff for any other
+// byte.
+var hexDigit = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = uint8(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = uint8(c - 'a' + 10)
+	}
+	return t
+}()
