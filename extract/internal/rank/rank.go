@@ -382,11 +382,15 @@ func Parse(data []byte) (*Model, error) {
 				return nil, fmt.Errorf("rank model line %d: %w", n, err)
 			}
 		}
-		f, err := strconv.ParseFloat(string(v), 32)
-		if err != nil {
-			return nil, fmt.Errorf("rank model line %d: %w", n, err)
+		f, ok := parseShortFloat(v)
+		if !ok {
+			f64, err := strconv.ParseFloat(string(v), 32)
+			if err != nil {
+				return nil, fmt.Errorf("rank model line %d: %w", n, err)
+			}
+			f = float32(f64)
 		}
-		m.put(key, float32(f))
+		m.put(key, f)
 	}
 	return m, nil
 }
@@ -407,6 +411,84 @@ func parseHex16(b []byte) (v uint64, ok bool) {
 	}
 	return v, bad&0xf0 == 0
 }
+
+// parseShortFloat parses the weights WriteTo writes when it can do so
+// exactly as strconv.ParseFloat(s, 32) would: an optional minus, at most
+// 7 digits with an optional point, an optional exponent, the value within
+// 10 powers of ten of the digits as an integer. The digits and the power
+// of ten are then exact float32s, and one IEEE multiplication or division
+// rounds correctly (strconv's own exact case). ok is false for anything
+// else, which strconv then parses.
+func parseShortFloat(b []byte) (f float32, ok bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var mant uint32
+	digits, exp, i := 0, 0, 0
+	point := false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint32(c-'0')
+			digits++
+			if point {
+				exp--
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			goto mantissaDone
+		}
+	}
+mantissaDone:
+	if digits == 0 || digits > 7 {
+		return 0, false
+	}
+	if i < len(b) {
+		e, ok := parseExp(b[i:])
+		if !ok {
+			return 0, false
+		}
+		exp += e
+	}
+	f = float32(mant)
+	switch {
+	case exp > 0 && exp <= 10:
+		f *= float32pow10[exp]
+	case exp < 0 && exp >= -10:
+		f /= float32pow10[-exp]
+	case exp != 0:
+		return 0, false
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// parseExp parses an exponent as FormatFloat writes it: "e", a sign, two
+// or three digits.
+func parseExp(b []byte) (int, bool) {
+	if len(b) < 4 || len(b) > 5 || b[0] != 'e' || b[1] != '+' && b[1] != '-' {
+		return 0, false
+	}
+	e := 0
+	for _, c := range b[2:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		e = e*10 + int(c-'0')
+	}
+	if b[1] == '-' {
+		e = -e
+	}
+	return e, true
+}
+
+// float32pow10 is the powers of ten a float32 holds exactly.
+var float32pow10 = [...]float32{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
 
 // hexDigit is the value of each lower-case hex digit, 0xff for any other
 // byte.

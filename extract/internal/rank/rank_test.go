@@ -2,6 +2,9 @@ package rank
 
 import (
 	"bytes"
+	"math"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -65,5 +68,48 @@ func TestReadForms(t *testing.T) {
 		if _, err := Read(strings.NewReader(bad)); err == nil {
 			t.Errorf("Read(%q) did not fail", bad)
 		}
+	}
+}
+
+// TestParseShortFloat checks the fast weight parser against strconv on
+// every weight of the attribution model and on float32s of many sizes as
+// WriteTo writes them: it must give the same bits or leave the weight to
+// strconv.
+func TestParseShortFloat(t *testing.T) {
+	var ws []string
+	data, err := os.ReadFile("../attrib/data/attrib.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line := range strings.SplitSeq(strings.TrimSpace(string(data)), "\n") {
+		_, w, _ := strings.Cut(line, " ")
+		ws = append(ws, w)
+	}
+	seed := uint64(1)
+	for range 200000 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		v := math.Float32frombits(uint32(seed >> 32))
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			continue
+		}
+		ws = append(ws, strconv.FormatFloat(float64(v), 'g', -1, 32))
+		r := float32(strconvRound(float64(v)))
+		ws = append(ws, strconv.FormatFloat(float64(r), 'g', -1, 32))
+	}
+	ws = append(ws, "0", "-0", "1e+06", "1.5e-05", "1234567", "12345678", "1e-10", "1e-11", ".5", "5.", "-", "", "1e5", "1e+", "1.2.3", "1e+1000")
+	fast := 0
+	for _, w := range ws {
+		got, ok := parseShortFloat([]byte(w))
+		if !ok {
+			continue
+		}
+		fast++
+		want, err := strconv.ParseFloat(w, 32)
+		if err != nil || math.Float32bits(got) != math.Float32bits(float32(want)) {
+			t.Fatalf("parseShortFloat(%q) = %v, strconv %v (%v)", w, got, float32(want), err)
+		}
+	}
+	if fast < len(ws)/10 {
+		t.Fatalf("only %d of %d weights took the fast path", fast, len(ws))
 	}
 }
