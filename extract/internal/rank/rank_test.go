@@ -113,3 +113,23 @@ func TestParseShortFloat(t *testing.T) {
 		t.Fatalf("only %d of %d weights took the fast path", fast, len(ws))
 	}
 }
+
+// TestParseAttribModel checks that the attribution model make model wrote
+// parses into weights that write it again byte for byte.
+func TestParseAttribModel(t *testing.T) {
+	data, err := os.ReadFile("../attrib/data/attrib.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), data) {
+		t.Fatal("the parsed model writes other bytes")
+	}
+}
