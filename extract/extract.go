@@ -26,13 +26,22 @@ type Extractor struct {
 
 // New loads the embedded gazetteers and models.
 func New() (*Extractor, error) {
+	// The attribution model loads beside the entity tagger: every run
+	// waits for both before its first article.
+	var att *attrib.Ranker
+	var attErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		att, attErr = attrib.Load()
+	}()
 	et, err := entities.NewTagger()
+	<-loaded
 	if err != nil {
 		return nil, fmt.Errorf("load entity tagger: %w", err)
 	}
-	att, err := attrib.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load attribution models: %w", err)
+	if attErr != nil {
+		return nil, fmt.Errorf("load attribution models: %w", attErr)
 	}
 	x := &Extractor{ents: et, att: att}
 	x.docs.New = func() any { return new(text.Doc) }

@@ -51,3 +51,13 @@ func BenchmarkLearned(b *testing.B) {
 		b.ReportMetric(perByte*3072/1000, "cpu-µs/3KB")
 	}
 }
+
+// BenchmarkLoad measures reading the embedded attribution model and gender
+// table, which every run of whosaid does before its first article.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_, err := attrib.Load()
+		require.NoError(b, err)
+	}
+}

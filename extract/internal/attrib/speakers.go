@@ -50,7 +50,7 @@ func Load() (*Ranker, error) {
 	if len(attribModel) == 0 {
 		return &Ranker{}, nil
 	}
-	m, err := rank.Read(bytes.NewReader(attribModel))
+	m, err := rank.Parse(attribModel)
 	if err != nil {
 		return nil, fmt.Errorf("read attribution model: %w", err)
 	}

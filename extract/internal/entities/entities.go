@@ -41,6 +41,9 @@ func NewTagger() (*Tagger, error) {
 		gz, gzErr = loadGazetteer()
 	}()
 	nt, err := newNameTagger()
+	// The decider's table fills while the gazetteers, the longer load,
+	// are still being built.
+	dec, decErr := loadDecider(decideModel)
 	<-loaded
 	if gzErr != nil {
 		return nil, gzErr
@@ -48,9 +51,8 @@ func NewTagger() (*Tagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec, err := loadDecider(decideModel)
-	if err != nil {
-		return nil, err
+	if decErr != nil {
+		return nil, decErr
 	}
 	t := &Tagger{gz: gz, names: nt, dec: dec}
 	return t, nil

@@ -380,13 +380,18 @@ func shapeOf(w string) string {
 // shapes interns shape strings, so shapeOf does not allocate for the
 // shapes news text is made of. It is filled by init and read-only after.
 var shapes = func() *interner {
-	in := &interner{m: map[string]string{}}
 	alpha := "Xxd.-',&/$%()?:;\"!"
-	// Every shape of up to three classes covers nearly all words.
+	// Every shape of up to three classes covers nearly all words: n of
+	// one class, n(n-1) of two, n(n-1)² of three. Every run of whosaid
+	// builds the map before main, so it is made at its size and each
+	// shape is one string.
+	n := len(alpha)
+	in := &interner{m: make(map[string]string, n+n*(n-1)+n*(n-1)*(n-1)+32)}
 	var rec func(prefix []byte, depth int)
 	rec = func(prefix []byte, depth int) {
 		if len(prefix) > 0 {
-			in.m[string(prefix)] = string(prefix)
+			s := string(prefix)
+			in.m[s] = s
 		}
 		if depth == 0 {
 			return

@@ -59,18 +59,25 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 		l.m[w] = e
 	}
 	add := func(s string, f uint8, cat uint8) {
-		ws := strings.Fields(s)
-		for _, w := range ws {
-			setFlags(w, f)
-		}
-		if len(ws) > 0 {
-			e := l.m[ws[0]]
-			if e.phrases == 0 {
-				l.phrases = append(l.phrases, nil)
-				e.phrases = int32(len(l.phrases))
-				l.m[ws[0]] = e
+		// Most entries are one word ("Paris"): no Fields, no slice.
+		first, rest := s, []string(nil)
+		if !oneWord(s) {
+			ws := strings.Fields(s)
+			if len(ws) == 0 {
+				return
 			}
-			l.phrases[e.phrases-1] = append(l.phrases[e.phrases-1], phrase{rest: ws[1:], cat: cat})
+			first, rest = ws[0], ws[1:]
+		}
+		e := l.m[first]
+		e.flags |= f
+		if e.phrases == 0 {
+			l.phrases = append(l.phrases, nil)
+			e.phrases = int32(len(l.phrases))
+		}
+		l.m[first] = e
+		l.phrases[e.phrases-1] = append(l.phrases[e.phrases-1], phrase{rest: rest, cat: cat})
+		for _, w := range rest {
+			setFlags(w, f)
 		}
 	}
 	for _, line := range strings.Split(countries, "\n") {
@@ -120,6 +127,17 @@ func NewLexicon(countries, places, words string, orgs []string) *Lexicon {
 		}
 	}
 	return l
+}
+
+// oneWord reports whether strings.Fields(s) is s alone: s is not empty
+// and all ASCII without a space.
+func oneWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == ' ' || c >= '\t' && c <= '\r' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // word returns the flags of w, trying its lower-case form for commonness,

@@ -6,19 +6,17 @@
 package rank
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // Model holds the weights of the features. The zero Model scores every
 // candidate 0; a Model is read-only once loaded and safe for concurrent use.
 type Model struct {
-	w map[uint64]float32
+	w map[uint64]float32 // nil in a model Read made, which has only the table
 	// keys and vals are w as an open-addressing table (linear probing,
 	// a power-of-two size, at most half full), built once by index:
 	// scoring does a lookup per feature, and this is several times
@@ -30,21 +28,47 @@ type Model struct {
 
 // index builds the lookup table from w.
 func (m *Model) index() {
-	n := 16
-	for n < 2*len(m.w) {
-		n *= 2
-	}
-	m.keys, m.vals, m.mask = make([]uint64, n), make([]float32, n), uint64(n-1)
+	m.alloc(len(m.w))
 	for k, v := range m.w {
-		if k == 0 {
-			continue // the empty slot's key; a feature hashing to 0 is dropped
-		}
-		i := (k * 0x9E3779B97F4A7C15) >> 32 & m.mask
-		for m.keys[i] != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.keys[i], m.vals[i] = k, v
+		m.put(k, v)
 	}
+}
+
+// alloc makes an empty lookup table for n keys.
+func (m *Model) alloc(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	m.keys, m.vals, m.mask = make([]uint64, size), make([]float32, size), uint64(size-1)
+}
+
+// put gives key k the weight v in the lookup table, replacing the weight
+// it had. Key 0 marks an empty slot: a feature hashing to 0 is dropped.
+func (m *Model) put(k uint64, v float32) {
+	if k == 0 {
+		return
+	}
+	i := (k * 0x9E3779B97F4A7C15) >> 32 & m.mask
+	for m.keys[i] != 0 && m.keys[i] != k {
+		i = (i + 1) & m.mask
+	}
+	m.keys[i], m.vals[i] = k, v
+}
+
+// weights is the model as a map: w, or for a model Read made, the map of
+// its lookup table.
+func (m *Model) weights() map[uint64]float32 {
+	if m.w != nil || m.keys == nil {
+		return m.w
+	}
+	w := make(map[uint64]float32, len(m.keys)/2)
+	for i, k := range m.keys {
+		if k != 0 {
+			w[k] = m.vals[i]
+		}
+	}
+	return w
 }
 
 // weight is the weight of key f, 0 when it has none.
@@ -171,12 +195,15 @@ func (m *Model) Has(key uint64) bool {
 
 // Set gives key the weight w: a way to keep a word list in the model.
 func (m *Model) Set(key uint64, w float32) {
+	if m.w = m.weights(); m.w == nil {
+		m.w = map[uint64]float32{}
+	}
 	m.w[key] = w
 	m.keys = nil // the table is rebuilt by Read
 }
 
 // Len is the number of features with a weight.
-func (m *Model) Len() int { return len(m.w) }
+func (m *Model) Len() int { return len(m.weights()) }
 
 // Best returns the index of the candidate with the highest score, the first
 // on ties, or -1 when there is none.
@@ -306,40 +333,174 @@ func strconvRound(v float64) float64 {
 // WriteTo writes the model as text, one "key weight" line per feature in
 // key order.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	keys := make([]uint64, 0, len(m.w))
-	for k := range m.w {
+	ws := m.weights()
+	keys := make([]uint64, 0, len(ws))
+	for k := range ws {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	var b bytes.Buffer
 	for _, k := range keys {
-		fmt.Fprintf(&b, "%016x %s\n", k, strconv.FormatFloat(float64(m.w[k]), 'g', -1, 32))
+		fmt.Fprintf(&b, "%016x %s\n", k, strconv.FormatFloat(float64(ws[k]), 'g', -1, 32))
 	}
 	return b.WriteTo(w)
 }
 
 // Read parses a model written by WriteTo. It fails on a malformed line.
 func Read(r io.Reader) (*Model, error) {
-	m := &Model{w: map[uint64]float32{}}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		k, v, ok := strings.Cut(sc.Text(), " ")
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read rank model: %w", err)
+	}
+	return Parse(data)
+}
+
+// Parse is Read of the bytes of a model, which it does not keep.
+//
+// Every run of whosaid parses the attribution model before its first
+// article, so Parse goes straight to the lookup table: no map, no string
+// per line, and WriteTo's 16 hex digits parsed without strconv.
+func Parse(data []byte) (*Model, error) {
+	m := &Model{}
+	m.alloc(bytes.Count(data, []byte{'\n'}) + 1)
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		k, v, ok := bytes.Cut(line, []byte{' '})
 		if !ok {
 			return nil, fmt.Errorf("rank model line %d: no weight", n)
 		}
-		key, err := strconv.ParseUint(k, 16, 64)
-		if err != nil {
-			return nil, fmt.Errorf("rank model line %d: %w", n, err)
+		key, ok := parseHex16(k)
+		if !ok {
+			var err error
+			if key, err = strconv.ParseUint(string(k), 16, 64); err != nil {
+				return nil, fmt.Errorf("rank model line %d: %w", n, err)
+			}
 		}
-		f, err := strconv.ParseFloat(v, 32)
-		if err != nil {
-			return nil, fmt.Errorf("rank model line %d: %w", n, err)
+		f, ok := parseShortFloat(v)
+		if !ok {
+			f64, err := strconv.ParseFloat(string(v), 32)
+			if err != nil {
+				return nil, fmt.Errorf("rank model line %d: %w", n, err)
+			}
+			f = float32(f64)
 		}
-		m.w[key] = float32(f)
+		m.put(key, f)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read rank model: %w", err)
-	}
-	m.index()
 	return m, nil
 }
+
+// parseHex16 parses the 16 lower-case hex digits WriteTo writes a key as;
+// ok is false for anything else, which strconv then judges. It looks each
+// digit up rather than branching on its range: a key's digits are random,
+// and the branches would be mispredicted every other digit.
+func parseHex16(b []byte) (v uint64, ok bool) {
+	if len(b) != 16 {
+		return 0, false
+	}
+	var bad uint8
+	for _, c := range b {
+		d := hexDigit[c]
+		bad |= d
+		v = v<<4 | uint64(d&0xf)
+	}
+	return v, bad&0xf0 == 0
+}
+
+// parseShortFloat parses the weights WriteTo writes when it can do so
+// exactly as strconv.ParseFloat(s, 32) would: an optional minus, at most
+// 7 digits with an optional point, an optional exponent, the value within
+// 10 powers of ten of the digits as an integer. The digits and the power
+// of ten are then exact float32s, and one IEEE multiplication or division
+// rounds correctly (strconv's own exact case). ok is false for anything
+// else, which strconv then parses.
+func parseShortFloat(b []byte) (f float32, ok bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var mant uint32
+	digits, exp, i := 0, 0, 0
+	point := false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint32(c-'0')
+			digits++
+			if point {
+				exp--
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			goto mantissaDone
+		}
+	}
+mantissaDone:
+	if digits == 0 || digits > 7 {
+		return 0, false
+	}
+	if i < len(b) {
+		e, ok := parseExp(b[i:])
+		if !ok {
+			return 0, false
+		}
+		exp += e
+	}
+	f = float32(mant)
+	switch {
+	case exp > 0 && exp <= 10:
+		f *= float32pow10[exp]
+	case exp < 0 && exp >= -10:
+		f /= float32pow10[-exp]
+	case exp != 0:
+		return 0, false
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
+
+// parseExp parses an exponent as FormatFloat writes it: "e", a sign, two
+// or three digits.
+func parseExp(b []byte) (int, bool) {
+	if len(b) < 4 || len(b) > 5 || b[0] != 'e' || b[1] != '+' && b[1] != '-' {
+		return 0, false
+	}
+	e := 0
+	for _, c := range b[2:] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		e = e*10 + int(c-'0')
+	}
+	if b[1] == '-' {
+		e = -e
+	}
+	return e, true
+}
+
+// float32pow10 is the powers of ten a float32 holds exactly.
+var float32pow10 = [...]float32{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10}
+
+// hexDigit is the value of each lower-case hex digit, 0xff for any other
+// byte.
+var hexDigit = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = uint8(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = uint8(c - 'a' + 10)
+	}
+	return t
+}()
