@@ -21,11 +21,12 @@ import (
 	"github.com/mattn/go-sqlite3"
 )
 
-// Level is the zlib level Compress uses. BestSpeed compresses the
-// snapshot corpus's articles to 0.46 of their size at 40 µs an article,
-// DefaultCompression to 0.43 at 110 µs (docs/scale.md). klauspost's zlib
-// writes the same format as the standard library's at 0.6 of its CPU.
-const Level = zlib.BestSpeed
+// Level is the zlib level Compress uses. With klauspost's zlib (the
+// standard library's format at a fraction of its CPU) the snapshot
+// corpus's texts come to 0.509 of their bytes at level 1 in 37 µs an
+// article and 0.483 at level 6 in 46 µs: 71 bytes an article for 9 µs
+// (level 9: 0.476 in 90 µs). docs/scale.md.
+const Level = zlib.DefaultCompression
 
 var writers = sync.Pool{New: func() any {
 	w, _ := zlib.NewWriterLevel(nil, Level) // Level is valid, so never an error
