@@ -221,8 +221,20 @@ func attr(tag, name string) string {
 // differ only in form: an unpadded ISO week ("2000-W7") gets two digits, and
 // a decade or century with trailing X ("199X", "19XX", TimeML's style) loses
 // them ("199", "19", the TIDES style whosaid writes). The meaning is the
-// same either way.
+// same either way. Two more differences are of granularity, not meaning,
+// and FORMAT.md has no notation for either, so the gold is read at the
+// granularity whosaid writes: a time of day on a DATE TIMEX3
+// ("2000-01-05TEV", "2000-04-04T09:00") keeps its day, since FORMAT.md's
+// dates stop at the day; and trailing unknown months or days ("1968-XX",
+// "1998-XX-XX", "1998-10-XX", a year or month some annotators wrote with
+// placeholders while most of TimeBank writes "1968") are dropped.
 func normalValue(v string) string {
+	if len(v) > 10 && v[10] == 'T' && allDigit(v[:4]) && v[4] == '-' && v[7] == '-' {
+		v = v[:10]
+	}
+	for len(v) > 4 && strings.HasSuffix(v, "-XX") && v[0] >= '0' && v[0] <= '9' {
+		v = v[:len(v)-3]
+	}
 	if len(v) == 4 && v[3] == 'X' && allDigit(v[:2]) {
 		if v[2] == 'X' {
 			return v[:2]
