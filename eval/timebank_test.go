@@ -18,7 +18,7 @@ const timeBankDir = "../../shared/data/timebank"
 // TIMEX3s, less a hair: quality may only go up. Raise them when it does.
 var timeBankFloors = map[string]float64{
 	"dates (span)": 0.943,
-	"date values":  0.868,
+	"date values":  0.869,
 }
 
 func TestTimeBankFloors(t *testing.T) {

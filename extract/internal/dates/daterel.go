@@ -289,7 +289,7 @@ func (s *dateScan) matchWeekday(i int) (int, bool) {
 	}
 	tense := cuePast // "Wednesday's ruling" reports a day that has been
 	if _, n := text.TrimPossessive(s.tok(i)); n == 0 {
-		tense = s.tense(i, i+1)
+		tense = s.tense(s.clockBefore(i), i+1)
 	}
 	s.emit(i, i+1, timexDate(resolveWeekday(s.ref, wd, tense)))
 	return i + 1, true

@@ -165,3 +165,35 @@ func (s *dateScan) boundCue(k int) int8 {
 	}
 	return cueNone
 }
+
+// clockBefore returns where a clock time right before token i starts ("9
+// a.m. Tuesday", "4 a.m. EDT Thursday", "noon Thursday"), or i when there is
+// none. The clock time belongs to the day's phrase, so the tense is read
+// around the whole: "until 9 a.m. Tuesday" is bounded by "until" as
+// "until Tuesday" is, and a sentence split after "a.m." must not cut the
+// weekday off from its verb.
+func (s *dateScan) clockBefore(i int) int {
+	k := i - 1
+	if t := s.tok(k); len(t) >= 2 && len(t) <= 4 && isUpperWord(t) {
+		k-- // a time zone: "EDT", "GMT"
+	}
+	switch strings.ToLower(strings.TrimSuffix(s.tok(k), ".")) {
+	case "noon", "midnight":
+		return k
+	case "a.m", "p.m", "am", "pm":
+		if t := s.tok(k - 1); t != "" && text.IsDigit(t[0]) {
+			return k - 1
+		}
+	}
+	return i
+}
+
+// isUpperWord reports whether t is all ASCII capital letters.
+func isUpperWord(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'A' || t[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
