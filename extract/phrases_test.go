@@ -71,7 +71,8 @@ var moneyFloors = map[string]int{
 	"target-intent":    14,
 	"target-noun":      7,
 	"target-plain":     17,
-	"target-policy":    6, // first run 6/14
+	"target-policy":    6,  // first run 6/14
+	"target-govern":    16, // first run 16/20
 	// symbols, names and base were added with issue 17's item 3; first run
 	// symbols 13/14, names 16/16, base 8/10; the floors are the counts since
 	// stacked magnitudes ("lakh crore") and the base's poll verbs.
