@@ -43,7 +43,7 @@ var targetNouns = map[string]bool{
 // percent of GDP by 2027".
 var changeVerbs = []string{"cut", "reduc", "rais", "lower", "increas", "boost", "bring", "lift",
 	"slash", "hik", "doubl", "halv", "tripl", "grow", "expand", "reach", "trim", "shed", "sav", "fall",
-	"decreas"}
+	"decreas", "sell", "spend", "invest", "mobilis", "mobiliz", "generat"}
 
 // clauseBreaks stop the look-back: a cue before them governs another clause.
 var clauseBreaks = map[string]bool{"which": true, "while": true, "but": true, "whereas": true,
@@ -76,7 +76,7 @@ func (a *amountScan) target(start, end, endOff int) (bool, string, string) {
 		is, holderAt = a.targetSubject(lo, start)
 	}
 	if !is {
-		is = a.nounAfter(end, hi)
+		is = a.nounAfter(end, hi) || a.enoughAfter(end, hi)
 	}
 	if !is {
 		return false, "", ""
@@ -114,8 +114,8 @@ func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 			}
 			return true, k
 		}
-		if (w == "need" || w == "needs") && a.is(k+1, "to") {
-			return true, k // "would need to win 55 percent of the delegates": a threshold
+		if (w == "need" || w == "needs") && (a.is(k+1, "to") || k == start-1 && a.purposeAfter(start)) {
+			return true, k // "would need to win 55 percent of the delegates", "need 15 percent in the polls to qualify": a threshold
 		}
 		if (w == "calls" || w == "called" || w == "call" || w == "asked" || w == "asking") && a.is(k+1, "for") {
 			return true, k
@@ -435,4 +435,46 @@ func (a *amountScan) targetSubject(lo, start int) (bool, int) {
 		}
 	}
 	return false, -1
+}
+
+// purposeAfter reports whether an infinitive of purpose follows the amount
+// that starts at token start within its clause and eight tokens: what is
+// needed "to qualify", "to win".
+func (a *amountScan) purposeAfter(start int) bool {
+	_, hi := a.sentenceRange(start)
+	var buf [24]byte
+	for k := start + 1; k < hi && k <= start+8; k++ {
+		b := text.Fold(buf[:], a.tok(k))
+		if b == nil {
+			continue
+		}
+		if clauseBreaks[string(b)] || string(b) == "," {
+			return false
+		}
+		if string(b) == "to" && infinitiveNext(a.tok(k+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// enoughAfter reports whether the amount's clause goes on to call it
+// "enough to" do something ("20 percent of the vote is enough to earn a
+// delegate"), which makes it a threshold; it looks five tokens past the
+// amount's end, not past a clause break.
+func (a *amountScan) enoughAfter(end, hi int) bool {
+	var buf [24]byte
+	for k := end; k < hi && k < end+5; k++ {
+		b := text.Fold(buf[:], a.tok(k))
+		if b == nil {
+			continue
+		}
+		if clauseBreaks[string(b)] || string(b) == "," {
+			return false
+		}
+		if string(b) == "enough" && a.is(k+1, "to") {
+			return true
+		}
+	}
+	return false
 }
