@@ -109,7 +109,7 @@ func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 			// A cue followed by a comma governs its own clause; a capital
 			// inside the sentence makes it a name ("Targeted Victory",
 			// "Keep the Promise"); "targeted by" is "aimed at".
-			if a.is(k+1, ",") && k+1 < start-1 || k > lo && text.StartsUpper(t) || w == "targeted" && a.is(k+1, "by") {
+			if a.is(k+1, ",") && k+1 < start-1 || k > lo && text.StartsUpper(t) || w == "targeted" && a.is(k+1, "by") || a.attackTarget(k) {
 				continue
 			}
 			return true, k
@@ -475,6 +475,25 @@ func (a *amountScan) enoughAfter(end, hi int) bool {
 		if string(b) == "enough" && a.is(k+1, "to") {
 			return true
 		}
+	}
+	return false
+}
+
+// attackTarget reports whether the cue at token k is "target" in the
+// sense of whom something is aimed at: "was the target of $480,000 of
+// advertising", "is the target of $2 million in attack ads".
+func (a *amountScan) attackTarget(k int) bool {
+	if !a.is(k, "target") || !a.is(k-1, "the") {
+		return false
+	}
+	for j := k - 2; j >= k-3 && j >= 0; j-- {
+		switch strings.ToLower(a.tok(j)) {
+		case "is", "was", "were", "are", "been", "became", "become":
+			return true
+		case "also", "often", "now", "again":
+			continue
+		}
+		return false
 	}
 	return false
 }
