@@ -17,8 +17,8 @@ const timeBankDir = "../../shared/data/timebank"
 // timeBankFloors are the scores whosaid reached on TimeBank + AQUAINT DATE
 // TIMEX3s, less a hair: quality may only go up. Raise them when it does.
 var timeBankFloors = map[string]float64{
-	"dates (span)": 0.943,
-	"date values":  0.869,
+	"dates (span)": 0.944,
+	"date values":  0.8695,
 }
 
 func TestTimeBankFloors(t *testing.T) {

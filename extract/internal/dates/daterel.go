@@ -225,6 +225,34 @@ func (s *dateScan) weeklyPart(i int) bool {
 	return false
 }
 
+// longAgo reads "decade(s) ago" or "century/centuries ago" at token k
+// after a count n ("a decade ago", "two decades ago") and returns the year
+// that many decades or centuries before publication, as "ten years ago"
+// is read; 0 when the words are not there or the publication date is
+// unknown.
+func (s *dateScan) longAgo(k, n int) int {
+	if !s.known || s.kind(k+1) != wAgo {
+		return 0
+	}
+	years, plural := 0, false
+	switch strings.ToLower(s.tok(k)) {
+	case "decade":
+		years = 10
+	case "decades":
+		years, plural = 10, true
+	case "century":
+		years = 100
+	case "centuries":
+		years, plural = 100, true
+	default:
+		return 0
+	}
+	if (n > 1) != plural {
+		return 0 // "a decades ago", "two decade ago": not the phrase
+	}
+	return s.ref.Year() - n*years
+}
+
 // matchAgo handles "a year ago", "two years ago", "three months ago".
 func (s *dateScan) matchAgo(i int) (int, bool) {
 	n := int(s.cls[i].val)
@@ -236,6 +264,10 @@ func (s *dateScan) matchAgo(i int) (int, bool) {
 // sentence looks ahead ("would be redeemed in five years"); "the first
 // win in 17 years" counts back over a span and is no date.
 func (s *dateScan) ago(i, n int) (int, bool) {
+	if y := s.longAgo(i+1, n); y != 0 {
+		s.emit(i, i+3, timexYear(y))
+		return i + 3, true
+	}
 	if s.kind(i+1) != wUnit || !s.known {
 		return 0, false
 	}
