@@ -71,6 +71,7 @@ func TestAmounts(t *testing.T) {
 		{"door to by season is not a target", "The bank opened the door to 1% by the summer.", []string{"1%|1|%"}},
 		{"forecast is not a target", "It expects profit to grow 5 percent this year.", []string{"5 percent|5|%"}},
 		{"the target of attacks is not a target", "The mayor was also the target of $500,000 in attack ads.", []string{"$500,000|500000|USD"}},
+		{"a proposed minimum is a target", "He backs a $15 minimum wage.", []string{"$15|15|USD|target"}},
 		{"a target of is a target", "The bank set the target of 2 percent in 2012.", []string{"2 percent|2|%|target"}},
 		{"deficit in which clause", "Berlin should meet the target of 3% of GDP, which it will exceed with a deficit of 3.2%.",
 			[]string{"3% of GDP|3|%|target", "3.2%|3.2|%"}},

@@ -37,6 +37,7 @@ var targetCues = map[string]bool{
 var targetNouns = map[string]bool{
 	"target": true, "targets": true, "goal": true, "goals": true, "threshold": true, "cap": true,
 	"limit": true, "ceiling": true, "floor": true, "pledge": true, "commitment": true, "objective": true,
+	"minimum": true, "maximum": true,
 }
 
 // changeVerbs make "to X by <date>" a target: "cutting the deficit to 1
