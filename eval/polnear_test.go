@@ -40,9 +40,9 @@ func TestPolNeARDevFloors(t *testing.T) {
 	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.916, "recall of contents holding a quotation mark")
 	// The reference scorer's figures (polnear_score.py), the targets.
 	ref := r.Reference
-	assert.GreaterOrEqual(t, ref.ContentF1(), 0.697, "reference content F1")
+	assert.GreaterOrEqual(t, ref.ContentF1(), 0.698, "reference content F1")
 	assert.GreaterOrEqual(t, ref.Source(), 0.867, "reference source")
-	assert.GreaterOrEqual(t, ref.JointF1(), 0.606, "reference joint F1")
+	assert.GreaterOrEqual(t, ref.JointF1(), 0.607, "reference joint F1")
 	assert.GreaterOrEqual(t, ref.ExactF1(), 0.440, "reference exact F1")
 	assert.GreaterOrEqual(t, ref.QuotedRecall(), 0.930, "reference quoted recall")
 }

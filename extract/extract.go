@@ -65,6 +65,7 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
 	f.Claims = x.att.Apply(d, f.Entities, f.Quotes, f.Claims)
 	f.Quotes = attrib.JoinParts(a.Text, f.Quotes)
+	f.Claims = attrib.DropEchoes(f.Quotes, f.Claims)
 	readSpeakerNames(&f)
 	return f
 }

@@ -83,3 +83,17 @@ func TestJoinParts(t *testing.T) {
 		})
 	}
 }
+
+func TestDropEchoes(t *testing.T) {
+	src := `He said: “This one is for you.” She said that “the plan” was bad.`
+	q1, q2 := quoteAt(src, "This one is for you.", "He"), quoteAt(src, "the plan", "She")
+	claim := func(text string) whosaid.Claim {
+		s := strings.Index(src, text)
+		return whosaid.Claim{Text: text, Start: s, End: s + len(text)}
+	}
+	cs := []whosaid.Claim{claim("“This one is for you.”"), claim("that “the plan” was bad")}
+	got := attrib.DropEchoes([]whosaid.Quote{q1, q2}, cs)
+	if assert.Len(t, got, 1, "the claim that is only the quote again goes; the wider one stays") {
+		assert.Equal(t, "that “the plan” was bad", got[0].Text)
+	}
+}
