@@ -18,10 +18,13 @@ type AEBSpeech struct {
 func (s *AEBSpeech) Add(f whosaid.Findings) {
 	s.Pages++
 	s.Claims += len(f.Claims)
+	// A quote interrupted by its attribution counts once a piece, as the
+	// quotes were counted before such pieces were joined.
 	for _, q := range f.Quotes {
-		s.Quotes++
+		n := len(q.Pieces())
+		s.Quotes += n
 		if q.Speaker.Kind == whosaid.KindUnknown || q.Speaker.Kind == "" {
-			s.NoSpeaker++
+			s.NoSpeaker += n
 		}
 	}
 }

@@ -27,8 +27,8 @@ func TestPolNeARDevFloors(t *testing.T) {
 	require.NoError(t, err)
 	t.Logf("whosaid eval %s:\n%s", polnearDev, r)
 	assert.Equal(t, 84, r.Articles, "one annotator's file per dev article")
-	assert.GreaterOrEqual(t, r.Contents.F1(), 0.708, "content F1")
-	assert.GreaterOrEqual(t, r.Contents.Precision(), 0.772, "content precision")
+	assert.GreaterOrEqual(t, r.Contents.F1(), 0.731, "content F1")
+	assert.GreaterOrEqual(t, r.Contents.Precision(), 0.831, "content precision")
 	// Source floors sit 0.002 under the merged figures: every retrain of the
 	// ranker moves them by up to 0.005 (genrank -cvorder: the fold order
 	// alone moves ~20 of 9,500 decisions), and the merged model has more
@@ -40,9 +40,9 @@ func TestPolNeARDevFloors(t *testing.T) {
 	assert.GreaterOrEqual(t, r.Quoted.Value(), 0.916, "recall of contents holding a quotation mark")
 	// The reference scorer's figures (polnear_score.py), the targets.
 	ref := r.Reference
-	assert.GreaterOrEqual(t, ref.ContentF1(), 0.676, "reference content F1")
+	assert.GreaterOrEqual(t, ref.ContentF1(), 0.698, "reference content F1")
 	assert.GreaterOrEqual(t, ref.Source(), 0.867, "reference source")
-	assert.GreaterOrEqual(t, ref.JointF1(), 0.589, "reference joint F1")
-	assert.GreaterOrEqual(t, ref.ExactF1(), 0.370, "reference exact F1")
+	assert.GreaterOrEqual(t, ref.JointF1(), 0.607, "reference joint F1")
+	assert.GreaterOrEqual(t, ref.ExactF1(), 0.440, "reference exact F1")
 	assert.GreaterOrEqual(t, ref.QuotedRecall(), 0.930, "reference quoted recall")
 }

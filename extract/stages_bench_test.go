@@ -12,6 +12,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 
+	"github.com/whosaid/whosaid/extract/internal/attrib"
 	"github.com/whosaid/whosaid/extract/internal/text"
 )
 
@@ -64,6 +65,30 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(texts))/b.Elapsed().Seconds(), "articles/s")
 	reportBytesPerCPU(b, n, cpu0)
+}
+
+// BenchmarkQuoteParts measures what the quote pieces cost after the
+// speakers are chosen (attrib.JoinParts and DropEchoes) over the gold
+// articles' findings, one op being all of them: beside BenchmarkExtract's
+// ns/op, their share of an article's CPU.
+func BenchmarkQuoteParts(b *testing.B) {
+	texts := benchtest.GoldTexts(b)
+	x, err := New()
+	require.NoError(b, err)
+	fs := make([]whosaid.Findings, len(texts))
+	for i, t := range texts {
+		fs[i] = x.Extract(whosaid.Article{Text: t, Published: "2017-03-21"})
+	}
+	var qs []whosaid.Quote
+	var cs []whosaid.Claim
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, f := range fs {
+			qs = attrib.JoinParts(texts[i], append(qs[:0], f.Quotes...))
+			cs = attrib.DropEchoes(qs, append(cs[:0], f.Claims...))
+		}
+	}
 }
 
 // BenchmarkNew measures loading the models (New) as the ingest command

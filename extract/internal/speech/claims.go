@@ -493,7 +493,7 @@ func (a *analyzer) isClaim(at *attrib) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t[c.Start:])
-	if isQuoteRune(r) && a.quoteSpanning(c) {
+	if text.IsQuoteMark(r) && a.quoteSpanning(c) {
 		return false
 	}
 	// Words outside the quotes of the content.

@@ -85,7 +85,7 @@ func scanQuotes(out []quoteSpan, src string, paras []text.Span, toks []text.Toke
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(src[i:])
-			if !isQuoteRune(r) {
+			if !text.IsQuoteMark(r) {
 				continue
 			}
 			q.mark(r, i, n, p)
@@ -155,8 +155,8 @@ func (q *quoteScan) mark(r rune, i, n int, p text.Span) {
 	if i+n < p.End {
 		next, _ = utf8.DecodeRuneInString(q.src[i+n:])
 	}
-	canOpen := (isSpaceOrOpen(prev) || isQuoteRune(prev)) && !unicode.IsSpace(next)
-	canClose := !unicode.IsSpace(prev) && (isClosingContext(next) || isQuoteRune(next))
+	canOpen := (isSpaceOrOpen(prev) || text.IsQuoteMark(prev)) && !unicode.IsSpace(next)
+	canClose := !unicode.IsSpace(prev) && (isClosingContext(next) || text.IsQuoteMark(next))
 	inWord := text.IsWordRune(prev) && text.IsWordRune(next)
 	top := -1
 	if len(q.stack) > 0 {
@@ -273,16 +273,6 @@ func isElision(src string, off int) bool {
 	}
 	switch strings.ToLower(src[off:e]) {
 	case "n", "em", "til", "cause", "tis", "twas", "bout", "round", "s":
-		return true
-	}
-	return false
-}
-
-// isQuoteRune reports whether r is one of the quotation marks whosaid
-// reads, of every family.
-func isQuoteRune(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›':
 		return true
 	}
 	return false

@@ -246,6 +246,16 @@ func endsSentence(text string, sentStart, dot, next int) bool {
 	return true
 }
 
+// IsQuoteMark reports whether r is one of the quotation marks whosaid
+// reads, of every family.
+func IsQuoteMark(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›':
+		return true
+	}
+	return false
+}
+
 func IsOpenQuote(r rune) bool {
 	switch r {
 	case '"', '“', '‘', '\'', '«', '„', '(':
