@@ -33,7 +33,7 @@ func TestPolNeARDevFloors(t *testing.T) {
 	// ranker moves them by up to 0.005 (genrank -cvorder: the fold order
 	// alone moves ~20 of 9,500 decisions), and the merged model has more
 	// matched contents to attribute.
-	assert.GreaterOrEqual(t, r.Sources.Value(), 0.876, "source accuracy over matched contents")
+	assert.GreaterOrEqual(t, r.Sources.Value(), 0.883, "source accuracy over matched contents")
 	// Own matching lets a claim absorb the quotes inside it, so a proposed
 	// claim run on through a partial quote costs that quote when it misses
 	// its gold, where the reference scorer counts the quote itself.
@@ -41,7 +41,7 @@ func TestPolNeARDevFloors(t *testing.T) {
 	// The reference scorer's figures (polnear_score.py), the targets.
 	ref := r.Reference
 	assert.GreaterOrEqual(t, ref.ContentF1(), 0.698, "reference content F1")
-	assert.GreaterOrEqual(t, ref.Source(), 0.867, "reference source")
+	assert.GreaterOrEqual(t, ref.Source(), 0.870, "reference source")
 	assert.GreaterOrEqual(t, ref.JointF1(), 0.607, "reference joint F1")
 	assert.GreaterOrEqual(t, ref.ExactF1(), 0.440, "reference exact F1")
 	assert.GreaterOrEqual(t, ref.QuotedRecall(), 0.930, "reference quoted recall")

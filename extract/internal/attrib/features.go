@@ -74,8 +74,12 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 	ck0, ck1 := a.tokAt(c.start), a.tokAt(c.end)
 	ik0, ik1 := a.tokAt(it.start), a.tokAt(it.end)
 	dir, n := "after", ck0-ik1
-	if c.end <= it.start {
+	switch {
+	case c.end <= it.start:
 		dir, n = "before", ik0-ck1
+	case c.start < it.end:
+		// Inside a claim: the distance from its start.
+		dir, n = "inside", ck0-ik0
 	}
 	dd := dist(n)
 	f(tDist, dir, dd)

@@ -3,7 +3,8 @@
 // where each claim's content starts and ends.
 //
 // A speaker's candidates are the rules' choice and every mention near the
-// speech that could be a speaker: the people, organizations and countries
+// speech that could be a speaker (a claim's own words included, outside
+// quotation marks): the people, organizations and countries
 // the entity stage named, the personal pronouns, the noun phrases at the
 // cue and opening its sentence, a "who" before the cue, and the label that
 // opens a transcript paragraph ("WALLACE:"). Each is described by features (its
@@ -313,7 +314,11 @@ func (a *article) candidates(it *item, out []cand) []cand {
 	lo := d.Paragraphs[max(0, p-windowParas)].Start
 	hi := d.Paragraphs[min(len(d.Paragraphs)-1, p+windowParas)].End
 	add := func(c cand) {
-		if c.start < lo || c.end > hi || c.start < it.end && c.end > it.start {
+		if c.start < lo || c.end > hi || it.quote && c.start < it.end && c.end > it.start ||
+			c.start < it.start && c.end > it.start || c.start < it.end && c.end > it.end {
+			// A claim's own words may hold its source ("Freeing her
+			// husband, he promised, was…", where PolNeAR's content takes
+			// in the cue and the source): a quote's never do.
 			return
 		}
 		if k := a.tokAt(c.start); c.typ != "rel" && k+1 < len(a.low) && d.Tokens[k+1].Start >= c.end && notLabel[a.low[k]] && !a.upper(k) {
@@ -380,10 +385,17 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		// speaker, and each costs its features.
 		rest := out[1:]
 		gap := func(c cand) int {
-			if c.end <= it.start {
+			switch {
+			case c.end <= it.start:
 				return it.start - c.end
+			case c.start >= it.end:
+				return c.start - it.end
+			case it.cueTok >= 0:
+				// Inside a claim: near its cue, or not at all.
+				x := d.Tokens[it.cueTok].Start
+				return max(c.start-x, x-c.start)
 			}
-			return c.start - it.end
+			return 1 << 30
 		}
 		sort.SliceStable(rest, func(i, j int) bool { return gap(rest[i]) < gap(rest[j]) })
 		out = out[:maxCands+1]
