@@ -55,6 +55,28 @@ var companyNouns = wordSet(
 // calls a person before it is one 19 times in 20.)
 var saidVerbs = wordSet("said", "says", "added", "announced", "reported", "told", "expects", "expected", "confirmed", "denied")
 
+// cueWords merges corpForms, companyNouns and saidVerbs, so that the word
+// after each capitalised word is looked up once.
+var cueWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit uint8
+	}{{corpForms, cwCorp}, {companyNouns, cwNoun}, {saidVerbs, cwSaid}} {
+		for w := range l.set {
+			m[w] |= l.bit
+		}
+	}
+	return m
+}()
+
+// The lists of cueWords.
+const (
+	cwCorp = 1 << iota
+	cwNoun
+	cwSaid
+)
+
 // companyLeft end the words before a company: "shares of", "stake in".
 var companyLeft = wordSet("shares", "stake", "unit", "subsidiary", "stock", "division", "owner", "parent")
 
@@ -74,14 +96,15 @@ func (st *state) docCues() {
 		if (n == "'" || n == "’") && st.wordAt(i+2) == "s" {
 			k += 2
 		}
+		w := cueWords[n]
 		switch {
 		case st.is(i, tfPoss) || k > i+1:
 			if companyNouns[st.lowerAt(k)] {
 				c |= cuePossNoun
 			}
-		case corpForms[n]:
+		case w&cwCorp != 0:
 			c |= cueCorp
-		case st.is(i+1, tfLower) && companyNouns[n] && !st.is(i+1, tfPoss):
+		case w&cwNoun != 0 && st.is(i+1, tfLower) && !st.is(i+1, tfPoss):
 			c |= cueNextNoun
 		case n == ",":
 			switch st.lowerAt(i + 2) {
@@ -94,7 +117,7 @@ func (st *state) docCues() {
 					c |= cueApposite
 				}
 			}
-		case saidVerbs[n]:
+		case w&cwSaid != 0:
 			switch st.lowerAt(i + 2) {
 			case "he", "she":
 				c |= cueSaidHe
@@ -118,7 +141,7 @@ func (st *state) docCues() {
 			c |= cueOfShares
 		case p == "at" && roleWords[st.lowerAt(j-1)]:
 			c |= cueAtRole
-		case roleWords[p]:
+		case p != "" && roleWords[p]:
 			c |= cuePerTitle
 		}
 		if c != 0 {
