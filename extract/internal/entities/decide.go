@@ -350,6 +350,7 @@ func (st *state) mergeCands(n int) {
 // that word is an ordinary one ("About Acme", "Women Lawyers").
 func (t *Tagger) derive(st *state) {
 	n := len(st.dc)
+	t.cueCands(st)
 	for i := 0; i < n; i++ {
 		c := st.dc[i]
 		if c.e-c.s >= 3 {

@@ -86,6 +86,9 @@ const (
 	fDocNext
 	fDocPoss
 	fGenre
+	fCue
+	fCueTag
+	fCueGenre
 )
 
 // features computes the features of every candidate into st.feats.
@@ -144,6 +147,7 @@ func (t *Tagger) features(st *state) {
 		if c.e-c.s == 1 {
 			add(feat(fGenre, genre, 1, rule, tag))
 		}
+		st.cueFeatures(c, genre)
 		// The gazetteer's answer.
 		if a := st.covering(c.s); a != nil && a.s == c.s && a.e == c.e {
 			k := int8(a.ent.kind)

@@ -162,6 +162,7 @@ func TestTrainDecider(t *testing.T) {
 		}
 	}
 	t.Logf("lone words only the tagger calls a person, by genre then gold (O PER ORG LOC MISC): %v", byGenre)
+	logCues(t, data)
 	m := trainDecider(data)
 	b := m.marshal()
 	t.Logf("decide.model: %d features, %d bytes", len(m.w), len(b))
@@ -390,5 +391,42 @@ func scoreDecided(m *decider, d dcDoc, rulesStand bool, cv *[dcN][3]int) {
 	}
 	for c := range gold {
 		cv[tagClass(c.Type)][2]++
+	}
+}
+
+// logCues logs how often the candidates with each document cue
+// (decide_cues.go) are of each gold class: all of them, and the lone words
+// the tagger calls a person.
+func logCues(t *testing.T, data []dcDoc) {
+	names := []string{"corporate form", "possessive noun", "next noun", "apposite", "shares of", "at after role", ", which", "person title", "first name", "said he", "its", "his"}
+	for b := int8(0); b < cueBits; b++ {
+		var all, lone [dcN]int
+		for _, d := range data {
+			for _, ex := range d.ex {
+				if !slices.Contains(ex.feats, feat(fCue, b)) {
+					continue
+				}
+				all[ex.label]++
+				if ex.e-ex.s == 1 && ex.tag == dcPER {
+					lone[ex.label]++
+				}
+			}
+		}
+		t.Logf("cue %-15s gold (O PER ORG LOC MISC): all spans %v, lone words the tagger calls a person %v", names[b], all, lone)
+	}
+	// Lone words only the tagger calls a person, by genre and the evidence
+	// of the article (none, a person's, a thing's, both).
+	for g := int8(0); g < 4; g++ {
+		var byEv [4][dcN]int
+		for _, d := range data {
+			for _, ex := range d.ex {
+				for ev := int8(0); ev < 4; ev++ {
+					if ex.rule == rkNone && ex.tag == dcPER && slices.Contains(ex.feats, feat(fCueGenre, ev, g, rkNone, dcPER)) {
+						byEv[ev][ex.label]++
+					}
+				}
+			}
+		}
+		t.Logf("lone words only the tagger calls a person, genre %d, by evidence (none, person, thing, both) then gold (O PER ORG LOC MISC): %v", g, byEv)
 	}
 }

@@ -113,6 +113,7 @@ const (
 	hwLinked   // a pending run linked to a name found elsewhere
 	hwSplit    // a part of a longer candidate cut at "and" (decide.go)
 	hwStrip    // a longer candidate without its first word, an ordinary one ("About Acme")
+	hwCue      // a lone word no rule or tagger proposed, met elsewhere in a company's context (decide_cues.go)
 )
 
 // state is the scratch space of one tag call.
@@ -145,7 +146,8 @@ type state struct {
 	feats  []uint64
 	heads  []int8 // per sentence: 0 not asked, 1 not a headline, 2 a headline
 	docw   map[string]docWord
-	dcSame []int32 // per candidate: 1+index of the candidate before it on the same words, 0 if none
+	cues   map[string]uint16 // per capitalised word: the cue bits of its mentions (decide_cues.go)
+	dcSame []int32           // per candidate: 1+index of the candidate before it on the same words, 0 if none
 	keep   []int
 	taken  []int8
 	found2 []mention
