@@ -12,32 +12,28 @@
 -- commit, saved nothing, since a batch still touched every page. Now an
 -- article's names go into entity_names_recent, a tree small enough to stay
 -- in the cache, and the writer moves its rows into entity_names, in key
--- order, when it holds an eighth as many (store/recent.go): the large tree
+-- order, when it holds an eighth as many (store/recent): the large tree
 -- is rewritten once for every eighth of its size added, instead of once a
 -- batch. Queries read both (a name's rows are in one or the other).
 --
--- Each row names the entity's article by seq, as the entity does, so a
--- listing by entity reads no entity row. The key's columns come first:
--- the sqlite3 shell's integrity_check (3.40) takes a NOT NULL column
--- declared between them for NULL.
+-- A row is what the index held: the name, the titles and the entity's
+-- id, which leads to its row (and article).
 CREATE TABLE entity_names (
     name    TEXT NOT NULL COLLATE NOCASE,
     titles  TEXT NOT NULL,
     id      INTEGER NOT NULL,
-    article INTEGER NOT NULL,
     PRIMARY KEY (name, titles, id)
 ) WITHOUT ROWID;
 CREATE TABLE entity_names_recent (
     name    TEXT NOT NULL COLLATE NOCASE,
     titles  TEXT NOT NULL,
     id      INTEGER NOT NULL,
-    article INTEGER NOT NULL,
     PRIMARY KEY (name, titles, id)
 ) WITHOUT ROWID;
 -- Read through the old index, in its order: no sort, and appended to the
 -- new tree's last page.
-INSERT OR FAIL INTO entity_names (name, titles, id, article)
-SELECT name, titles, id, article FROM entities INDEXED BY entities_by_name
+INSERT OR FAIL INTO entity_names (name, titles, id)
+SELECT name, titles, id FROM entities INDEXED BY entities_by_name
 ORDER BY name COLLATE NOCASE, titles, id;
 DROP INDEX entities_by_name;
 
