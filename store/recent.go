@@ -10,9 +10,9 @@ import (
 // 0022, store/recent): entity names and near-duplicate sketches. The
 // writer adds to the recent ones and merges them before each commit.
 var recentTrees = []recent.Tree{
-	{Large: "entity_names", Recent: "entity_names_recent", Cols: "name, titles, id",
+	{Large: "entity_names", Recent: "entity_names_recent", Key: "name, titles, id",
 		Rows: "SELECT coalesce(max(id), 0) FROM entities"},
-	{Large: "article_sketches", Recent: "article_sketches_recent", Cols: "band, hash, article",
+	{Large: "article_sketches", Recent: "article_sketches_recent", Key: "band, hash, article",
 		Rows: fmt.Sprintf("SELECT coalesce(max(seq), 0) * %d FROM articles", sketchBands)},
 }
 

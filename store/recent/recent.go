@@ -16,6 +16,7 @@ package recent
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -26,10 +27,19 @@ const Share = 8
 // Min is the fewest rows a recent tree is merged at.
 const Min = 1 << 16
 
-// Tree is a large tree, its recent companion and their columns, names that
+// chunk is how many rows a merge moves at a time: each chunk's pages,
+// freed from the recent tree, take the next chunk's rows in the large one,
+// so a merge leaves a chunk's pages free in the file, not the whole
+// recent tree's (at 100,000 articles, 9.5 MB: 0.03 of the file).
+const chunk = 1 << 14
+
+// Tree is a large tree, its recent companion and their key, names that
 // are constants of the code, never input.
 type Tree struct {
-	Large, Recent, Cols string
+	Large, Recent string
+	// Key lists the columns of both trees, which are all of the key,
+	// three, in its order.
+	Key string
 	// Rows is a query of about how many rows the two hold together,
 	// cheaper than counting the large one.
 	Rows string
@@ -51,10 +61,37 @@ func Merge(ctx context.Context, conn *sql.Conn, trees []Tree, min int64) error {
 		if n < max(min, rows/Share) {
 			continue
 		}
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf("INSERT OR IGNORE INTO %[1]s (%[3]s) SELECT %[3]s FROM %[2]s; DELETE FROM %[2]s",
-			t.Large, t.Recent, t.Cols)); err != nil {
+		if err := move(ctx, conn, t); err != nil {
 			return fmt.Errorf("merge %s: %w", t.Recent, err)
 		}
 	}
 	return nil
+}
+
+// move moves every row of t's recent tree into the large one, chunk rows
+// at a time: the rows up to the chunk's last key, then the rest.
+func move(ctx context.Context, conn *sql.Conn, t Tree) error {
+	last := fmt.Sprintf("SELECT %[1]s FROM %[2]s ORDER BY %[1]s LIMIT 1 OFFSET %[3]d", t.Key, t.Recent, chunk-1)
+	upTo := fmt.Sprintf("INSERT OR IGNORE INTO %[1]s (%[3]s) SELECT %[3]s FROM %[2]s WHERE (%[3]s) <= (?, ?, ?) ORDER BY %[3]s;"+
+		" DELETE FROM %[2]s WHERE (%[3]s) <= (?, ?, ?)", t.Large, t.Recent, t.Key)
+	for {
+		var k [3]any
+		err := conn.QueryRowContext(ctx, last).Scan(&k[0], &k[1], &k[2])
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		res, err := conn.ExecContext(ctx, upTo, k[0], k[1], k[2], k[0], k[1], k[2])
+		if err != nil {
+			return err
+		}
+		if gone, err := res.RowsAffected(); err != nil || gone == 0 {
+			break // the rest goes below
+		}
+	}
+	_, err := conn.ExecContext(ctx, fmt.Sprintf("INSERT OR IGNORE INTO %[1]s (%[3]s) SELECT %[3]s FROM %[2]s ORDER BY %[3]s; DELETE FROM %[2]s",
+		t.Large, t.Recent, t.Key))
+	return err
 }
