@@ -24,7 +24,8 @@ const module = "github.com/whosaid/whosaid"
 // table, attrib its ranker), never each other; text and the leaves import nothing of ours;
 // store keeps findings and never parses text, so it imports no extract
 // (store/link, the speaker-linking rules every backend shares, aside;
-// store/sqlar, the compressed form of the article text, is a leaf).
+// store/sqlar, the compressed form of the article text, and store/recent,
+// the large and recent trees, are leaves).
 var mayImport = map[string][]string{
 	"extract/internal/text":     {},
 	"extract/internal/holidays": {},
@@ -35,9 +36,10 @@ var mayImport = map[string][]string{
 	"extract/internal/speech":   {"extract/internal/text"},
 	"extract/internal/attrib":   {"extract/internal/text", "extract/internal/rank"},
 	"extract/internal/rank":     {},
-	"store":                     {"store/link", "store/sqlar"},
+	"store":                     {"store/link", "store/sqlar", "store/recent"},
 	"store/link":                {},
 	"store/sqlar":               {},
+	"store/recent":              {},
 }
 
 // TestLayout keeps the repository a place a newcomer can walk into: the

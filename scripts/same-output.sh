@@ -75,7 +75,7 @@ for v in quote_details claim_details; do
 	sqlite3 "$DA" "SELECT * FROM $v ORDER BY 1" > "$OUT/a/view-$v"
 	sqlite3 "$DB" "SELECT * FROM $v ORDER BY 1" > "$OUT/b/view-$v"
 done
-sqlite3 "$DA" "SELECT id, text FROM articles ORDER BY id" > "$OUT/a/view-texts"
+sqlite3 "$DA" "SELECT id, text FROM article_texts ORDER BY id" > "$OUT/a/view-texts" 2>&1
 sqlite3 "$DB" "SELECT id, text FROM article_texts ORDER BY id" > "$OUT/b/view-texts" 2>&1
 
 n=$(ls "$OUT/a" | wc -l)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"github.com/whosaid/whosaid/store/recent"
 )
 
 // Batch stores articles one by one into one transaction, which Commit
@@ -89,6 +92,7 @@ func (b *Batch) begin(ctx context.Context, savepoints bool) error {
 		return fmt.Errorf("put: %w", err)
 	}
 	w.savepoints = savepoints
+	w.minRecent = cmp.Or(b.db.minRecent, recent.Min)
 	b.conn, b.w, b.savepoints = conn, w, savepoints
 	b.res, b.replaced = b.res[:0], false
 	return nil
@@ -153,6 +157,9 @@ func (b *Batch) Commit(ctx context.Context) ([]Result, error) {
 		return nil, b.err
 	}
 	if err := b.w.fts.flush(b.sctx); err != nil {
+		return nil, b.fail(fmt.Errorf("put: %w", err))
+	}
+	if err := recent.Merge(b.sctx, b.conn, recentTrees, b.w.minRecent); err != nil {
 		return nil, b.fail(fmt.Errorf("put: %w", err))
 	}
 	if b.replaced {

@@ -56,7 +56,8 @@ const (
 // dedupe holds the statements of one Put transaction for duplicate
 // detection and occurrences, prepared once.
 type dedupe struct {
-	byURL, sketch, addSketch, delSketch, text, occurrence *sql.Stmt
+	byURL, sketch, addSketch, text, occurrence *sql.Stmt
+	delSketch                                  [2]*sql.Stmt // from each tree
 }
 
 func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error) {
@@ -70,7 +71,8 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 		{&d.byURL, "find by url", `SELECT id FROM articles WHERE url = ? AND id <> ? LIMIT 1`},
 		{&d.sketch, "find sketch", findSketchSQL},
 		{&d.addSketch, "insert sketch", addSketchSQL},
-		{&d.delSketch, "delete sketch", delSketchSQL},
+		{&d.delSketch[0], "delete sketch", fmt.Sprintf(delSketchSQL, "article_sketches")},
+		{&d.delSketch[1], "delete sketch", fmt.Sprintf(delSketchSQL, "article_sketches_recent")},
 		{&d.text, "read text", `SELECT text, body, size, seq FROM articles WHERE id = ?`},
 		{&d.occurrence, "insert occurrence", `INSERT INTO occurrences (article_id, copy_id, url, outlet, title, published, source, match, similarity, seen_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,24 +97,32 @@ func newDedupe(ctx context.Context, conn *sql.Conn) (*dedupe, []*sql.Stmt, error
 // not one per band: a statement costs a round trip into SQLite that is
 // dearer than the look-up itself. Each band keeps its own LIMIT, so a band
 // hash that thousands of stories share (boilerplate) costs no more than 8
-// rows. ?1…?20 are the band hashes, ?21 the article's seq (0015).
+// rows. ?1…?20 are the band hashes, ?21 the article's seq (0015). Rows are
+// added to the recent tree and found in both (recent.go). A band's 8 are
+// those of the lowest seq, as from one tree: each tree gives its rows in
+// seq order, the large one's first, and every seq in the recent tree is
+// above those in the large one (an article's seq is above every stored
+// one, and a merge moves all rows).
 var findSketchSQL, addSketchSQL = func() (string, string) {
 	var find, add strings.Builder
-	add.WriteString("INSERT OR IGNORE INTO article_sketches (band, hash, article) VALUES ")
+	add.WriteString("INSERT OR IGNORE INTO article_sketches_recent (band, hash, article) VALUES ")
 	for b := range sketchBands {
 		if b > 0 {
 			find.WriteString("\nUNION ALL ")
 			add.WriteString(", ")
 		}
-		fmt.Fprintf(&find, "SELECT band, (SELECT id FROM articles WHERE seq = s.article) FROM (SELECT band, article FROM article_sketches WHERE band = %d AND hash = ?%d AND article <> ?%d LIMIT 8) s",
+		fmt.Fprintf(&find, "SELECT %[1]d, (SELECT id FROM articles WHERE seq = s.article) FROM ("+
+			"SELECT article FROM article_sketches WHERE band = %[1]d AND hash = ?%[2]d AND article <> ?%[3]d "+
+			"UNION ALL SELECT article FROM article_sketches_recent WHERE band = %[1]d AND hash = ?%[2]d AND article <> ?%[3]d LIMIT 8) s",
 			b, b+1, sketchBands+1)
 		fmt.Fprintf(&add, "(%d, ?%d, ?%d)", b, b+1, sketchBands+1)
 	}
 	return find.String(), add.String()
 }()
 
-// delSketchSQL deletes a sketch row by its key (no index by article: 0011).
-const delSketchSQL = `DELETE FROM article_sketches WHERE band = ? AND hash = ? AND article = ?`
+// delSketchSQL deletes a sketch row by its key (no index by article: 0011)
+// from the tree %s.
+const delSketchSQL = `DELETE FROM %s WHERE band = ? AND hash = ? AND article = ?`
 
 // sketch is what near-duplicate detection needs of one text, computed once
 // per article for both the look-up and the index.
@@ -242,8 +252,10 @@ func (d *dedupe) unindex(ctx context.Context, id string) error {
 		return nil
 	}
 	for b, h := range sk.bands {
-		if _, err := d.delSketch.ExecContext(ctx, int64(b), h, seq.Int64); err != nil {
-			return fmt.Errorf("delete sketch: %w", err)
+		for _, st := range d.delSketch {
+			if _, err := st.ExecContext(ctx, int64(b), h, seq.Int64); err != nil {
+				return fmt.Errorf("delete sketch: %w", err)
+			}
 		}
 	}
 	return nil

@@ -104,8 +104,8 @@ func (db *DB) speechRows(ctx context.Context, t, cols string, f filter) (*sql.Ro
 		selective, candidates = true, 0
 	}
 	if e := strings.TrimSpace(f.entity); e != "" {
-		conds = append(conds, "{+}a.seq IN (SELECT article FROM entities WHERE name = ? COLLATE NOCASE)")
-		args = append(args, e)
+		conds = append(conds, "{+}a.seq IN ("+entityNamesSQL+")")
+		args = append(args, e, e)
 	}
 	if c := strings.TrimSpace(f.country); c != "" {
 		conds = append(conds, countryCond)

@@ -31,6 +31,9 @@ type DB struct {
 	// Now is the clock that stamps articles.ingested_at. Open sets it to
 	// time.Now; tests replace it for stable output.
 	Now func() time.Time
+	// minRecent is the fewest rows a recent tree is merged at
+	// (store/recent); zero means recent.Min. Tests lower it.
+	minRecent int64
 }
 
 // Open opens the database at path for reading and writing, creating the file

@@ -122,6 +122,8 @@ WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
 // does that), children first: the writer does not enforce the foreign keys
 // (see writerDSN), so it does what their cascade would.
 var deleteArticleSQL = []string{
+	`DELETE FROM entity_names WHERE (name, titles, id) IN (SELECT name, titles, id FROM entities WHERE id BETWEEN ` + rangeOf("entities") + `)`,
+	`DELETE FROM entity_names_recent WHERE (name, titles, id) IN (SELECT name, titles, id FROM entities WHERE id BETWEEN ` + rangeOf("entities") + `)`,
 	`DELETE FROM mentions WHERE entity_id BETWEEN ` + rangeOf("entities"),
 	`DELETE FROM entities WHERE id BETWEEN ` + rangeOf("entities"),
 	`DELETE FROM dates WHERE id BETWEEN ` + rangeOf("dates"),
@@ -163,14 +165,14 @@ type writer struct {
 	dd                      *dedupe     // dedupe.go
 	al                      *aliasStmts // aliases.go
 	fts                     *ftsQueue   // fts.go
-	// entities, mentions, dates, amounts, quotes and claims are written
-	// with multi-row INSERTs (bulk.go); args is their reused parameter
-	// buffer. The ids of new entities, quotes and claims, which mentions
+	// entities, their names (recent.go), mentions, dates, amounts, quotes
+	// and claims are written with multi-row INSERTs (bulk.go); args is
+	// their reused parameter buffer. The ids of new entities, quotes and claims, which mentions
 	// and the FTS index refer to, are given by the writer (ids.go).
-	entities, mentions, dates, amounts, quotes, claims *bulk
-	args                                               []any
-	entityIDs, quoteIDs, claimIDs, dateIDs             idSeq
-	articleSeqs, mentionIDs                            idSeq // articles.seq (0015), mentions.id (0016)
+	entities, names, mentions, dates, amounts, quotes, claims *bulk
+	args                                                      []any
+	entityIDs, quoteIDs, claimIDs, dateIDs                    idSeq
+	articleSeqs, mentionIDs                                   idSeq // articles.seq (0015), mentions.id (0016)
 	// link links people across articles (store/link), remembering the
 	// people of the article being written; reset with look when a
 	// savepoint is rolled back.
@@ -178,6 +180,8 @@ type writer struct {
 	// look caches the results of the speaker look-ups of this
 	// transaction (link.Cache; the look-ups are in lookups.go).
 	look link.Cache
+	// minRecent is the fewest rows a recent tree is merged at (store/recent).
+	minRecent int64
 }
 
 func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error) {
@@ -233,6 +237,7 @@ func newWriter(ctx context.Context, conn *sql.Conn, now string) (*writer, error)
 	}
 	w.fts, w.stmts = fts, append(w.stmts, stmts...)
 	w.entities = newBulk(conn, "insert entities", `entities (id, article, type, name, code, titles)`, 6)
+	w.names = newBulk(conn, "insert entity names", `entity_names_recent (name, titles, id)`, 3)
 	w.mentions = newBulk(conn, "insert mentions", `mentions (id, entity_id, start, "end", text)`, 5)
 	w.dates = newBulk(conn, "insert dates", `dates (id, article, start, "end", text, value)`, 6)
 	w.amounts = newBulk(conn, "insert amounts", `amounts (article_id, start, "end", text, kind, value, unit, "of", target, deadline, holder)`, 11)
@@ -256,7 +261,7 @@ func (w *writer) close() {
 	for _, st := range w.stmts {
 		st.Close()
 	}
-	for _, b := range []*bulk{w.entities, w.mentions, w.dates, w.amounts, w.quotes, w.claims} {
+	for _, b := range []*bulk{w.entities, w.names, w.mentions, w.dates, w.amounts, w.quotes, w.claims} {
 		if b != nil {
 			b.close()
 		}
@@ -393,29 +398,10 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 	var ranges [4]idRange
 	// Offsets go in as int64, which database/sql hands the driver as it
 	// is; an int it converts by reflection into a new int64 first.
-	args := w.args[:0]
-	eids := make([]int64, len(f.Entities))
-	for i, e := range f.Entities {
-		titles := "[]"
-		if len(e.Titles) > 0 {
-			b, err := json.Marshal(e.Titles)
-			if err != nil {
-				return fmt.Errorf("entity %d titles: %w", i, err)
-			}
-			titles = string(b)
-		}
-		eid, err := w.entityIDs.next(ctx)
-		if err != nil {
-			return err
-		}
-		eids[i] = eid
-		ranges[0].add(eid)
-		args = append(args, eid, seq, e.Type, e.Name, null(e.Code), titles)
-	}
-	if err := w.entities.exec(ctx, args); err != nil {
+	eids, args, err := w.insertEntities(ctx, f.Entities, seq, &ranges[0])
+	if err != nil {
 		return err
 	}
-	args = args[:0]
 	for i, e := range f.Entities {
 		for _, m := range e.Mentions {
 			mid, err := w.mentionIDs.next(ctx)
@@ -497,6 +483,43 @@ func (w *writer) insert(ctx context.Context, p *Prepared, id string, seq int64) 
 		return fmt.Errorf("insert article: %w", err)
 	}
 	return nil
+}
+
+// insertEntities writes the entity rows of article seq and their names
+// (recent.go), extending r by their ids, and returns the ids and the
+// emptied parameter buffer.
+func (w *writer) insertEntities(ctx context.Context, es []whosaid.Entity, seq int64, r *idRange) ([]int64, []any, error) {
+	args := w.args[:0]
+	eids := make([]int64, len(es))
+	titles := make([]string, len(es))
+	for i, e := range es {
+		titles[i] = "[]"
+		if len(e.Titles) > 0 {
+			b, err := json.Marshal(e.Titles)
+			if err != nil {
+				return nil, args, fmt.Errorf("entity %d titles: %w", i, err)
+			}
+			titles[i] = string(b)
+		}
+		eid, err := w.entityIDs.next(ctx)
+		if err != nil {
+			return nil, args, err
+		}
+		eids[i] = eid
+		r.add(eid)
+		args = append(args, eid, seq, e.Type, e.Name, null(e.Code), titles[i])
+	}
+	if err := w.entities.exec(ctx, args); err != nil {
+		return nil, args, err
+	}
+	args = args[:0]
+	for i, e := range es {
+		args = append(args, e.Name, titles[i], eids[i])
+	}
+	if err := w.names.exec(ctx, args); err != nil {
+		return nil, args, err
+	}
+	return eids, args[:0], nil
 }
 
 // idRange is the first and last id of an article's rows in one table,

@@ -24,27 +24,35 @@ type SpeakerRow struct {
 // speakerCounts ranks speakers by how much they said (the counts each
 // speaker keeps, migration 0017). Titles are looked up in an outer query,
 // after the LIMIT, so a short list does not pay for the titles of every
-// speaker; the distinct title lists come from entities_by_name alone.
+// speaker; the distinct title lists come from the name trees alone
+// (entity_names and entity_names_recent, migration 0022).
 const speakerCounts = `SELECT s.id, s.name, s.kind, s.n_quotes, s.n_claims FROM speakers s`
 
 const speakerOrder = ` ORDER BY n_quotes + n_claims DESC, n_quotes DESC, name, kind`
 
 // speakerTitlesSQL adds each listed speaker's titles to the rows of
 // speakerCounts, a WHERE clause and speakerOrder, ?-limited. The distinct
-// title lists of a name are found by a loose scan of
-// entities_by_name, one seek from each to the next (d), rather than
+// title lists of a name are found by a loose scan of the name trees
+// (titleAfter), one seek from each to the next (d), rather than
 // by reading every entity of the name: the most quoted people are named
 // tens of thousands of times, under a few dozen title lists.
-const speakerTitlesSQL = `SELECT r.id, r.name, r.kind, r.n_quotes, r.n_claims,
+var speakerTitlesSQL = `SELECT r.id, r.name, r.kind, r.n_quotes, r.n_claims,
 	CASE WHEN r.kind IN ('person', 'organization') THEN
 		(WITH RECURSIVE d(v) AS (
-			SELECT (SELECT min(titles) FROM entities WHERE name = r.name COLLATE NOCASE)
+			SELECT ` + titleAfter("''") + `
 			UNION ALL
-			SELECT (SELECT min(titles) FROM entities WHERE name = r.name COLLATE NOCASE AND titles > d.v)
+			SELECT ` + titleAfter("d.v") + `
 			FROM d WHERE d.v IS NOT NULL)
 		 SELECT json_group_array(DISTINCT t.value) FROM d, json_each(d.v) t WHERE d.v <> '[]')
 	ELSE '[]' END
 FROM (%s%s%s LIMIT ?) r` + speakerOrder
+
+// titleAfter is the least title list of r.name's entities after v, in
+// either name tree (0022); ” is before every list.
+func titleAfter(v string) string {
+	return fmt.Sprintf(`(SELECT min(t) FROM (SELECT min(titles) AS t FROM entity_names WHERE name = r.name AND titles > %[1]s
+		UNION ALL SELECT min(titles) FROM entity_names_recent WHERE name = r.name AND titles > %[1]s))`, v)
+}
 
 // querier is what speakerRows needs of a *sql.DB or *sql.Tx.
 type querier interface {
