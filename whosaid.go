@@ -155,30 +155,14 @@ const (
 
 // Quote is the text between a pair of quotation marks that is reported
 // speech. Start and End delimit Text (the marks themselves excluded).
-//
-// A quote interrupted by its own attribution ("X," she said, "Y.") is one
-// Quote of several Parts, each the text between one pair of marks: Start is
-// the first part's start, End the last part's end, and Text the parts with
-// the marks between them, joined by a space (X,” “Y.), as PolNeAR writes
-// such a content. Parts is empty for a quote of one piece.
 type Quote struct {
-	Text     string    `json:"text"`
-	Start    int       `json:"start"`
-	End      int       `json:"end"`
-	Kind     string    `json:"kind"`
-	Cue      string    `json:"cue,omitempty"`
-	Speaker  Speaker   `json:"speaker"`
-	Sentence string    `json:"sentence,omitempty"` // the sentence the quote sits in, for context
-	Parts    []Mention `json:"parts,omitempty"`
-}
-
-// Pieces is the text between each pair of the quote's marks: its Parts, or
-// the quote itself when it is of one piece.
-func (q Quote) Pieces() []Mention {
-	if len(q.Parts) > 0 {
-		return q.Parts
-	}
-	return []Mention{{Text: q.Text, Start: q.Start, End: q.End}}
+	Text     string  `json:"text"`
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Kind     string  `json:"kind"`
+	Cue      string  `json:"cue,omitempty"`
+	Speaker  Speaker `json:"speaker"`
+	Sentence string  `json:"sentence,omitempty"` // the sentence the quote sits in, for context
 }
 
 // Claim is reported speech without quotation marks (or wider than them): the

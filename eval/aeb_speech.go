@@ -18,13 +18,10 @@ type AEBSpeech struct {
 func (s *AEBSpeech) Add(f whosaid.Findings) {
 	s.Pages++
 	s.Claims += len(f.Claims)
-	// A quote interrupted by its attribution counts once a piece, as the
-	// quotes were counted before such pieces were joined.
 	for _, q := range f.Quotes {
-		n := len(q.Pieces())
-		s.Quotes += n
+		s.Quotes++
 		if q.Speaker.Kind == whosaid.KindUnknown || q.Speaker.Kind == "" {
-			s.NoSpeaker += n
+			s.NoSpeaker++
 		}
 	}
 }

@@ -21,14 +21,9 @@ const (
 )
 
 func scoreQuotes(r *Report, g Gold, pred []whosaid.Quote, miss func(string, ...any)) {
-	// Our gold lists a quote interrupted by its attribution as one quote
-	// per pair of marks (FORMAT.md), so a prediction's parts are scored
-	// each on its own.
-	ps := make([]speech, 0, len(pred))
-	for _, q := range pred {
-		for _, p := range q.Pieces() {
-			ps = append(ps, speech{p.Text, p.Start, p.End, q.Speaker})
-		}
+	ps := make([]speech, len(pred))
+	for i, q := range pred {
+		ps[i] = speech{q.Text, q.Start, q.End, q.Speaker}
 	}
 	gold := outermost(g.Text, g.Quotes)
 	ps = outermostPred(ps)

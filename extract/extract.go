@@ -64,7 +64,6 @@ func (x *Extractor) Extract(a whosaid.Article) whosaid.Findings {
 	f.Amounts = money.Amounts(d, f.Dates)
 	f.Quotes, f.Claims = speech.Attribute(d, f.Entities)
 	f.Claims = x.att.Apply(d, f.Entities, f.Quotes, f.Claims)
-	f.Quotes = attrib.JoinParts(a.Text, f.Quotes)
 	f.Claims = attrib.DropEchoes(f.Quotes, f.Claims)
 	readSpeakerNames(&f)
 	return f
