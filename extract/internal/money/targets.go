@@ -443,20 +443,9 @@ func (a *amountScan) targetSubject(lo, start int) (bool, int) {
 // needed "to qualify", "to win".
 func (a *amountScan) purposeAfter(start int) bool {
 	_, hi := a.sentenceRange(start)
-	var buf [24]byte
-	for k := start + 1; k < hi && k <= start+8; k++ {
-		b := text.Fold(buf[:], a.tok(k))
-		if b == nil {
-			continue
-		}
-		if clauseBreaks[string(b)] || string(b) == "," {
-			return false
-		}
-		if string(b) == "to" && infinitiveNext(a.tok(k+1)) {
-			return true
-		}
-	}
-	return false
+	return a.clauseAhead(start+1, min(hi, start+9), func(k int, w string) bool {
+		return w == "to" && infinitiveNext(a.tok(k+1))
+	})
 }
 
 // enoughAfter reports whether the amount's clause goes on to call it
@@ -464,8 +453,16 @@ func (a *amountScan) purposeAfter(start int) bool {
 // delegate"), which makes it a threshold; it looks five tokens past the
 // amount's end, not past a clause break.
 func (a *amountScan) enoughAfter(end, hi int) bool {
+	return a.clauseAhead(end, min(hi, end+5), func(k int, w string) bool {
+		return w == "enough" && a.is(k+1, "to")
+	})
+}
+
+// clauseAhead reports whether match holds at a token from k to hi
+// (exclusive), given its folded word, before a clause break or a comma.
+func (a *amountScan) clauseAhead(k, hi int, match func(k int, w string) bool) bool {
 	var buf [24]byte
-	for k := end; k < hi && k < end+5; k++ {
+	for ; k < hi; k++ {
 		b := text.Fold(buf[:], a.tok(k))
 		if b == nil {
 			continue
@@ -473,7 +470,7 @@ func (a *amountScan) enoughAfter(end, hi int) bool {
 		if clauseBreaks[string(b)] || string(b) == "," {
 			return false
 		}
-		if string(b) == "enough" && a.is(k+1, "to") {
+		if match(k, string(b)) {
 			return true
 		}
 	}
