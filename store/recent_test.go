@@ -27,7 +27,7 @@ func TestRecentTrees(t *testing.T) {
 		db := openTest(t)
 		db.minRecent = 1 << 40
 		if merged {
-			db.minRecent = 1 // every commit merges
+			db.minRecent = -1 // every commit merges every row
 		}
 		res := put(t, db, storyFindings(t, "ap", "https://apnews.example/a", "AP", "Senate", wireStory), natoFindings(t))
 		require.Equal(t, Inserted, res[0].Status)
