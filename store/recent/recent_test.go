@@ -18,12 +18,7 @@ import (
 // not the whole recent tree's; a tree under its threshold stays.
 func TestMerge(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "t.db"))
-	require.NoError(t, err)
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	_, err = db.Exec(`CREATE TABLE recent_cursors (tree TEXT PRIMARY KEY, k1, k2, k3) WITHOUT ROWID`)
-	require.NoError(t, err)
+	db := openDB(t)
 	for _, table := range []string{"large", "recent", "small", "small_recent"} {
 		_, err := db.Exec(`CREATE TABLE ` + table + ` (name TEXT NOT NULL COLLATE NOCASE, titles TEXT NOT NULL, id INTEGER NOT NULL,
 			PRIMARY KEY (name, titles, id)) WITHOUT ROWID`)
@@ -79,12 +74,8 @@ func TestMerge(t *testing.T) {
 // the recent one (the sketches' seq order).
 func TestSlide(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "t.db"))
-	require.NoError(t, err)
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	_, err = db.Exec(`CREATE TABLE recent_cursors (tree TEXT PRIMARY KEY, k1, k2, k3) WITHOUT ROWID;
-		CREATE TABLE large (band INTEGER, hash INTEGER, article INTEGER, PRIMARY KEY (band, hash, article)) WITHOUT ROWID;
+	db := openDB(t)
+	_, err := db.Exec(`CREATE TABLE large (band INTEGER, hash INTEGER, article INTEGER, PRIMARY KEY (band, hash, article)) WITHOUT ROWID;
 		CREATE TABLE recent (band INTEGER, hash INTEGER, article INTEGER, PRIMARY KEY (band, hash, article)) WITHOUT ROWID`)
 	require.NoError(t, err)
 	tree := []Tree{{Large: "large", Recent: "recent", Key: "band, hash, article",
@@ -132,4 +123,17 @@ func TestSlide(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, wraps, 2, "cursors %v", cursors)
+}
+
+// openDB opens a database of one connection (the merges' transactions are
+// begun on it) holding the cursors' table of migration 0023.
+func openDB(tb testing.TB) *sql.DB {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", filepath.Join(tb.TempDir(), "t.db"))
+	require.NoError(tb, err)
+	tb.Cleanup(func() { db.Close() })
+	db.SetMaxOpenConns(1)
+	_, err = db.Exec(`CREATE TABLE recent_cursors (tree TEXT PRIMARY KEY, k1, k2, k3) WITHOUT ROWID`)
+	require.NoError(tb, err)
+	return db
 }
