@@ -32,7 +32,8 @@ type DB struct {
 	// time.Now; tests replace it for stable output.
 	Now func() time.Time
 	// minRecent is the fewest rows a recent tree is merged at
-	// (store/recent); zero means recent.Min. Tests lower it.
+	// (store/recent); zero means recent.Min, below zero every row at
+	// every commit. Tests lower it.
 	minRecent int64
 }
 

@@ -170,7 +170,7 @@ func TestProfilePlans(t *testing.T) {
 }
 
 // TestSpeakerPagePlans: a speaker page and a deep listing read the indexes
-// migration 0018 made for them.
+// migrations 0018 and 0024 made for them, without sorting.
 func TestSpeakerPagePlans(t *testing.T) {
 	db := corpusDB(t)
 	for _, tt := range []struct {
@@ -180,9 +180,9 @@ func TestSpeakerPagePlans(t *testing.T) {
 	}{
 		{monthsSQL, []any{1}, []string{"SEARCH speaker_months USING PRIMARY KEY (speaker_id=?)"}},
 		{recentWalkSQL, []any{1, 10, 2}, []string{
-			"SEARCH articles USING COVERING INDEX articles_published (published>?)",
-			"SEARCH quotes USING COVERING INDEX quotes_speaker_article (speaker_id=? AND article_id=?)",
-			"SEARCH claims USING COVERING INDEX claims_speaker_article (speaker_id=? AND article_id=?)"}},
+			"SEARCH articles USING COVERING INDEX articles_order (<expr>=?)",
+			"SEARCH quotes USING COVERING INDEX quotes_speaker (speaker_id=? AND rowid>? AND rowid<?)",
+			"SEARCH claims USING COVERING INDEX claims_speaker (speaker_id=? AND rowid>? AND rowid<?)"}},
 		{"SELECT x.id FROM articles a CROSS JOIN quotes x ON x.id BETWEEN a.quotes_first AND a.quotes_last" +
 			speechOrder + " LIMIT 5 OFFSET 10", nil, []string{
 			"SCAN a USING COVERING INDEX articles_order",
@@ -191,6 +191,9 @@ func TestSpeakerPagePlans(t *testing.T) {
 		plan := queryPlan(t, db, tt.sql, tt.args...)
 		for _, step := range tt.want {
 			assert.Contains(t, plan, step, "%s", tt.sql)
+		}
+		for _, step := range plan {
+			assert.NotEqual(t, "USE TEMP B-TREE FOR ORDER BY", step, "%s: no sort of every row", tt.sql)
 		}
 	}
 }
