@@ -69,6 +69,8 @@ func TestEntitiesNastyCases(t *testing.T) {
 			[]string{"Chad Whitmore"}, nil, nil},
 		{"person named like a state", "Georgia Mays told reporters the vote was close. Mays said she would run again.",
 			[]string{"Georgia Mays"}, nil, nil},
+		{"middle initials inside names", "Last week, the F.B.I. director, James B. Comey, said no charges were due. Donald J. Trump said Comey was wrong. Sen. Lindsey O. Graham disagreed.",
+			[]string{"Donald J. Trump", "James B. Comey", "Lindsey O. Graham"}, []string{"F.B.I."}, nil},
 		{"person named like two countries", "Jordan Ireland scored twice in the second half.",
 			nil, []string{"Jordan Ireland"}, nil},
 		{"person named like two countries, introduced", "Striker Jordan Ireland scored twice in the second half.",
