@@ -63,9 +63,11 @@ func TestCoNLLTestaFloors(t *testing.T) {
 // on eng.train rose by 0.0002-0.0004, so its floor went from 0.953 to 0.951.
 // With middle initials kept inside names ("George W. Bush": the text's
 // tokens cut "W." in two, and the tagger and the rules with it) PER rose
-// to 0.961 and ORG to 0.886 (0.961 and 0.888 with seed 31).
+// to 0.961 and ORG to 0.886 (0.961 and 0.888 with seed 31); with lone
+// words nothing vouches for no longer people (decide.go unvouched) PER
+// rose to 0.962.
 var conllTextFloors = map[string]float64{
-	"PER": 0.960,
+	"PER": 0.961,
 	"ORG": 0.885,
 	"LOC": 0.951,
 }
