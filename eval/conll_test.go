@@ -61,9 +61,14 @@ func TestCoNLLTestaFloors(t *testing.T) {
 // 0.883-0.885 over shuffling seeds 16, 31, 46); LOC went from 0.954 to
 // 0.952 with every seed (three spans of 1,837), while cross-validated LOC
 // on eng.train rose by 0.0002-0.0004, so its floor went from 0.953 to 0.951.
+// With middle initials kept inside names ("George W. Bush": the text's
+// tokens cut "W." in two, and the tagger and the rules with it) PER rose
+// to 0.961 and ORG to 0.886 (0.961 and 0.888 with seed 31); with lone
+// words nothing vouches for no longer people (decide.go unvouched) PER
+// rose to 0.962.
 var conllTextFloors = map[string]float64{
-	"PER": 0.936,
-	"ORG": 0.883,
+	"PER": 0.961,
+	"ORG": 0.885,
 	"LOC": 0.951,
 }
 

@@ -273,7 +273,7 @@ func (st *state) connect(j int) int {
 		}
 	case w == "and" || w == "&":
 		return j + 1
-	case w == "." && st.has(j-1, lxDotted) && st.toks[j].start == st.toks[j-1].end:
+	case w == "." && st.toks[j].start == st.toks[j-1].end && (st.has(j-1, lxDotted) || st.initial(j-1)):
 		return j + 1
 	case st.is(j, tfLower) && isParticle(w):
 		if k := st.particleRun(j); k > j {
@@ -281,6 +281,19 @@ func (st *state) connect(j int) int {
 		}
 	}
 	return j
+}
+
+// initial reports whether token i is a middle initial: one capital letter
+// after a capitalised word that is not all capitals ("James B. Comey",
+// "Robert W. Baird"). Joining the full stop after it keeps the name whole.
+// Where the pattern is followed by a capitalised word, on CoNLL-2003
+// eng.train it lies inside one name 5 times in 5 once all-capital
+// headlines ("RESULTS OF S. KOREAN") are left out, and in 60 of 60 drawn
+// from PolNeAR train's 493.
+func (st *state) initial(i int) bool {
+	w := st.full(i)
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && i > 0 &&
+		st.is(i-1, tfCap) && !st.is(i-1, tfAllCaps) && st.toks[i-1].end < st.toks[i].start
 }
 
 // classifyChunk splits a run at "and" where it joins two names rather than

@@ -102,6 +102,7 @@ func (t *Tagger) features(st *state) {
 		firstEnd = st.d.Sentences[0].End
 	}
 	genre := st.genre()
+	st.genreOf = genre
 	ni := 0
 	for i := range st.dc {
 		c := &st.dc[i]

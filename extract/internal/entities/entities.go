@@ -149,8 +149,10 @@ type state struct {
 	cues   map[string]uint16 // per capitalised word: the cue bits of its mentions (decide_cues.go)
 	dcSame []int32           // per candidate: 1+index of the candidate before it on the same words, 0 if none
 	keep   []int
-	taken  []int8
-	found2 []mention
+	// genreOf is the article's genre (decide_features.go genre), for decide.
+	genreOf int8
+	taken   []int8
+	found2  []mention
 }
 
 // tag finds the entities of one article. a.Dateline, when set, names the

@@ -69,6 +69,15 @@ func TestEntitiesNastyCases(t *testing.T) {
 			[]string{"Chad Whitmore"}, nil, nil},
 		{"person named like a state", "Georgia Mays told reporters the vote was close. Mays said she would run again.",
 			[]string{"Georgia Mays"}, nil, nil},
+		{"middle initials inside names", "Last week, the F.B.I. director, James B. Comey, said no charges were due. Donald J. Trump said Comey was wrong. Sen. Lindsey O. Graham disagreed.",
+			[]string{"Donald J. Trump", "James B. Comey", "Lindsey O. Graham"}, []string{"F.B.I."}, nil},
+		// In prose a lone word only the tagger calls a person, with nothing
+		// in the article vouching for it, is no person (unvouched); a title
+		// elsewhere vouches for it.
+		{"lone name nothing vouches for", "The senators met on Tuesday and talked about the future of the country for many hours. Later that day the results came in, and Gallup said the poll was close.",
+			nil, nil, nil},
+		{"lone name a title vouches for", "The senators met on Tuesday and talked about the future of the country for many hours. Mr. Gallup was not there. Later that day the results came in, and Gallup said the poll was close.",
+			[]string{"Gallup"}, nil, nil},
 		{"person named like two countries", "Jordan Ireland scored twice in the second half.",
 			nil, []string{"Jordan Ireland"}, nil},
 		{"person named like two countries, introduced", "Striker Jordan Ireland scored twice in the second half.",

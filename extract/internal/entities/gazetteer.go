@@ -57,6 +57,7 @@ type gazetteer struct {
 	countryName map[string]string // ISO code → common name
 	countryPop  map[string]int
 	firstNames  map[string]bool
+	nameWords   map[string]bool // the first and last words of people's names in CoNLL-2003 train
 	lowerFirst  map[string]bool // first tokens of phrases that start in lower case
 	// lowerFilter rules out most words before lowerFirst is probed, which
 	// findAtoms does for every lower-case word of the text.
@@ -100,6 +101,7 @@ func loadGazetteer() (*gazetteer, error) {
 		countryName: make(map[string]string, countries),
 		countryPop:  make(map[string]int, countries),
 		firstNames:  make(map[string]bool, firstNames),
+		nameWords:   make(map[string]bool, strings.Count(wordsTSV, "\nn\t")),
 		lowerFirst:  map[string]bool{},
 		common:      make(map[string]bool, strings.Count(wordsTSV, "\nw\t")),
 	}
@@ -132,7 +134,7 @@ func loadGazetteer() (*gazetteer, error) {
 		gzSortEntries(es)
 	}
 	g.lowerFilter = text.NewWordFilter(g.lowerFirst)
-	for k, bits := range lexicon(g.firstNames) {
+	for k, bits := range lexicon(g.firstNames, g.nameWords) {
 		w := g.words[k]
 		w.lex |= bits
 		g.words[k] = w
@@ -296,6 +298,8 @@ func (g *gazetteer) loadWords() {
 			g.firstNames[line[2:]] = true
 		case 'w':
 			g.common[line[2:]] = true
+		case 'n':
+			g.nameWords[line[2:]] = true
 		}
 	}
 }

@@ -25,12 +25,13 @@ const (
 	lxFirstName
 	lxPlaceSuffix
 	lxOrgPrefix
-	lxKnown // set on a token once its bits are read, never in the map
+	lxNameWord // a first or last word of a person's name in CoNLL-2003 train
+	lxKnown    // set on a token once its bits are read, never in the map
 )
 
 // lexicon merges the word lists behind the lx* bits, with the first
-// names of the gazetteer.
-func lexicon(firstNames map[string]bool) map[string]uint16 {
+// names and name words of the gazetteer.
+func lexicon(firstNames, nameWords map[string]bool) map[string]uint16 {
 	m := map[string]uint16{}
 	for _, l := range []struct {
 		set map[string]bool
@@ -40,6 +41,7 @@ func lexicon(firstNames map[string]bool) map[string]uint16 {
 		{skipSuffixes, lxSkipSuffix}, {skipPrefixes, lxSkipPrefix}, {leadWords, lxLeadWord},
 		{dotted, lxDotted}, {stopAcronyms, lxStopAcronym}, {calendar, lxCalendar},
 		{firstNames, lxFirstName}, {placeSuffixes, lxPlaceSuffix}, {orgPrefixes, lxOrgPrefix},
+		{nameWords, lxNameWord},
 	} {
 		for w, ok := range l.set {
 			if ok {

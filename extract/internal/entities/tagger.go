@@ -106,6 +106,14 @@ func (nt *nameTagger) spans(d *text.Doc, s *nerDoc, out []nameSpan) []nameSpan {
 				add("'s", tk.End-p, tk.End)
 				continue
 			}
+			// An initial is one word with its full stop, as in CoNLL
+			// ("George W. Bush"): apart, the stop cuts the name in two.
+			if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && ti < len(d.Tokens) && d.Tokens[ti].Start == tk.End &&
+				d.Tokens[ti].End <= sen.End && d.Text[tk.End] == '.' && d.Tokens[ti].End == tk.End+1 {
+				add(d.Text[tk.Start:tk.End+1], tk.Start, tk.End+1)
+				ti++
+				continue
+			}
 			switch w {
 			case "“", "”", "„", "«", "»":
 				w = "\""
