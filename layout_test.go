@@ -24,8 +24,9 @@ const module = "github.com/whosaid/whosaid"
 // table, attrib its ranker), never each other; text and the leaves import nothing of ours;
 // store keeps findings and never parses text, so it imports no extract
 // (store/link, the speaker-linking rules every backend shares, aside;
-// store/sqlar, the compressed form of the article text, and store/recent,
-// the large and recent trees, are leaves).
+// store/sqlar, the compressed form of the article text, store/recent,
+// the large and recent trees, and store/shingle, the shingle hashes of
+// near-duplicate detection, are leaves).
 var mayImport = map[string][]string{
 	"extract/internal/text":     {},
 	"extract/internal/holidays": {},
@@ -36,10 +37,11 @@ var mayImport = map[string][]string{
 	"extract/internal/speech":   {"extract/internal/text"},
 	"extract/internal/attrib":   {"extract/internal/text", "extract/internal/rank"},
 	"extract/internal/rank":     {},
-	"store":                     {"store/link", "store/sqlar", "store/recent"},
+	"store":                     {"store/link", "store/sqlar", "store/recent", "store/shingle"},
 	"store/link":                {},
 	"store/sqlar":               {},
 	"store/recent":              {},
+	"store/shingle":             {},
 }
 
 // TestLayout keeps the repository a place a newcomer can walk into: the

@@ -42,6 +42,24 @@ func BenchmarkIngestStages(b *testing.B) {
 		b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
 	})
 
+	// What one extraction worker does per article: extract, then
+	// store.Prepare (hashes, shingles, MinHash sketch, compressed text).
+	// CPU µs per article stay comparable when other processes share the
+	// machine; wall-clock time does not.
+	b.Run("worker", func(b *testing.B) {
+		b.SetBytes(size)
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		for b.Loop() {
+			for _, a := range docs {
+				store.Prepare(x.Extract(a))
+			}
+		}
+		if cpu := cpuTime() - cpu0; cpu > 0 && cpu0 > 0 {
+			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N*len(docs)), "cpu-µs/article")
+		}
+	})
+
 	// Prepared as the pipeline's workers prepare them (hashes and sketches off
 	// the writer), so this times what the single writer does.
 	found := make([]store.Prepared, len(docs))

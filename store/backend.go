@@ -2,6 +2,7 @@ package store
 
 import (
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/shingle"
 )
 
 // What another storage backend (store/postgres) needs in order to store
@@ -62,7 +63,7 @@ const (
 )
 
 // ShingleSet returns the sorted shingle hashes of text, as sketches use.
-func ShingleSet(text string) []uint64 { return shingleSet(text) }
+func ShingleSet(text string) []uint64 { return shingle.Set(text) }
 
 // Containment is |a ∩ b| / min(|a|, |b|) of two sorted shingle sets.
 func Containment(a, b []uint64) float64 { return containment(a, b) }

@@ -8,10 +8,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/shingle"
 )
 
 // Near-duplicate detection: the same wire story republished with another
@@ -32,7 +31,6 @@ import (
 // copies of like length are found and unrelated stories rarely even
 // compared. Only candidates have their text read and containment computed.
 const (
-	shingleWords    = 5
 	sketchBands     = 20
 	bandRows        = 3
 	nearContainment = 0.7
@@ -134,7 +132,7 @@ type sketch struct {
 
 // sketchText computes the sketch of text.
 func sketchText(text string) *sketch {
-	s := &sketch{set: shingleSet(text)}
+	s := &sketch{set: shingle.Set(text)}
 	if len(s.set) >= minShingles {
 		s.bands, s.ok = sketchOf(s.set), true
 	}
@@ -222,7 +220,7 @@ func (d *dedupe) near(ctx context.Context, sk *sketch) (string, float64, error) 
 		if err != nil {
 			return "", 0, err
 		}
-		if s := containment(set, shingleSet(other)); s >= nearContainment && s > bestScore {
+		if s := containment(set, shingle.Set(other)); s >= nearContainment && s > bestScore {
 			best, bestScore = c, s
 		}
 	}
@@ -270,88 +268,6 @@ func (d *dedupe) occur(ctx context.Context, storyID, copyID string, a *whosaid.A
 	}
 	return nil
 }
-
-// FNV-1a, 64 bits: the shingle hash. Stored sketches depend on it, so it
-// must not change (see minhashSeeds).
-const (
-	fnvOffset64 = 14695981039346656037
-	fnvPrime64  = 1099511628211
-)
-
-// shingleSet hashes the overlapping shingleWords-word shingles of text: the
-// FNV-1a of each shingle's words, lower-cased, each followed by a zero
-// byte, where words are the runs of letters and digits. The hashes come
-// back sorted and without repeats. It lowers the text into one buffer and
-// hashes in place, rather than splitting it into strings: Put calls it for
-// every article.
-func shingleSet(text string) []uint64 {
-	buf := make([]byte, 0, len(text))
-	ends := make([]int, 0, len(text)/5) // where each word ends in buf
-	inWord := false
-	for i := 0; i < len(text); {
-		var r rune
-		if c := text[i]; c < utf8.RuneSelf {
-			// ASCII, most of any news text: a table lookup.
-			r = asciiWord[c]
-			i++
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(text[i:])
-			i += n
-			if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				r = 0
-			}
-		}
-		if r != 0 {
-			buf = utf8.AppendRune(buf, r)
-			inWord = true
-			continue
-		}
-		if inWord {
-			ends = append(ends, len(buf))
-			inWord = false
-		}
-	}
-	if inWord {
-		ends = append(ends, len(buf))
-	}
-	if len(ends) < shingleWords {
-		return nil
-	}
-	set := make([]uint64, 0, len(ends)-shingleWords+1)
-	for i := 0; i+shingleWords <= len(ends); i++ {
-		h := uint64(fnvOffset64)
-		start := 0
-		if i > 0 {
-			start = ends[i-1]
-		}
-		for w := i; w < i+shingleWords; w++ {
-			for _, c := range buf[start:ends[w]] {
-				h ^= uint64(c)
-				h *= fnvPrime64
-			}
-			h *= fnvPrime64 // the zero byte after each word: h ^= 0
-			start = ends[w]
-		}
-		set = append(set, h)
-	}
-	slices.Sort(set)
-	return slices.Compact(set)
-}
-
-// asciiWord maps an ASCII byte to itself lower-cased when it is a letter or
-// a digit, and to 0 when it is not part of a word.
-var asciiWord = func() (t [utf8.RuneSelf]rune) {
-	for c := range t {
-		switch r := rune(c); {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			t[c] = r
-		case r >= 'A' && r <= 'Z':
-			t[c] = r + 'a' - 'A'
-		}
-	}
-	return t
-}()
 
 // containment is |a ∩ b| / min(|a|, |b|) of two sorted sets.
 func containment(a, b []uint64) float64 {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/shingle"
 )
 
 // wireStory is an AP-style story, one paragraph per line.
@@ -114,9 +115,9 @@ func TestSameURLIsOneStory(t *testing.T) {
 // TestContainmentSeparates pins the threshold's margins on the test
 // stories: copies score near 1, the other story far below.
 func TestContainmentSeparates(t *testing.T) {
-	full := shingleSet(strings.Join(wireStory, "\n"))
-	trimmed := shingleSet(strings.Join(wireStory[:len(wireStory)-2], "\n"))
-	other := shingleSet(strings.Join(otherStory, "\n"))
+	full := shingle.Set(strings.Join(wireStory, "\n"))
+	trimmed := shingle.Set(strings.Join(wireStory[:len(wireStory)-2], "\n"))
+	other := shingle.Set(strings.Join(otherStory, "\n"))
 	assert.GreaterOrEqual(t, containment(full, trimmed), 0.95)
 	assert.Less(t, containment(full, other), 0.3)
 	assert.GreaterOrEqual(t, len(full), minShingles)

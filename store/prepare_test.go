@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -84,4 +88,26 @@ func TestPutPreparedRefusesBadArticleAlone(t *testing.T) {
 	require.NoError(t, db.r.QueryRow(`SELECT count(*) FROM speakers WHERE kind = ?`, whosaid.KindAnonymous).Scan(&n))
 	assert.Equal(t, 1, n)
 	requireFTSIntact(t, db)
+}
+
+// TestFindingsHashIsOfMarshal pins findingsHash to the SHA-256 of
+// json.Marshal's bytes, which the stored hashes were made of: its reused
+// buffer and encoder must give the same, HTML escapes and all.
+func TestFindingsHashIsOfMarshal(t *testing.T) {
+	f := manyFindings(t, "a1", 3)
+	f.Article.Text += " <b>Q&A</b> \u2028 “quoted”"
+	f.Article.Source = "kept out of the hash"
+	for range 2 { // the second time in a reused buffer
+		got, err := findingsHash(f)
+		require.NoError(t, err)
+		g := f
+		g.Article.Source = ""
+		b, err := json.Marshal(g)
+		require.NoError(t, err)
+		if g.Article.Dateline != nil {
+			b = strconv.AppendInt(b, int64(g.Article.Dateline.End), 10)
+		}
+		sum := sha256.Sum256(b)
+		assert.Equal(t, hex.EncodeToString(sum[:]), got)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/whosaid/whosaid/store/shingle"
 )
 
 // shingleSetReference is shingleSet as first written (strings, a map and
@@ -19,9 +20,9 @@ func shingleSetReference(text string) []uint64 {
 	})
 	set := map[uint64]bool{}
 	h := fnv.New64a()
-	for i := 0; i+shingleWords <= len(words); i++ {
+	for i := 0; i+shingle.Words <= len(words); i++ {
 		h.Reset()
-		for _, w := range words[i : i+shingleWords] {
+		for _, w := range words[i : i+shingle.Words] {
 			h.Write([]byte(w))
 			h.Write([]byte{0})
 		}
@@ -46,7 +47,14 @@ func TestShingleSetMatchesReference(t *testing.T) {
 		"trailing words without a final stop one two three four five six seven",
 		"bad \xff utf-8 \xfe bytes between real words here and there",
 	} {
-		assert.Equal(t, shingleSetReference(text), shingleSet(text), text)
+		assert.Equal(t, shingleSetReference(text), shingle.Set(text), text)
+	}
+	// Every count of words, so that every count of shingles left over
+	// after those hashed four at a time is met.
+	words := strings.Fields(strings.Join(wireStory, " ") + " Ünïcode naïve façade")
+	for n := range words {
+		text := strings.Join(words[len(words)-n:], " ")
+		assert.Equal(t, shingleSetReference(text), shingle.Set(text), text)
 	}
 }
 
@@ -81,8 +89,8 @@ func TestSketchOfMatchesReference(t *testing.T) {
 		nil,
 		{0},
 		{^uint64(0)},
-		shingleSet(story),
-		shingleSet(strings.Repeat(story+" again ", 3)),
+		shingle.Set(story),
+		shingle.Set(strings.Repeat(story+" again ", 3)),
 	} {
 		assert.Equal(t, sketchOfReference(set), sketchOf(set))
 	}
@@ -93,6 +101,6 @@ func BenchmarkShingleSet(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		sketchOf(shingleSet(text))
+		sketchOf(shingle.Set(text))
 	}
 }

@@ -1,11 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid"
@@ -28,17 +30,24 @@ func defaultID(hash string) string { return hash[:16] }
 // another path is not a change, while a new extractor's better findings are.
 func findingsHash(f whosaid.Findings) (string, error) {
 	f.Article.Source = ""
-	b, err := json.Marshal(f)
-	if err != nil {
+	// json.Marshal's bytes, encoded into a reused buffer rather than
+	// copied out into a new one (tens of kilobytes an article).
+	buf := jsonBufs.Get().(*bytes.Buffer)
+	defer jsonBufs.Put(buf)
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(f); err != nil {
 		return "", fmt.Errorf("hash findings: %w", err)
 	}
 	h := sha256.New()
-	h.Write(b)
-	if f.Article.Dateline != nil { // End is not in the JSON
+	h.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))) // Encode adds a newline
+	if f.Article.Dateline != nil {                       // End is not in the JSON
 		h.Write([]byte(strconv.Itoa(f.Article.Dateline.End)))
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// jsonBufs are findingsHash's buffers.
+var jsonBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // validate checks what SQL constraints cannot: that every span lies inside
 // the article text and dates have the stored form. Errors wrap ErrInvalid.
