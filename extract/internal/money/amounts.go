@@ -32,6 +32,7 @@ func Amounts(d *text.Doc, dates []whosaid.Date) []whosaid.Amount {
 	}
 	repeatTargets(a.out)
 	sameSum(d.Text, a.out)
+	listTargets(d.Text, a.out)
 	return a.out
 }
 
