@@ -150,6 +150,9 @@ func (a *amountScan) mayStart(i int) bool {
 		// Only a number word, "a", a fraction, a sign or a percent word
 		// opens an amount before a word; else a compound ("one-yen").
 		h := strings.IndexByte(t, '-')
+		if h > 0 && ((n0|0x20) == 'p' || a.isMagnitude(i+1)) && a.isNumberWord(i) {
+			return true // "Twenty-four percent", "twenty-five million dollars"
+		}
 		return h > 0 && h+1 < len(t) && currencyFilter.MayHold(t[h+1:])
 	}
 	// From here on only words follow; each test is guarded by a first
@@ -181,6 +184,9 @@ func (a *amountScan) mayStart(i int) bool {
 		if a.is(i, "minus") || a.is(i, "negative") {
 			return true
 		}
+	}
+	if a.isNumberWord(i) && a.isNumberWord(i+1) {
+		return true // "twenty five percent": read takes both words
 	}
 	if len(n) == 4 && n0 == 'M' && millionCodes[n] != "" {
 		return true // "twenty MUSD"
