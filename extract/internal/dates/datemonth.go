@@ -111,6 +111,13 @@ func (s *dateScan) monthValue(i int) (int, string, bool) {
 	if y, ok := s.spelledYear(j); ok && day == 0 {
 		return j + 2, timexMonth(y, m), true // "January nineteen ninety-seven"
 	}
+	if y, e := s.ofYear(j); e > j {
+		// "January of last year", "March 23 of this year", "May of 2017".
+		if day > 0 {
+			return e, timexDay(y, m, day), true
+		}
+		return e, timexMonth(y, m), true
+	}
 	if !s.known {
 		if day > 0 {
 			return j, timexDay(-1, m, day), true
