@@ -133,7 +133,7 @@ func (s *dateScan) monthValue(i int) (int, string, bool) {
 		return j + 2, timexMonth(y, m), true
 	}
 	tense := s.tense(i, j)
-	if fwd := (m - int(s.ref.Month()) + 12) % 12; fwd > 0 && fwd <= 6 && s.namesEvent(i, j) {
+	if s.soonAhead(m) && s.namesEvent(i, j) {
 		tense = cueFuture // "to influence the Nov. 8 election" in July: the verb's time is not the vote's
 	}
 	if day > 0 {
@@ -237,4 +237,11 @@ func (s *dateScan) namesEvent(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// soonAhead reports whether month m comes one to six months after the
+// publication month: a vote named that far ahead is the coming one.
+func (s *dateScan) soonAhead(m int) bool {
+	fwd := (m - int(s.ref.Month()) + 12) % 12
+	return fwd > 0 && fwd <= 6
 }
