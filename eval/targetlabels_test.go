@@ -19,7 +19,7 @@ import (
 // targetLabelFloors are the target figures on the hand-labelled training
 // amounts of testdata/targets, less a hair: quality may only go up.
 var targetLabelFloors = map[string]float64{
-	"precision": 0.88,
+	"precision": 0.93,
 	"recall":    0.83,
 }
 
