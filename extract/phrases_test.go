@@ -56,6 +56,8 @@ var dateFloors = map[string]int{
 	// event-date, first run 3/6 (the coming vote read as last year's), the
 	// two Election Day rows added with its rule: 7/8 before it.
 	"event-date": 8,
+	// season-year, first run 0/6 (the year alone, or nothing).
+	"season-year": 6,
 }
 
 // moneyFloors: family → rows that must pass (of the rows in money.tsv).

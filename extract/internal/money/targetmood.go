@@ -29,7 +29,7 @@ var moodWords = map[string]int8{
 	"will": moodIntent, "must": moodIntent, "should": moodIntent, "shall": moodIntent,
 	"may": moodPermit, "can": moodPermit, "cannot": moodPermit, "would": moodCond,
 	"could": moodEstimate, "might": moodEstimate, "estimate": moodEstimate,
-	"costing": moodEstimate,
+	"costing":   moodEstimate,
 	"estimates": moodEstimate, "estimated": moodEstimate, "forecast": moodEstimate,
 	"was": moodPast, "were": moodPast, "had": moodPast, "rose": moodPast, "fell": moodPast,
 	"lost": moodPast, "grew": moodPast, "paid": moodPast, "spent": moodPast, "won": moodPast,
