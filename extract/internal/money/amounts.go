@@ -185,7 +185,7 @@ func (a *amountScan) mayStart(i int) bool {
 			return true
 		}
 	}
-	if a.isNumberWord(i) && a.isNumberWord(i+1) {
+	if starterFilter.MayHold(n) && a.isNumberWord(i+1) && a.isNumberWord(i) {
 		return true // "twenty five percent": read takes both words
 	}
 	if len(n) == 4 && n0 == 'M' && millionCodes[n] != "" {
