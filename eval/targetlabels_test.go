@@ -20,7 +20,7 @@ import (
 // amounts of testdata/targets, less a hair: quality may only go up.
 var targetLabelFloors = map[string]float64{
 	"precision": 0.93,
-	"recall":    0.83,
+	"recall":    0.89,
 }
 
 // polnearDate reads the publication date from a PolNeAR file name

@@ -121,8 +121,8 @@ func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 		if (w == "have" || w == "has" || w == "had") && a.is(k+1, "to") && a.attainAfter(k+2) {
 			return true, k // "he'd have to earn 15 percent in the polls", "all he has to do is win 91 percent"
 		}
-		if (w == "if" || w == "unless") && start-k <= 7 && attainVerbs[strings.ToLower(a.tok(start-1))] {
-			return true, k // "would consider running if he could earn 15 percent of the vote"
+		if (w == "if" || w == "unless") && start-k <= 7 && a.conditionVerb(w, start) {
+			return true, k // "would consider running if he could earn 15 percent of the vote", "won't debate unless they pay me $5 million"
 		}
 		if planWords[w] && a.is(k+1, "to") && a.planObject(k+2, start) {
 			return true, k // "her plan to sink $30 billion into Appalachia", "a campaign to raise $5,000"
@@ -168,6 +168,25 @@ func (a *amountScan) planObject(k, start int) bool {
 // share.
 var attainVerbs = map[string]bool{"win": true, "earn": true, "get": true, "reach": true,
 	"hit": true, "receive": true, "capture": true, "secure": true, "garner": true, "take": true}
+
+// conditionVerb reports whether the verb before the amount at token start
+// makes it the condition after "if" or "unless": winning a share, or
+// after "unless" being paid a sum (a demand). An indirect object may
+// stand between ("unless they pay me $5 million").
+func (a *amountScan) conditionVerb(cond string, start int) bool {
+	v := strings.ToLower(a.tok(start - 1))
+	if attainVerbs[v] {
+		return true
+	}
+	if cond != "unless" {
+		return false
+	}
+	switch v {
+	case "me", "him", "her", "us", "them":
+		v = strings.ToLower(a.tok(start - 2))
+	}
+	return v == "pay" || v == "paid" || v == "pays" || v == "given"
+}
 
 // attainAfter reports whether a verb of attaining stands at token k, or
 // after "do is" there ("all he has to do is win").
