@@ -570,7 +570,11 @@ func (s *dateScan) matchNamedHoliday(from, j int, dir int8, mod bool) (int, bool
 			y++
 		}
 	case !mod:
-		y = resolveMonthDay(s.ref, int(this.Month()), this.Day(), s.tense(from, end))
+		tense := s.tense(from, end)
+		if key == "election-day" && s.soonAhead(int(this.Month())) {
+			tense = cueFuture // "as Election Day nears" in August: the coming vote
+		}
+		y = resolveMonthDay(s.ref, int(this.Month()), this.Day(), tense)
 	}
 	d, ok := holidays.Date(key, y)
 	if !ok {

@@ -111,6 +111,13 @@ func (s *dateScan) monthValue(i int) (int, string, bool) {
 	if y, ok := s.spelledYear(j); ok && day == 0 {
 		return j + 2, timexMonth(y, m), true // "January nineteen ninety-seven"
 	}
+	if y, e := s.ofYear(j); e > j {
+		// "January of last year", "March 23 of this year", "May of 2017".
+		if day > 0 {
+			return e, timexDay(y, m, day), true
+		}
+		return e, timexMonth(y, m), true
+	}
 	if !s.known {
 		if day > 0 {
 			return j, timexDay(-1, m, day), true
@@ -126,6 +133,9 @@ func (s *dateScan) monthValue(i int) (int, string, bool) {
 		return j + 2, timexMonth(y, m), true
 	}
 	tense := s.tense(i, j)
+	if s.soonAhead(m) && s.namesEvent(i, j) {
+		tense = cueFuture // "to influence the Nov. 8 election" in July: the verb's time is not the vote's
+	}
 	if day > 0 {
 		return j, timexDay(resolveMonthDay(s.ref, m, day, tense), m, day), true
 	}
@@ -196,4 +206,42 @@ func buildSpelledDays() map[string]int {
 		m["twenty-"+u] = 21 + i
 	}
 	return m
+}
+
+// eventNouns name a scheduled event that a date can head or follow: "the
+// Nov. 8 election", "the election on Nov. 8".
+var eventNouns = map[string]bool{"election": true, "elections": true, "primary": true,
+	"primaries": true, "caucus": true, "caucuses": true, "referendum": true, "runoff": true,
+	"vote": true, "debate": true, "convention": true}
+
+// namesEvent reports whether the date at tokens [i, j) names the day of
+// an event: after "the" and before the event's noun (with up to three
+// qualifying words: "the Nov. 8 U.S. presidential election"), or after
+// the noun and "on". The clause's tense then tells of something else
+// ("Russia engineered the release to influence the Nov. 8 election"):
+// a vote named up to six months ahead is the coming one.
+func (s *dateScan) namesEvent(i, j int) bool {
+	if strings.EqualFold(s.tok(i-1), "on") && eventNouns[strings.ToLower(s.tok(i-2))] {
+		return true
+	}
+	if !strings.EqualFold(s.tok(i-1), "the") {
+		return false
+	}
+	for k := j; k < j+4; k++ {
+		t := s.tok(k)
+		switch {
+		case eventNouns[strings.ToLower(t)]:
+			return true
+		case t == "" || !text.StartsUpper(t) && t != "presidential" && t != "general" && t != "special":
+			return false
+		}
+	}
+	return false
+}
+
+// soonAhead reports whether month m comes one to six months after the
+// publication month: a vote named that far ahead is the coming one.
+func (s *dateScan) soonAhead(m int) bool {
+	fwd := (m - int(s.ref.Month()) + 12) % 12
+	return fwd > 0 && fwd <= 6
 }

@@ -144,8 +144,8 @@ func (s *dateScan) spelledYear(i int) (int, bool) {
 // TIMEX3 value, the two leading digits of its years ("19"), and the token
 // after it.
 func (s *dateScan) century(i int) (string, int, bool) {
-	if !strings.EqualFold(s.tok(i+1), "century") {
-		return "", 0, false
+	if !strings.EqualFold(s.tok(i+1), "century") || s.tok(i+1) == "Century" && text.StartsUpper(s.tok(i+2)) {
+		return "", 0, false // "21st Century Fox" is a company
 	}
 	t := s.tok(i)
 	k := 0

@@ -149,6 +149,8 @@ func (s *dateScan) match(i int) (int, bool) {
 		return s.matchCurrent(i)
 	case wHoliday:
 		return s.matchHoliday(i, i, 0, false)
+	case wSeason:
+		return s.bareSeason(i, i)
 	case wSpelled:
 		return s.matchSpelledYear(i)
 	case wThat:
@@ -346,6 +348,26 @@ func (s *dateScan) theSeason(i, j int) (int, bool) {
 	return end, true
 }
 
+// bareSeason handles a season without "the" at token j, text starting at
+// from: with its year ("Spring 2015", "summer of 2016"), or after "early"
+// or "late" (from < j), this year's like "the summer" ("late summer"). A
+// season alone is left out: "fall" and "spring" are as often verbs.
+func (s *dateScan) bareSeason(from, j int) (int, bool) {
+	y, end := 0, j+1
+	if yy, ok := s.yearAt(j+1, true); ok {
+		y, end = yy, j+2
+	} else if yy, e := s.ofYear(j + 1); e > j+1 {
+		y, end = yy, e
+	} else if from < j && s.known {
+		y = s.ref.Year()
+	}
+	if y == 0 {
+		return 0, false
+	}
+	s.emit(from, end, timexPart(y, seasonCodes[s.cls[j].val], -1))
+	return end, true
+}
+
 // partOfYear emits "<year> third quarter" forms whose year came first
 // ("the 1988 second quarter", "this year's third quarter"); j is the
 // ordinal.
@@ -505,6 +527,8 @@ func (s *dateScan) matchEarly(i int) (int, bool) {
 			s.emit(i, end, v) // "later that year"
 			return end, true
 		}
+	case wSeason:
+		return s.bareSeason(i, j)
 	}
 	if s.known && strings.EqualFold(s.tok(j), "in") && s.kind(j+1) == wThe && s.unit(j+2) == uYear && !s.cls[j+2].plural {
 		s.emit(i, j+3, timexYear(s.ref.Year())) // "earlier in the year": this year, as "earlier this year"

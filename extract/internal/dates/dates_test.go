@@ -79,6 +79,7 @@ func TestDates(t *testing.T) {
 		{"earlier this month", tue, "The bank cut rates earlier this month.", []string{"earlier this month=2017-03"}},
 		{"early next year", tue, "A summit is planned for early next year.", []string{"early next year=2018"}},
 		{"possessive", tue, "This year’s talks and next year's budget.", []string{"This year=2017", "next year=2018"}},
+		{"a company named for its century", tue, "Shares of 21st Century Fox rose in the 21st century.", []string{"the 21st century=20"}},
 		{"the last year is a duration", tue, "Prices rose over the last year.", nil},
 		{"ago", tue, "The plant opened two years ago, and a year ago it grew.", []string{"two years ago=2015", "a year ago=2016"}},
 		{"durations are not dates", tue, "He was jailed for two years and three months.", nil},

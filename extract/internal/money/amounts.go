@@ -32,6 +32,7 @@ func Amounts(d *text.Doc, dates []whosaid.Date) []whosaid.Amount {
 	}
 	repeatTargets(a.out)
 	sameSum(d.Text, a.out)
+	listTargets(d.Text, a.out)
 	return a.out
 }
 
@@ -93,8 +94,10 @@ func (a *amountScan) match(i int) (int, bool) {
 	a.joinSubunit(&q)
 	if q.kind == "" {
 		// A bare number can borrow its unit from the other end of a range:
-		// "between 3 and 4 percent", "$5 to 7 billion".
-		if !a.rangeUnit(&q) {
+		// "between 3 and 4 percent", "$5 to 7 billion"; not a year or a
+		// day the dates stage read ("from $362 million in 2014 to $557
+		// million", "on July 14 to 46 percent").
+		if a.inDate(a.d.Tokens[q.start].Start) || !a.rangeUnit(&q) {
 			return 0, false
 		}
 	} else if !q.scaled && q.kind == whosaid.Money {
@@ -149,6 +152,9 @@ func (a *amountScan) mayStart(i int) bool {
 		// Only a number word, "a", a fraction, a sign or a percent word
 		// opens an amount before a word; else a compound ("one-yen").
 		h := strings.IndexByte(t, '-')
+		if h > 0 && ((n0|0x20) == 'p' || a.isMagnitude(i+1)) && a.isNumberWord(i) {
+			return true // "Twenty-four percent", "twenty-five million dollars"
+		}
 		return h > 0 && h+1 < len(t) && currencyFilter.MayHold(t[h+1:])
 	}
 	// From here on only words follow; each test is guarded by a first
@@ -180,6 +186,9 @@ func (a *amountScan) mayStart(i int) bool {
 		if a.is(i, "minus") || a.is(i, "negative") {
 			return true
 		}
+	}
+	if starterFilter.MayHold(n) && a.isNumberWord(i+1) && a.isNumberWord(i) {
+		return true // "twenty five percent": read takes both words
 	}
 	if len(n) == 4 && n0 == 'M' && millionCodes[n] != "" {
 		return true // "twenty MUSD"
@@ -516,6 +525,11 @@ func (a *amountScan) rangeUnit(q *quantity) bool {
 		q.kind, q.unit = q2.kind, q2.unit
 		if q2.unit == "pp" && a.basisPoints(q2.end-2) || q2.unit == "pp" && a.basisPoints(q2.end-1) {
 			q.value /= 100
+		}
+		if b, _, ok := text.LeadingNumber(a.tok(j + 1)); ok && b > 0 && q2.kind == whosaid.Money && !q2.scaled {
+			if r := q2.value / b; r > 0.0099 && r < 0.0101 {
+				q.value /= 100 // "42 to 44 cents": the first end is in cents too
+			}
 		}
 	}
 	if !q.scaled && q2.scaled {

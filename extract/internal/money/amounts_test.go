@@ -34,6 +34,9 @@ func TestAmounts(t *testing.T) {
 	}{
 		{"dollars billion", "It pledged to pay $1.5 billion.", []string{"$1.5 billion|1.5e+09|USD|target"}},
 		{"us dollar prefix", "Revenue hit US$3.2bn.", []string{"US$3.2bn|3.2e+09|USD"}},
+		{"a year is no range end", "Revenue rose from $362 million in 2014 to $557 million in 2015.", []string{"$362 million|3.62e+08|USD", "$557 million|5.57e+08|USD"}},
+		{"a day is no range end", "Support rose from 40 percent on July 14 to 46 percent.", []string{"40 percent|40|%", "46 percent|46|%"}},
+		{"a range in cents", "Scrap metal sold at 42 to 44 cents a pound.", []string{"42|0.42|USD", "44 cents|0.44|USD"}},
 		{"canadian prefix", "It sold for C$40 million.", []string{"C$40 million|4e+07|CAD"}},
 		{"hong kong prefix", "Shares raised HK$2 billion.", []string{"HK$2 billion|2e+09|HKD"}},
 		{"euro symbol", "The EU fined it €500 million.", []string{"€500 million|5e+08|EUR"}},

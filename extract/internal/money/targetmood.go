@@ -29,6 +29,7 @@ var moodWords = map[string]int8{
 	"will": moodIntent, "must": moodIntent, "should": moodIntent, "shall": moodIntent,
 	"may": moodPermit, "can": moodPermit, "cannot": moodPermit, "would": moodCond,
 	"could": moodEstimate, "might": moodEstimate, "estimate": moodEstimate,
+	"costing":   moodEstimate,
 	"estimates": moodEstimate, "estimated": moodEstimate, "forecast": moodEstimate,
 	"was": moodPast, "were": moodPast, "had": moodPast, "rose": moodPast, "fell": moodPast,
 	"lost": moodPast, "grew": moodPast, "paid": moodPast, "spent": moodPast, "won": moodPast,
@@ -151,6 +152,8 @@ func (a *amountScan) boundBefore(start, lo int) (int, bool) {
 		switch {
 		case a.is(k, "up") && a.is(k+1, "to") && k+2 < len(a.d.Tokens) && a.inDate(a.d.Tokens[k+2].Start):
 			return -1, false // "up to mid-September": a time, not a bound
+		case a.is(k, "up") && a.is(k+1, "to") && a.is(k-1, "at"):
+			return -1, false // "estimated its value at up to $118 million": a valuation
 		case a.is(k, "up") && a.is(k+1, "to"), a.is(k, "at") && a.is(k+1, "most"):
 			return k, true
 		case (a.is(k, "no") || a.is(k, "not")) && comparatives[strings.ToLower(a.tok(k+1))] && a.is(k+2, "than"):

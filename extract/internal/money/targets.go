@@ -118,6 +118,15 @@ func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 		if (w == "need" || w == "needs") && (a.is(k+1, "to") || k == start-1 && a.purposeAfter(start)) {
 			return true, k // "would need to win 55 percent of the delegates", "need 15 percent in the polls to qualify": a threshold
 		}
+		if (w == "have" || w == "has" || w == "had") && a.is(k+1, "to") && a.attainAfter(k+2) {
+			return true, k // "he'd have to earn 15 percent in the polls", "all he has to do is win 91 percent"
+		}
+		if (w == "if" || w == "unless") && start-k <= 7 && a.conditionVerb(w, start) {
+			return true, k // "would consider running if he could earn 15 percent of the vote", "won't debate unless they pay me $5 million"
+		}
+		if planWords[w] && a.is(k+1, "to") && a.planObject(k+2, start) {
+			return true, k // "her plan to sink $30 billion into Appalachia", "a campaign to raise $5,000"
+		}
 		if (w == "calls" || w == "called" || w == "call" || w == "asked" || w == "asking") && a.is(k+1, "for") {
 			return true, k
 		}
@@ -126,6 +135,66 @@ func (a *amountScan) cueBefore(start, lo int, deadline string) (bool, int) {
 		}
 	}
 	return false, -1
+}
+
+// planWords before "to" and a verb make the amount the plan's aim.
+var planWords = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true,
+	"proposal": true, "proposes": true, "proposed": true, "campaign": true, "effort": true, "drive": true, "bid": true}
+
+// planVerbs, after a plan's "to", take the amount as their object.
+var planVerbs = map[string]bool{"sink": true, "give": true, "spend": true, "raise": true, "provide": true,
+	"put": true, "pour": true, "invest": true, "return": true, "cut": true, "reduce": true, "save": true}
+
+// planObject reports whether token k is a verb of planVerbs whose object
+// is the amount at token start, right after it or after a particle or an
+// opening quotation mark ("to give away 99 percent", "to spend “a
+// million dollars”"), not a noun the amount qualifies ("to open a $1.6
+// billion plant").
+func (a *amountScan) planObject(k, start int) bool {
+	if !planVerbs[strings.ToLower(a.tok(k))] {
+		return false
+	}
+	for j := k + 1; j < start; j++ {
+		switch t := a.tok(j); t {
+		case "away", "out", "back", "“", "\"", "‘":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// attainVerbs are what a threshold asks of its holder: to win or reach a
+// share.
+var attainVerbs = map[string]bool{"win": true, "earn": true, "get": true, "reach": true,
+	"hit": true, "receive": true, "capture": true, "secure": true, "garner": true, "take": true}
+
+// conditionVerb reports whether the verb before the amount at token start
+// makes it the condition after "if" or "unless": winning a share, or
+// after "unless" being paid a sum (a demand). An indirect object may
+// stand between ("unless they pay me $5 million").
+func (a *amountScan) conditionVerb(cond string, start int) bool {
+	v := strings.ToLower(a.tok(start - 1))
+	if attainVerbs[v] {
+		return true
+	}
+	if cond != "unless" {
+		return false
+	}
+	switch v {
+	case "me", "him", "her", "us", "them":
+		v = strings.ToLower(a.tok(start - 2))
+	}
+	return v == "pay" || v == "paid" || v == "pays" || v == "given"
+}
+
+// attainAfter reports whether a verb of attaining stands at token k, or
+// after "do is" there ("all he has to do is win").
+func (a *amountScan) attainAfter(k int) bool {
+	if a.is(k, "do") && a.is(k+1, "is") {
+		k += 2
+	}
+	return attainVerbs[strings.ToLower(a.tok(k))]
 }
 
 // nounAfter reports whether a target noun follows the amount, right after
@@ -213,6 +282,34 @@ func sameSum(src string, out []whosaid.Amount) {
 		case "", "about", "around", "roughly", "some", "nearly", "almost", "or", "or about", "worth":
 			b.Target = true
 			b.Holder, b.Deadline = p.Holder, p.Deadline
+		}
+	}
+}
+
+// listTargets marks as targets the amounts that go on a list begun by a
+// target, each after a name that stands for the elided verb: "Trump must
+// win 53 percent of the remaining delegates, Cruz 59 percent, Rubio 68
+// percent, and Kasich 76 percent".
+func listTargets(src string, out []whosaid.Amount) {
+	for i := 1; i < len(out); i++ {
+		p, b := &out[i-1], &out[i]
+		if !p.Target || b.Target || b.Kind != p.Kind || b.Start < p.End || b.Start-p.End > 40 {
+			continue
+		}
+		gap := strings.TrimPrefix(strings.TrimSpace(src[p.End:b.Start]), ",")
+		gap = strings.TrimSpace(gap)
+		gap = strings.TrimPrefix(gap, "and ")
+		words := strings.Fields(gap)
+		if len(words) == 0 || len(words) > 3 || !strings.HasPrefix(strings.TrimSpace(src[p.End:b.Start]), ",") {
+			continue
+		}
+		name := true
+		for _, w := range words {
+			name = name && text.StartsUpper(w) && strings.IndexAny(w, ",.;:()") < 0
+		}
+		if name {
+			b.Target = true
+			b.Deadline = p.Deadline
 		}
 	}
 }

@@ -102,6 +102,9 @@ func WordNumber(s string) (float64, bool) {
 		if ok1 && ok2 && t >= 20 && u < 10 {
 			return t + u, true
 		}
+		if ok1 && ok2 && t < 10 && u == 100 {
+			return t * 100, true // "One-hundred percent"
+		}
 	}
 	return 0, false
 }
