@@ -385,6 +385,8 @@ func crossValidate(docs []doc, noRight int, own []rank.Set, stories []story) {
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d claim start/end decisions with a right candidate: rules %.3f, model %.3f\n",
 		nb, float64(bRule)/float64(nb), float64(bModel)/float64(nb))
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, proposed claims: %d kept right, %d kept wrong, %d right dropped\n", pTP, pFP, pFN)
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, all %d decisions matched to a gold attribution: right %d (kept unranked %d, ranked %d)\n",
+		settledRight[true]+settledRight[false]+n+noRight, settledRight[true]+modelRight, settledRight[true], modelRight)
 	st.report(len(stories))
 }
 

@@ -47,6 +47,7 @@ func readStories(x *extract.Extractor, dir string, lex map[string]bool, gs extra
 		st := story{id: strings.TrimSuffix(filepath.Base(g.Path), ".json")}
 		_, sets, _, _ := x.TrainingSets(g.Article(), lex, gs)
 		for _, s := range sets {
+			countLinks(g, s)
 			q := 0
 			if s.Quote {
 				q = 1
@@ -67,6 +68,7 @@ func readStories(x *extract.Extractor, dir string, lex map[string]bool, gs extra
 		}
 		out = append(out, st)
 	}
+	reportLinks(dir)
 	return out, nil
 }
 
@@ -74,6 +76,22 @@ func readStories(x *extract.Extractor, dir string, lex map[string]bool, gs extra
 // (matched false when none) and marks the candidates FORMAT.md would score
 // right (ok false when none is).
 func labelGold(g eval.Gold, s extract.SpeakerSet) (rs rank.Set, matched, ok bool) {
+	gs, matched := matchGold(g, s)
+	if !matched {
+		return rank.Set{}, false, false
+	}
+	for _, c := range s.Cands {
+		right := eval.SpeakerRight(gs, c.Speaker)
+		ok = ok || right
+		rs.Cands = append(rs.Cands, c.Feats)
+		rs.Gold = append(rs.Gold, right)
+	}
+	return rs, true, ok
+}
+
+// matchGold is the gold quote or claim a decision's speech matches, as
+// the scorer matches them.
+func matchGold(g eval.Gold, s extract.SpeakerSet) (eval.GoldSpeech, bool) {
 	speech, min := g.Claims, 0.5
 	if s.Quote {
 		speech, min = g.Quotes, 0.8
@@ -86,15 +104,35 @@ func labelGold(g eval.Gold, s extract.SpeakerSet) (rs rank.Set, matched, ok bool
 		}
 	}
 	if best < 0 {
-		return rank.Set{}, false, false
+		return eval.GoldSpeech{}, false
+	}
+	return speech[best], true
+}
+
+// linkCount counts the candidates whose descriptor the stage linked to a
+// person ("the prosecutor" → Simon Garrow), by whether the person is the
+// gold speaker and whether the descriptor was: the check of that rule.
+var linkCount = map[[2]bool]int{}
+
+// countLinks adds the linked candidates of s to linkCount.
+func countLinks(g eval.Gold, s extract.SpeakerSet) {
+	gs, ok := matchGold(g, s)
+	if !ok {
+		return
 	}
 	for _, c := range s.Cands {
-		right := eval.SpeakerRight(speech[best], c.Speaker)
-		ok = ok || right
-		rs.Cands = append(rs.Cands, c.Feats)
-		rs.Gold = append(rs.Gold, right)
+		if c.Desc.Kind != "" {
+			linkCount[[2]bool{eval.SpeakerRight(gs, c.Speaker), eval.SpeakerRight(gs, c.Desc)}]++
+		}
 	}
-	return rs, true, ok
+}
+
+// reportLinks prints linkCount under name and empties it.
+func reportLinks(name string) {
+	fmt.Fprintf(os.Stderr, "rule check on %s: descriptors linked to a person: person right %d (descriptor wrong %d), person wrong %d (descriptor right %d)\n",
+		name, linkCount[[2]bool{true, false}]+linkCount[[2]bool{true, true}], linkCount[[2]bool{true, false}],
+		linkCount[[2]bool{false, true}]+linkCount[[2]bool{false, false}], linkCount[[2]bool{false, true}])
+	clear(linkCount)
 }
 
 // storySets is the training sets of stories, each weight times, leaving
