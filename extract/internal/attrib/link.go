@@ -27,6 +27,9 @@ func (a *article) link(s, e int, sp whosaid.Speaker) (whosaid.Speaker, bool) {
 	}
 	h := k1 - 1
 	for j := k0 + 1; j < k1; j++ {
+		if !a.tokFlagWord(j) || pronounWords[a.low[j]] {
+			return sp, false // "the woman, who": no plain noun phrase
+		}
 		if prepositions[a.low[j]] {
 			h = j - 1 // "the chief executive of Halden Rail": executive
 			break

@@ -181,6 +181,8 @@ type article struct {
 	// prons are the tokens pronoun may take, in order: candidates looks
 	// at these rather than at every word of the window for every speech.
 	prons []int32
+	// run is who spoke the latest quotes.
+	run quoteRun
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -228,6 +230,9 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 			}
 			prev = it.sp.Name
 			a.spoke = append(a.spoke, it.sp.Name)
+			if it.quote {
+				a.run.note(*it.sp, d.ParagraphAt(it.start))
+			}
 			continue
 		}
 		cands = a.candidates(it, cands[:0])
@@ -247,6 +252,9 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		// same in training and in use.
 		ruleSp := *it.sp
 		prev = ruleSp.Name
+		if it.quote {
+			a.run.note(ruleSp, d.ParagraphAt(it.start))
+		}
 		if ruleSp.Name != "" {
 			a.spoke = append(a.spoke, ruleSp.Name)
 		}
@@ -411,7 +419,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		sort.SliceStable(rest, func(i, j int) bool { return gap(rest[i]) < gap(rest[j]) })
 		out = out[:maxCands+1]
 	}
-	return out
+	return a.runCandidates(it, out)
 }
 
 // fixRule renames the rules' speaker of it where the rules' naming is known
