@@ -116,3 +116,14 @@ func sameStem(x, y string) bool {
 	}
 	return n >= 6 && n >= min(len(x), len(y))-4
 }
+
+// lowerWord reports whether the article writes w (lower-cased) in lower
+// case somewhere: a common noun, not a name.
+func (a *article) lowerWord(w string) bool {
+	for k, l := range a.low {
+		if l == w && a.d.Text[a.d.Tokens[k].Start:a.d.Tokens[k].End] == l {
+			return true
+		}
+	}
+	return false
+}

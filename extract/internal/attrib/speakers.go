@@ -625,6 +625,11 @@ func (a *article) labelSpeaker(s, e int) whosaid.Speaker {
 			return whosaid.Speaker{Name: en.Name, Kind: kind}
 		}
 	}
+	if a.lowerWord(last) {
+		// "CALLER:", "Operator:": a word the article also writes in
+		// lower case is a role, not a name.
+		return whosaid.Speaker{Name: strings.ToLower(lt), Kind: whosaid.KindAnonymous}
+	}
 	return whosaid.Speaker{Name: lt, Kind: whosaid.KindPerson}
 }
 
