@@ -25,6 +25,10 @@ import (
 // article: 0.955/0.961/0.961 over shuffling seeds 16, 31, 46, the model's
 // seed 16 the low draw, while CoNLL testa and MEANTIME organizations rose
 // with every seed (docs/entities.md); its floor went from 0.960 to 0.954.
+// Attributed quotes went from 0.992 to 0.975 (two quotes of 120) when the
+// speaker ranker learnt from the training stories of testdata/train-gold
+// (issue 15), while on the held-out testdata/gold-blind they rose from
+// 0.718 to 0.768 (ten quotes of 195): its floor went from 0.99 to 0.97.
 var devFloors = map[string]float64{
 	"people":            0.985,
 	"organizations":     0.954,
@@ -32,8 +36,25 @@ var devFloors = map[string]float64{
 	"date values":       0.98,
 	"amounts":           0.995,
 	"targets":           0.995,
-	"attributed quotes": 0.99,
+	"attributed quotes": 0.97,
 	"attributed claims": 0.95,
+}
+
+// blindFloors are the who-said-what F1 scores on testdata/gold-blind, the
+// stories nobody here reads (issue 15), less a hair: a change to the
+// speakers may only raise them. Its misses are not to be read (no -v).
+var blindFloors = map[string]float64{
+	"attributed quotes": 0.765,
+	"attributed claims": 0.499,
+}
+
+func TestBlindGoldFloors(t *testing.T) {
+	golds, err := eval.LoadDir("../testdata/gold-blind")
+	require.NoError(t, err)
+	x, err := extract.New()
+	require.NoError(t, err)
+	r := eval.Run(golds, x.Extract)
+	checkFloors(t, "F1", blindFloors, f1s(r.Metrics()...))
 }
 
 func TestDevGoldFloors(t *testing.T) {
