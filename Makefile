@@ -96,7 +96,7 @@ model:
 	# the attribution models learn from what the entity stage finds, so after
 	# it; genrank first learns the given names' gender table from PolNeAR
 	# train and CoNLL-2003 train, which the speaker ranker's pronouns read
-	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -traingold ../testdata/train-gold -out internal/attrib/data/attrib.model -genders internal/attrib/data/genders.tsv
+	cd extract && $(GO) run ./internal/genrank -shared ../../shared -gold ../testdata/gold -out internal/attrib/data/attrib.model -genders internal/attrib/data/genders.tsv
 
 clean:
 	rm -rf bin $(DB) $(DB)-wal $(DB)-shm

@@ -21,6 +21,12 @@ func (a *article) link(s, e int, sp whosaid.Speaker) (whosaid.Speaker, bool) {
 	if sp.Kind != whosaid.KindAnonymous && (sp.Kind != whosaid.KindPerson || a.isPersonName(sp.Name)) {
 		return sp, false
 	}
+	if !strings.Contains(strings.ToLower(a.d.Text[s:e]), strings.ToLower(sp.Name)) {
+		// The rules traced "the official" back to an unnamed source
+		// described before ("a senior State Department official"): it
+		// stays that source.
+		return sp, false
+	}
 	k0, k1 := a.tokAt(s), a.tokAt(e)
 	if k1-k0 < 2 || k1 > len(a.low) || !linkDets[a.low[k0]] {
 		return sp, false
@@ -105,10 +111,14 @@ func (a *article) nearWord(k0, k1 int, w string) bool {
 }
 
 // sameStem reports whether two words are the same or share their first six
-// letters or more ("prosecutor", "prosecuting").
+// letters or more ("prosecutor", "prosecuting"), a word and its plural
+// aside.
 func sameStem(x, y string) bool {
 	if x == y {
 		return true
+	}
+	if x == y+"s" || y == x+"s" {
+		return false // "officials" near a name is not "the official"
 	}
 	n := 0
 	for n < len(x) && n < len(y) && x[n] == y[n] {

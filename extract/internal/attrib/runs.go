@@ -36,8 +36,8 @@ func (r *quoteRun) note(sp whosaid.Speaker, p int) {
 // runCandidates appends to out the run's speakers as candidates of the
 // quote it, with no mention, unless a candidate already names them.
 func (a *article) runCandidates(it *item, out []cand) []cand {
-	if !it.quote {
-		return out
+	if !it.quote || it.cue != "" {
+		return out // a quote with a cue has its speaker at the cue
 	}
 	p := a.d.ParagraphAt(it.start)
 	for j, typ := range [2]string{"prevq", "prevq2"} {
