@@ -21,7 +21,7 @@ func (a *article) link(s, e int, sp whosaid.Speaker) (whosaid.Speaker, bool) {
 	if sp.Kind != whosaid.KindAnonymous && (sp.Kind != whosaid.KindPerson || a.isPersonName(sp.Name)) {
 		return sp, false
 	}
-	if !strings.Contains(strings.ToLower(a.d.Text[s:e]), strings.ToLower(sp.Name)) {
+	if !containsFold(a.d.Text[s:e], sp.Name) {
 		// The rules traced "the official" back to an unnamed source
 		// described before ("a senior State Department official"): it
 		// stays that source.
@@ -132,6 +132,17 @@ func sameStem(x, y string) bool {
 func (a *article) lowerWord(w string) bool {
 	for k, l := range a.low {
 		if l == w && a.d.Text[a.d.Tokens[k].Start:a.d.Tokens[k].End] == l {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s holds sub, case folded, without the
+// copies strings.ToLower makes.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
