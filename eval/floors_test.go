@@ -36,14 +36,36 @@ var devFloors = map[string]float64{
 	"attributed claims": 0.95,
 }
 
+// blindFloors are the who-said-what F1 scores on testdata/gold-blind, the
+// stories nobody here reads (issue 15), less a hair: a change to the
+// speakers may only raise them. Its misses are not to be read (no -v).
+var blindFloors = map[string]float64{
+	"attributed quotes": 0.740,
+	"attributed claims": 0.488,
+}
+
+func TestBlindGoldFloors(t *testing.T) {
+	// No log of the report: its figures are all one may see of these.
+	checkGoldFloors(t, "../testdata/gold-blind", blindFloors, false)
+}
+
 func TestDevGoldFloors(t *testing.T) {
-	golds, err := eval.LoadDir("../testdata/gold")
+	checkGoldFloors(t, "../testdata/gold", devFloors, true)
+}
+
+// checkGoldFloors scores the gold stories of dir and checks their F1s
+// against floors, logging the report when log is set.
+func checkGoldFloors(t *testing.T, dir string, floors map[string]float64, log bool) {
+	t.Helper()
+	golds, err := eval.LoadDir(dir)
 	require.NoError(t, err)
 	x, err := extract.New()
 	require.NoError(t, err)
 	r := eval.Run(golds, x.Extract)
-	t.Logf("whosaid eval testdata/gold:\n%s", r)
-	checkFloors(t, "F1", devFloors, f1s(r.Metrics()...))
+	if log {
+		t.Logf("whosaid eval %s:\n%s", dir, r)
+	}
+	checkFloors(t, "F1", floors, f1s(r.Metrics()...))
 }
 
 // checkFloors fails tb for every score below its floor, and for every

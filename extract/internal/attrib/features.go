@@ -51,6 +51,9 @@ func (a *article) features(it *item, c cand, prev string, buf []uint64) []uint64
 			f(tRuleNocue, rk, ik)
 		}
 	}
+	if c.typ == "prevq" || c.typ == "prevq2" {
+		return a.runFeatures(it, c, buf)
+	}
 	if c.start < 0 {
 		f(tNomention, rk, ik)
 		// No speaker at all is right for some cues ("is expected to",

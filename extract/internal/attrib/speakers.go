@@ -79,6 +79,10 @@ type Cand struct {
 	Start, End int
 	Speaker    whosaid.Speaker
 	Feats      []uint64
+	// Desc is the descriptor Speaker names when link named a person
+	// for it ("the prosecutor" for Simon Garrow), empty otherwise: what
+	// genrank counts the link by.
+	Desc whosaid.Speaker
 }
 
 // Apply runs the learned step on the rules' quotes and claims of d: it
@@ -116,7 +120,7 @@ func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whos
 			if feats != nil {
 				fs = append(fs, feats[i]...)
 			}
-			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: a.speaker(c), Feats: fs})
+			s.Cands = append(s.Cands, Cand{Start: c.start, End: c.end, Speaker: a.speaker(c), Desc: c.desc, Feats: fs})
 		}
 		out = append(out, s)
 	})
@@ -127,8 +131,9 @@ func Decisions(d *text.Doc, ents []whosaid.Entity, qs []whosaid.Quote, cs []whos
 type cand struct {
 	start, end int // the mention's bytes; -1 for a rule choice with no mention
 	sp         whosaid.Speaker
-	typ        string // rule, person, org, country, pron, label, np (at the cue), snp (opening the sentence), rel ("who")
-	rule       bool   // the rules chose this mention (or this speaker)
+	typ        string          // rule, person, org, country, pron, label, np (at the cue), snp (opening the sentence), rel ("who")
+	rule       bool            // the rules chose this mention (or this speaker)
+	desc       whosaid.Speaker // the descriptor sp was linked from, empty when none
 }
 
 // item is a quote or claim whose speaker is ranked.
@@ -139,6 +144,7 @@ type item struct {
 	cueTok     int    // the cue's token nearest the speech, -1 when none is found
 	cueLow     string // the cue lower-cased
 	sp         *whosaid.Speaker
+	desc       whosaid.Speaker // the rules' descriptor that fixRule linked to *sp, empty when none
 }
 
 // article is what the features read of the article: tokens lower-cased and
@@ -175,6 +181,8 @@ type article struct {
 	// prons are the tokens pronoun may take, in order: candidates looks
 	// at these rather than at every word of the window for every speech.
 	prons []int32
+	// run is who spoke the latest quotes.
+	run quoteRun
 }
 
 // windowParas is how many paragraphs before and after the speech the
@@ -212,7 +220,7 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		if a.settled(it) {
 			// The rules' plain case, which the model keeps: not ranked
 			// (handed on alone, for the trainer to count).
-			rule := cand{start: it.sp.Mention.Start, end: it.sp.Mention.End, sp: *it.sp, typ: "rule", rule: true}
+			rule := cand{start: it.sp.Mention.Start, end: it.sp.Mention.End, sp: *it.sp, desc: it.desc, typ: "rule", rule: true}
 			decide(it, []cand{rule}, nil)
 			switch it.sp.Kind {
 			case whosaid.KindPerson:
@@ -222,6 +230,9 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 			}
 			prev = it.sp.Name
 			a.spoke = append(a.spoke, it.sp.Name)
+			if it.quote {
+				a.run.note(*it.sp, d.ParagraphAt(it.start))
+			}
 			continue
 		}
 		cands = a.candidates(it, cands[:0])
@@ -241,6 +252,9 @@ func run(a *article, qs []whosaid.Quote, cs []whosaid.Claim, decide func(*item, 
 		// same in training and in use.
 		ruleSp := *it.sp
 		prev = ruleSp.Name
+		if it.quote {
+			a.run.note(ruleSp, d.ParagraphAt(it.start))
+		}
 		if ruleSp.Name != "" {
 			a.spoke = append(a.spoke, ruleSp.Name)
 		}
@@ -302,7 +316,7 @@ func (a *article) tokAt(off int) int {
 // mentions of the window outside quotation marks and outside it.
 func (a *article) candidates(it *item, out []cand) []cand {
 	d := a.d
-	rule := cand{start: -1, end: -1, sp: *it.sp, typ: "rule", rule: true}
+	rule := cand{start: -1, end: -1, sp: *it.sp, desc: it.desc, typ: "rule", rule: true}
 	if m := it.sp.Mention; m != nil {
 		rule.start, rule.end = m.Start, m.End
 	}
@@ -329,6 +343,11 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		}
 		if c.start < rule.end && c.end > rule.start {
 			return // part of the rules' own choice, already listed
+		}
+		if c.typ == "np" || c.typ == "snp" {
+			if sp, ok := a.link(c.start, c.end, c.sp); ok {
+				c.desc, c.sp = c.sp, sp
+			}
 		}
 		c.rule = it.sp.Kind != whosaid.KindUnknown && strings.EqualFold(c.sp.Name, it.sp.Name) && rule.start < 0
 		out = append(out, c)
@@ -400,7 +419,7 @@ func (a *article) candidates(it *item, out []cand) []cand {
 		sort.SliceStable(rest, func(i, j int) bool { return gap(rest[i]) < gap(rest[j]) })
 		out = out[:maxCands+1]
 	}
-	return out
+	return a.runCandidates(it, out)
 }
 
 // fixRule renames the rules' speaker of it where the rules' naming is known
@@ -432,6 +451,12 @@ func (a *article) fixRule(it *item) {
 			if sp, ok := a.lastNamed(k, whosaid.Person, pg); ok {
 				it.sp.Name, it.sp.Kind = sp.Name, sp.Kind
 			}
+		}
+	}
+	if m := it.sp.Mention; m != nil {
+		if sp, ok := a.link(m.Start, m.End, *it.sp); ok {
+			it.desc = *it.sp
+			it.sp.Name, it.sp.Kind = sp.Name, sp.Kind
 		}
 	}
 	if s, e, ok := a.label(p); ok && it.sp.Mention != nil && it.sp.Mention.Start == s && it.sp.Mention.End == e {
@@ -599,6 +624,11 @@ func (a *article) labelSpeaker(s, e int) whosaid.Speaker {
 		if kind != "" && strings.ToLower(en.Name) == last {
 			return whosaid.Speaker{Name: en.Name, Kind: kind}
 		}
+	}
+	if a.lowerWord(last) {
+		// "CALLER:", "Operator:": a word the article also writes in
+		// lower case is a role, not a name.
+		return whosaid.Speaker{Name: strings.ToLower(lt), Kind: whosaid.KindAnonymous}
 	}
 	return whosaid.Speaker{Name: lt, Kind: whosaid.KindPerson}
 }

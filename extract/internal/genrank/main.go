@@ -70,12 +70,13 @@ const goldWeight = 10
 func main() {
 	shared := flag.String("shared", "../../shared", "the shared data folder (data/polnear/train)")
 	gold := flag.String("gold", "../testdata/gold", "the project's gold stories (not gold-blind)")
+	trainGold := flag.String("traingold", "", "gold-format stories written for training (testdata/train-gold), none when empty")
 	out := flag.String("out", "internal/attrib/data/attrib.model", "model file to write")
 	genders := flag.String("genders", "internal/attrib/data/genders.tsv", "gender table to write")
 	cv := flag.Bool("cv", false, "report five-fold cross-validation on PolNeAR train first")
 	cvOrder := flag.Uint64("cvorder", 0, "with -cv, deal the articles into folds shuffled by this seed (0: in file order)")
 	flag.Parse()
-	if err := run(*shared, *gold, *out, *genders, *cv, *cvOrder); err != nil {
+	if err := run(*shared, *gold, *trainGold, *out, *genders, *cv, *cvOrder); err != nil {
 		fmt.Fprintln(os.Stderr, "genrank:", err)
 		os.Exit(1)
 	}
@@ -172,7 +173,7 @@ func absentKind(pd eval.PolNeARDoc, s extract.SpeakerSet, gi int) string {
 	return fmt.Sprintf("%s, %s %s the speech, %s", q, mentionKind(t[ss:se]), where, para)
 }
 
-func run(shared, goldDir, out, genderOut string, cv bool, cvOrder uint64) error {
+func run(shared, goldDir, trainGold, out, genderOut string, cv bool, cvOrder uint64) error {
 	// The ranker must learn from the rules alone: an empty model file
 	// would otherwise not matter, a present one is bypassed by TrainingSets.
 	x, err := extract.New()
@@ -226,21 +227,22 @@ func run(shared, goldDir, out, genderOut string, cv bool, cvOrder uint64) error 
 	}
 	fmt.Fprintf(os.Stderr, "polnear train: %d articles, %d decisions, %d with a right candidate, %d matched to a gold source with none\n",
 		len(pdocs), total, labelled, noRight)
-	var own, ownProps []rank.Set
+	var ownProps []rank.Set
 	golds, err := eval.LoadDir(goldDir)
 	if err != nil {
 		return err
 	}
+	// The speakers of the gold stories and of the training stories.
+	own, err := readStories(x, goldDir, lex, gs)
+	if err != nil {
+		return err
+	}
+	stories, err := readStories(x, trainGold, lex, gs)
+	if err != nil {
+		return err
+	}
 	for _, g := range golds {
-		f, sets, _, props := x.TrainingSets(g.Article(), lex, gs)
-		for _, s := range sets {
-			if s.Settled {
-				continue
-			}
-			if rs, ok := labelGold(g, s); ok {
-				own = append(own, rs)
-			}
-		}
+		f, _, _, props := x.TrainingSets(g.Article(), lex, gs)
 		// What FORMAT.md calls a claim is narrower than PolNeAR's
 		// attributions (no stances, intentions or questions): the gold
 		// stories' proposals teach that, counted goldWeight times.
@@ -252,9 +254,11 @@ func run(shared, goldDir, out, genderOut string, cv bool, cvOrder uint64) error 
 	}
 	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: the rules' name next to the cue kept unranked: right %d, wrong %d\n", settledRight[true], settledRight[false])
 	fmt.Fprintf(os.Stderr, "rule check on PolNeAR train: proposals in heading-like paragraphs right %d, wrong %d\n", headingRight[true], headingRight[false])
-	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(own)+len(ownProps))
+	ownSets := storySets(own, 1, -1, 0)
+	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(ownSets)+len(ownProps))
+	fmt.Fprintf(os.Stderr, "training stories: %d articles, %d labelled speaker decisions\n", len(stories), len(storySets(stories, 1, -1, 0)))
 	if cv {
-		crossValidate(foldOrder(docs, cvOrder), noRight)
+		crossValidate(foldOrder(docs, cvOrder), noRight, ownSets, stories)
 	}
 	// The speakers apart from the bounds and the proposals: they share no
 	// feature, and a change to the one leaves the other's weights alone.
@@ -267,7 +271,8 @@ func run(shared, goldDir, out, genderOut string, cv bool, cvOrder uint64) error 
 		nb += len(d.bounds)
 	}
 	fmt.Fprintf(os.Stderr, "claim bounds: %d labelled start and end decisions\n", nb)
-	speakers = append(speakers, own...)
+	speakers = append(speakers, ownSets...)
+	speakers = append(speakers, storySets(stories, storyWeight, -1, 0)...)
 	claims = append(claims, ownProps...)
 	m := rank.TrainApart([][]rank.Set{speakers, claims}, epochs, runs)
 	for _, k := range attrib.LexiconKeys(sortedKeys(lex)) {
@@ -304,15 +309,18 @@ func foldOrder(docs []doc, seed uint64) []doc {
 
 // crossValidate trains on four fifths of the articles and counts right
 // decisions on the fifth, for the rules' choice (candidate 0) and the model;
-// noRight decisions more have no right candidate at all.
-func crossValidate(docs []doc, noRight int) {
+// noRight decisions more have no right candidate at all. Every fold also
+// learns from own (the gold stories' speakers) and from the training
+// stories, a fifth of which it holds out and counts apart.
+func crossValidate(docs []doc, noRight int, own []rank.Set, stories []story) {
 	const folds = 5
 	n, ruleRight, modelRight, scorerRight := 0, 0, 0, 0
 	nb, bRule, bModel := 0, 0, 0
 	pTP, pFP, pFN := 0, 0, 0
 	errKinds := map[string]int{}
+	var st storyTally
 	for k := 0; k < folds; k++ {
-		var train []rank.Set
+		train := append(slices.Clone(own), storySets(stories, storyWeight, k, folds)...)
 		for i, d := range docs {
 			if i%folds != k {
 				train = append(train, d.sets...)
@@ -325,6 +333,7 @@ func crossValidate(docs []doc, noRight int) {
 			}
 		}
 		m := rank.Train(train, epochs, runs)
+		st.score(m, stories, k, folds)
 		for i := k; i < len(docs); i += folds {
 			for _, s := range docs[i].props {
 				kept := m.Best(s.Cands) == 0
@@ -376,6 +385,9 @@ func crossValidate(docs []doc, noRight int) {
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, %d claim start/end decisions with a right candidate: rules %.3f, model %.3f\n",
 		nb, float64(bRule)/float64(nb), float64(bModel)/float64(nb))
 	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, proposed claims: %d kept right, %d kept wrong, %d right dropped\n", pTP, pFP, pFN)
+	fmt.Fprintf(os.Stderr, "5-fold CV on PolNeAR train, all %d decisions matched to a gold attribution: right %d (kept unranked %d, ranked %d)\n",
+		settledRight[true]+settledRight[false]+n+noRight, settledRight[true]+modelRight, settledRight[true], modelRight)
+	st.report(len(stories))
 }
 
 func overlaps(s, e int, spans [][2]int) bool {
@@ -432,35 +444,6 @@ func labelPolNeAR(pd eval.PolNeARDoc, s extract.SpeakerSet) (rank.Set, bool) {
 		} else if c.Speaker.Name != "" {
 			right = eval.SourceOK(c.Speaker.Name, src)
 		}
-		any = any || right
-		rs.Cands = append(rs.Cands, c.Feats)
-		rs.Gold = append(rs.Gold, right)
-	}
-	return rs, any
-}
-
-// labelGold finds the gold quote or claim a decision's speech matches and
-// marks the candidates FORMAT.md would score right.
-func labelGold(g eval.Gold, s extract.SpeakerSet) (rank.Set, bool) {
-	speech := g.Claims
-	min := 0.5
-	if s.Quote {
-		speech, min = g.Quotes, 0.8
-	}
-	t := g.Text[s.Start:s.End]
-	best, bf := -1, 0.0
-	for i, gs := range speech {
-		if f := eval.TokenF1(gs.Text, t); f >= min && f > bf {
-			best, bf = i, f
-		}
-	}
-	if best < 0 {
-		return rank.Set{}, false
-	}
-	rs := rank.Set{}
-	any := false
-	for _, c := range s.Cands {
-		right := eval.SpeakerRight(speech[best], c.Speaker)
 		any = any || right
 		rs.Cands = append(rs.Cands, c.Feats)
 		rs.Gold = append(rs.Gold, right)
