@@ -42,7 +42,9 @@ func TestAEBQuotesHaveSpeakers(t *testing.T) {
 	assert.Greater(t, sp.Quotes, 800)
 	// 26-29 of 926 quotes across this session's retrains (issue 15 began at 151);
 	// 30 (0.0324) with the descriptor links and the quote-run candidates,
-	// whose retrain leaves three more quotes unnamed: under 0.033, still far
-	// under issue 15's 1 in 20.
-	assert.Less(t, sp.Share(), 0.033, "share of quotes with no speaker")
+	// whose retrain leaves three more quotes unnamed; 32 (0.0346) once the
+	// ranker is retrained on the entities that no longer call an unvouched
+	// lone word a person (issue 16): under 0.035, still far under issue 15's
+	// 1 in 20.
+	assert.Less(t, sp.Share(), 0.035, "share of quotes with no speaker")
 }
