@@ -202,8 +202,7 @@ func run(shared, goldDir, trainGold, out, genderOut string, cv, cvContent bool, 
 	absent := map[string]int{}
 	for _, pd := range pdocs {
 		f, sets, bounds, props := x.TrainingSets(pd.Article, lex, gs)
-		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props),
-			held: heldOut{pd: pd, f: f, props: props, bounds: bounds}}
+		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props), held: heldOut{pd, f, props, bounds}}
 		for _, s := range sets {
 			if s.Settled {
 				// Counted only: the check of the rule that keeps them.
