@@ -274,3 +274,18 @@ func refSourceOK(mention, source string) bool {
 	}
 	return false
 }
+
+// AddDoc scores f against d's gold attributions (the first annotator's, as
+// ReadPolNeAR reads them) by the reference scorer's rules: what genrank's
+// cross-validation scores the claims of a held-out article by.
+func (r *PolNeARReference) AddDoc(d PolNeARDoc, f whosaid.Findings) {
+	gold := make([]refGold, 0, len(d.Attributions))
+	for _, at := range d.Attributions {
+		var src []string
+		for _, s := range at.Source {
+			src = append(src, d.Article.Text[s[0]:s[1]])
+		}
+		gold = append(gold, refGold{content: at.Text, source: strings.Join(src, " ")})
+	}
+	r.add(gold, f)
+}

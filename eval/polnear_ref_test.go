@@ -46,3 +46,24 @@ func TestPolNeARReferenceEqualsScript(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(want), r.Reference.String())
 }
+
+// TestPolNeARReferenceAddDoc checks that scoring ReadPolNeAR's documents
+// one by one (genrank's cross-validation) gives the reference figures. The
+// exact matches may differ by a few: the annotation file's text of a
+// content in pieces is not always its pieces joined by a space.
+func TestPolNeARReferenceAddDoc(t *testing.T) {
+	needShared(t, polnearDev)
+	x, err := extract.New()
+	require.NoError(t, err)
+	want, err := eval.PolNeAR(polnearDev, x.Extract)
+	require.NoError(t, err)
+	docs, err := eval.ReadPolNeAR(polnearDev)
+	require.NoError(t, err)
+	var got eval.PolNeARReference
+	for _, d := range docs {
+		got.AddDoc(d, x.Extract(d.Article))
+	}
+	assert.InDelta(t, want.Reference.Exact, got.Exact, 3)
+	got.Exact = want.Reference.Exact
+	assert.Equal(t, want.Reference, got)
+}

@@ -20,14 +20,16 @@ import (
 // Bound is one claim's boundary decisions as the trainer sees them: the
 // candidates for its start and its end, as byte offsets with features.
 type Bound struct {
-	Claim        int // index of the claim
-	Start, End   int // the claim's bytes before the decisions
-	Starts, Ends []Edge
+	Claim            int // index of the claim
+	Start, End       int // the claim's bytes before the decisions
+	StartTok, EndTok int // the tokens at Start and End, which the keep-half rule counts
+	Starts, Ends     []Edge
 }
 
 // Edge is one candidate start or end of a claim.
 type Edge struct {
 	Off   int
+	Tok   int // the token at Off
 	Feats []uint64
 }
 
@@ -64,20 +66,27 @@ func (r *Ranker) bounds(a *article, cs []whosaid.Claim) {
 	for i := range cs {
 		c := &cs[i]
 		a.arena = a.arena[:0] // the last claim's features are done with
-		b := a.bound(c, i)
-		s, e := c.Start, c.End
-		if k := bestEdge(r.m, b.Starts); k >= 0 {
-			s = b.Starts[k].Off
-		}
-		if k := bestEdge(r.m, b.Ends); k >= 0 {
-			e = b.Ends[k].Off
-		}
-		// A content cut to less than half its words would often no longer
-		// be the same speech: such a cut is left to the rules.
-		if s < e && 2*(a.tokAt(e)-a.tokAt(s)) >= a.tokAt(c.End)-a.tokAt(c.Start) {
+		if s, e, ok := ChooseBounds(r.m, a.bound(c, i)); ok {
 			c.Start, c.End, c.Text = s, e, d.Text[s:e]
 		}
 	}
+}
+
+// ChooseBounds returns the start and end of b's claim that m ranks first
+// (the claim's own where it offers no candidate), and whether the stage
+// moves the claim to them: genrank's cross-validation rebuilds the stage's
+// claims with it. A content cut to less than half its words would often
+// no longer be the same speech: such a cut, like crossed bounds, is left
+// to the rules.
+func ChooseBounds(m *rank.Model, b Bound) (start, end int, ok bool) {
+	s, e, ks, ke := b.Start, b.End, b.StartTok, b.EndTok
+	if k := bestEdge(m, b.Starts); k >= 0 {
+		s, ks = b.Starts[k].Off, b.Starts[k].Tok
+	}
+	if k := bestEdge(m, b.Ends); k >= 0 {
+		e, ke = b.Ends[k].Off, b.Ends[k].Tok
+	}
+	return s, e, s < e && 2*(ke-ks) >= b.EndTok-b.StartTok
 }
 
 // BoundSets returns every boundary decision Bounds would make on d,
@@ -170,8 +179,8 @@ func isQuoteMark(w string) bool {
 // bound lists claim i's candidate starts and ends with their features.
 func (a *article) bound(c *whosaid.Claim, i int) Bound {
 	d := a.d
-	b := Bound{Claim: i, Start: c.Start, End: c.End}
 	k0, k1 := a.tokAt(c.Start), a.tokAt(c.End)
+	b := Bound{Claim: i, Start: c.Start, End: c.End, StartTok: k0, EndTok: k1}
 	if k0 >= k1 {
 		return b
 	}
@@ -199,7 +208,8 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		f(tSTypFirst, typ, first)
 		f(tSTypSkip, typ, dist(k-k0))
 		f(tSTypCue, typ, cue)
-		b.Starts = append(b.Starts, Edge{Off: d.Tokens[k].Start, Feats: a.arena[at:len(a.arena):len(a.arena)]})
+		off := d.Tokens[k].Start
+		b.Starts = append(b.Starts, Edge{Off: off, Tok: a.tokAt(off), Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addS("orig", k0)
 	if k0 > 0 && a.tokFlagWord(k0-1) {
@@ -250,7 +260,7 @@ func (a *article) bound(c *whosaid.Claim, i int) Bound {
 		f(tEWDropped, w, dist(k1-k))
 		f(tETypCue, typ, cue)
 		f(tELast, a.low[k-1])
-		b.Ends = append(b.Ends, Edge{Off: end, Feats: a.arena[at:len(a.arena):len(a.arena)]})
+		b.Ends = append(b.Ends, Edge{Off: end, Tok: a.tokAt(end), Feats: a.arena[at:len(a.arena):len(a.arena)]})
 	}
 	addE("orig", k1)
 	quoted := false

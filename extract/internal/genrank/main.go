@@ -74,9 +74,10 @@ func main() {
 	out := flag.String("out", "internal/attrib/data/attrib.model", "model file to write")
 	genders := flag.String("genders", "internal/attrib/data/genders.tsv", "gender table to write")
 	cv := flag.Bool("cv", false, "report five-fold cross-validation on PolNeAR train first")
-	cvOrder := flag.Uint64("cvorder", 0, "with -cv, deal the articles into folds shuffled by this seed (0: in file order)")
+	cvOrder := flag.Uint64("cvorder", 0, "with -cv or -cvcontent, deal the articles into folds shuffled by this seed (0: in file order)")
+	cvContent := flag.Bool("cvcontent", false, "report five-fold cross-validation of the claims' contents on PolNeAR train and stop, writing no model")
 	flag.Parse()
-	if err := run(*shared, *gold, *trainGold, *out, *genders, *cv, *cvOrder); err != nil {
+	if err := run(*shared, *gold, *trainGold, *out, *genders, *cv, *cvContent, *cvOrder); err != nil {
 		fmt.Fprintln(os.Stderr, "genrank:", err)
 		os.Exit(1)
 	}
@@ -89,6 +90,8 @@ type doc struct {
 	// kinds are, for each of sets, the kind of its gold source and of
 	// each candidate (mentionKind): what -cv counts the errors by.
 	kinds []setKinds
+	// held is what -cvcontent rebuilds the article's claims from.
+	held heldOut
 }
 
 // setKinds is the kind of a decision's gold source and of its candidates.
@@ -173,7 +176,7 @@ func absentKind(pd eval.PolNeARDoc, s extract.SpeakerSet, gi int) string {
 	return fmt.Sprintf("%s, %s %s the speech, %s", q, mentionKind(t[ss:se]), where, para)
 }
 
-func run(shared, goldDir, trainGold, out, genderOut string, cv bool, cvOrder uint64) error {
+func run(shared, goldDir, trainGold, out, genderOut string, cv, cvContent bool, cvOrder uint64) error {
 	// The ranker must learn from the rules alone: an empty model file
 	// would otherwise not matter, a present one is bypassed by TrainingSets.
 	x, err := extract.New()
@@ -199,7 +202,7 @@ func run(shared, goldDir, trainGold, out, genderOut string, cv bool, cvOrder uin
 	absent := map[string]int{}
 	for _, pd := range pdocs {
 		f, sets, bounds, props := x.TrainingSets(pd.Article, lex, gs)
-		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props)}
+		d := doc{bounds: labelBounds(pd, bounds), props: labelProposals(pd, f, props), held: heldOut{pd, f, props, bounds}}
 		for _, s := range sets {
 			if s.Settled {
 				// Counted only: the check of the rule that keeps them.
@@ -257,6 +260,10 @@ func run(shared, goldDir, trainGold, out, genderOut string, cv bool, cvOrder uin
 	ownSets := storySets(own, 1, -1, 0)
 	fmt.Fprintf(os.Stderr, "gold stories: %d articles, %d labelled decisions\n", len(golds), len(ownSets)+len(ownProps))
 	fmt.Fprintf(os.Stderr, "training stories: %d articles, %d labelled speaker decisions\n", len(stories), len(storySets(stories, 1, -1, 0)))
+	if cvContent {
+		contentCV(foldOrder(docs, cvOrder), ownProps)
+		return nil
+	}
 	if cv {
 		crossValidate(foldOrder(docs, cvOrder), noRight, ownSets, stories)
 	}
@@ -326,12 +333,7 @@ func crossValidate(docs []doc, noRight int, own []rank.Set, stories []story) {
 				train = append(train, d.sets...)
 			}
 		}
-		for i, d := range docs {
-			if i%folds != k {
-				train = append(train, d.bounds...)
-				train = append(train, d.props...)
-			}
-		}
+		train = appendClaimSets(train, docs, k, folds)
 		m := rank.Train(train, epochs, runs)
 		st.score(m, stories, k, folds)
 		for i := k; i < len(docs); i += folds {
