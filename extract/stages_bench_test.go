@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
+	"github.com/whosaid/whosaid/internal/benchtest"
 
 	"github.com/stretchr/testify/require"
 

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
+	"github.com/whosaid/whosaid/internal/benchtest"
 )
 
 // TestDatesAmountsGold runs both stages, as DatesAndAmounts composes them,

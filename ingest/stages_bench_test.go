@@ -10,6 +10,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/corpus"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/internal/benchtest"
 	"github.com/whosaid/whosaid/internal/testcorpus"
 	"github.com/whosaid/whosaid/store"
 )
@@ -49,13 +50,13 @@ func BenchmarkIngestStages(b *testing.B) {
 	b.Run("worker", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		cpu0 := cpuTime()
+		cpu0 := benchtest.CPUTime()
 		for b.Loop() {
 			for _, a := range docs {
 				store.Prepare(x.Extract(a))
 			}
 		}
-		if cpu := cpuTime() - cpu0; cpu > 0 && cpu0 > 0 {
+		if cpu := benchtest.CPUTime() - cpu0; cpu > 0 && cpu0 > 0 {
 			b.ReportMetric(float64(cpu.Microseconds())/float64(b.N*len(docs)), "cpu-µs/article")
 		}
 	})

@@ -8,9 +8,9 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/extract/internal/attrib"
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
 	"github.com/whosaid/whosaid/extract/internal/speech"
 	"github.com/whosaid/whosaid/extract/internal/text"
+	"github.com/whosaid/whosaid/internal/benchtest"
 )
 
 // BenchmarkLearned measures the learned step alone (proposed claims,

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
 	"github.com/whosaid/whosaid/extract/internal/text"
+	"github.com/whosaid/whosaid/internal/benchtest"
 )
 
 func TestNameTaggerFindsSpans(t *testing.T) {

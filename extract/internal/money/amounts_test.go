@@ -8,9 +8,9 @@ import (
 	"github.com/whosaid/whosaid"
 
 	"github.com/whosaid/whosaid/extract"
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
 	"github.com/whosaid/whosaid/extract/internal/money"
 	"github.com/whosaid/whosaid/extract/internal/text"
+	"github.com/whosaid/whosaid/internal/benchtest"
 )
 
 // amountValues runs both stages and flattens each amount to

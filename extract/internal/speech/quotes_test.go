@@ -9,9 +9,9 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/eval"
 	"github.com/whosaid/whosaid/extract"
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
 	"github.com/whosaid/whosaid/extract/internal/speech"
 	"github.com/whosaid/whosaid/extract/internal/text"
+	"github.com/whosaid/whosaid/internal/benchtest"
 )
 
 // goldDir holds the dev gold articles, scored as ../shared/eval/FORMAT.md

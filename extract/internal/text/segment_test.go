@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/whosaid/whosaid/extract/internal/benchtest"
+	"github.com/whosaid/whosaid/internal/benchtest"
 
 	"github.com/stretchr/testify/assert"
 )

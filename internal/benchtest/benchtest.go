@@ -1,5 +1,5 @@
-// Package benchtest holds what the tests and benchmarks of package extract
-// and of its stage packages share: the texts of the gold articles and the
+// Package benchtest holds what the tests and benchmarks of package extract,
+// its stage packages and ingest share: the texts of the gold articles and the
 // CPU time of the process. Only tests import it.
 package benchtest
 
@@ -14,14 +14,14 @@ import (
 )
 
 // Root is the module's root directory, found from this file's place so
-// that a test at any depth under extract reads the same files.
+// that a test at any depth reads the same files.
 func Root(tb testing.TB) string {
 	tb.Helper()
 	_, file, _, ok := runtime.Caller(0)
 	if !ok {
 		tb.Fatal("benchtest: no caller information")
 	}
-	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+	return filepath.Join(filepath.Dir(file), "..", "..")
 }
 
 // GoldTexts are the texts of the dev gold articles (testdata/gold):
