@@ -47,7 +47,9 @@ func (a *article) link(s, e int, sp whosaid.Speaker) (whosaid.Speaker, bool) {
 	}
 	for i := a.mentionAt(s) - 1; i >= 0; i-- {
 		mt := &a.ments[i]
-		if mt.typ != "person" || mt.m.End > s || !a.isPersonName(mt.name) {
+		// A mention typed "person" is one of a Person entity's, so its
+		// name is a person's.
+		if mt.typ != "person" || mt.m.End > s {
 			continue
 		}
 		if a.nearWord(a.tokAt(mt.m.Start), a.tokAt(mt.m.End), head) {
@@ -63,7 +65,7 @@ func (a *article) link(s, e int, sp whosaid.Speaker) (whosaid.Speaker, bool) {
 	}
 	lo := a.d.Paragraphs[max(0, p-1)].Start
 	for i := a.mentionAt(s) - 1; i >= 0 && a.ments[i].m.Start >= lo; i-- {
-		if mt := &a.ments[i]; mt.typ == "person" && mt.m.End <= s && a.isPersonName(mt.name) {
+		if mt := &a.ments[i]; mt.typ == "person" && mt.m.End <= s {
 			return whosaid.Speaker{Name: mt.name, Kind: whosaid.KindPerson}, true
 		}
 	}
