@@ -117,9 +117,9 @@ func fnvMore(h uint64, b []byte) uint64 {
 
 // shingling is Set's scratch space.
 type shingling struct {
-	buf      []byte   // the text's words, lower-cased, end to end
-	ends     []int32  // where each word ends in buf
-	set, tmp []uint64 // the shingle hashes, and radixSort's second array
+	buf  []byte   // the text's words, lower-cased, end to end
+	ends []int32  // where each word ends in buf
+	set  []uint64 // the shingle hashes
 }
 
 var shingleScratch = sync.Pool{New: func() any { return new(shingling) }}
